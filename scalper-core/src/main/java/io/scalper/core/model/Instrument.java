@@ -40,7 +40,8 @@ public final class Instrument {
      * @param minNotional minimum order value in quote currency, &ge; 0
      * @throws IllegalArgumentException naming the offending field
      */
-    public Instrument(String symbol, BigDecimal tickSize, BigDecimal qtyStep, BigDecimal minQty, BigDecimal minNotional) {
+    public Instrument(
+            String symbol, BigDecimal tickSize, BigDecimal qtyStep, BigDecimal minQty, BigDecimal minNotional) {
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         if (!SYMBOL.matcher(symbol).matches()) {
             throw new IllegalArgumentException("symbol: must be upper-case letters and digits, got '" + symbol + "'");
@@ -55,8 +56,8 @@ public final class Instrument {
         this.stepUnscaled = unscaled("qtyStep", qtyStep, qtyScale);
         final BigDecimal[] lots = minQty.divideAndRemainder(qtyStep);
         if (lots[1].signum() != 0) {
-            throw new IllegalArgumentException("minQty: " + minQty.toPlainString() + " is not a multiple of qtyStep "
-                    + qtyStep.toPlainString());
+            throw new IllegalArgumentException(
+                    "minQty: " + minQty.toPlainString() + " is not a multiple of qtyStep " + qtyStep.toPlainString());
         }
         this.minQtyLots = lots[0].longValueExact();
         this.tickDouble = tickSize.doubleValue();
@@ -88,7 +89,8 @@ public final class Instrument {
             throw new IllegalArgumentException(key + ": must be > 0, got " + v.toPlainString());
         }
         if (v.scale() > Decimals.MAX_SCALE) {
-            throw new IllegalArgumentException(key + ": at most " + Decimals.MAX_SCALE + " decimals, got " + v.toPlainString());
+            throw new IllegalArgumentException(
+                    key + ": at most " + Decimals.MAX_SCALE + " decimals, got " + v.toPlainString());
         }
         return v;
     }
