@@ -8,7 +8,6 @@ import io.scalper.core.market.MarketDataListener;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
-import io.scalper.core.tape.TapeConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,11 +66,10 @@ final class ReplayCommand implements Callable<Integer> {
     Path instruments;
 
     @Option(
-            names = "--depth",
-            paramLabel = "N",
-            defaultValue = "1024",
-            description = "Levels kept per book side (default ${DEFAULT-VALUE}).")
-    int depth;
+            names = "--config",
+            paramLabel = "FILE",
+            description = "YAML configuration (book.maxDepth, tape.*); see config/default.yaml.")
+    Path config;
 
     @Override
     public Integer call() throws IOException {
@@ -81,9 +79,8 @@ final class ReplayCommand implements Callable<Integer> {
         if (every < 1) {
             throw new ScalperCli.UsageException("--every must be >= 1, got " + every);
         }
-        if (depth < 1 || depth > 1_000_000) {
-            throw new ScalperCli.UsageException("--depth must be in [1, 1000000], got " + depth);
-        }
+        final ConfigFile.MarketData settings =
+                (config == null ? ConfigFile.empty() : ConfigFile.load(config)).marketData();
         final String wanted = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
         final InstrumentResolver resolver = resolver();
         for (Path file : data) {
@@ -93,7 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         final PrintWriter out = spec.commandLine().getOut();
         for (Path file : data) {
-            replay(file, resolver, wanted, out);
+            replay(file, resolver, settings, wanted, out);
         }
         out.flush();
         return 0;
@@ -114,8 +111,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private void replay(Path file, InstrumentResolver resolver, String wanted, PrintWriter out) {
-        final BybitMarketDecoder decoder = new BybitMarketDecoder(resolver, depth, TapeConfig.defaults());
+    private void replay(
+            Path file, InstrumentResolver resolver, ConfigFile.MarketData settings, String wanted, PrintWriter out) {
+        final BybitMarketDecoder decoder = new BybitMarketDecoder(resolver, settings.bookMaxDepth(), settings.tape());
         final StringBuilder line = new StringBuilder(4096);
         final long[] printed = new long[1];
         decoder.setListener(new MarketDataListener() {

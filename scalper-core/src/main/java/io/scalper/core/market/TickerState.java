@@ -52,11 +52,17 @@ public final class TickerState {
     private long exchangeTimeNs = NONE;
     private long crossSequence = NONE;
     private int present;
+    private int lastFields;
     private long updates;
 
     /** Bit set of the fields received so far. */
     public int presentFields() {
         return present;
+    }
+
+    /** Bit set of the fields carried by the last merged message. */
+    public int lastUpdateFields() {
+        return lastFields;
     }
 
     /** Whether a field (one of the bit constants) has been received. */
@@ -101,6 +107,7 @@ public final class TickerState {
             fundingIntervalHours = delta.fundingIntervalHours;
         }
         present |= p;
+        lastFields = p;
         exchangeTimeNs = delta.exchangeTimeNs;
         crossSequence = delta.crossSequence;
         updates++;
