@@ -4,31 +4,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.scalper.core.book.OrderBook;
-import io.scalper.core.tape.TapeConfig;
+import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.util.Durations;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Binds a YAML configuration file (see {@code config/default.yaml}) to the core's immutable config records. Absent keys
- * take their defaults; unknown keys and bad values fail at load with a message naming the key.
+ * Binds a YAML configuration file (see {@code config/default.yaml}) to the core's immutable config records, starting from
+ * {@link ScalperConfig#defaults()}: keys left out keep their defaults; unknown keys and bad values fail at load with one
+ * message naming the key.
+ *
+ * <p>The mapping is mechanical, so the records are the single source of truth: each record component is a key; a
+ * nested record is a nested mapping; a {@code long} component whose name ends in {@code Ns} is written without the
+ * suffix as a duration ({@code halfLife: 1s} for {@code halfLifeNs}), and a {@code long[]} one as a list of durations.
  */
 final class ConfigFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    /** Market-data settings: book depth and trade tape. */
-    record MarketData(int bookMaxDepth, TapeConfig tape) {
-        static MarketData defaults() {
-            return new MarketData(OrderBook.DEFAULT_MAX_DEPTH, TapeConfig.defaults());
-        }
-    }
 
     private final String source;
     private final JsonNode root;
@@ -68,109 +68,148 @@ final class ConfigFile {
         }
     }
 
-    /** The market-data settings, validated. */
-    MarketData marketData() {
-        checkKeys("", root, Set.of("book", "tape"));
-        final JsonNode book = section("book", Set.of("maxDepth"));
-        final int maxDepth = intValue(book, "book.maxDepth", OrderBook.DEFAULT_MAX_DEPTH);
-        if (maxDepth < 1 || maxDepth > 1_000_000) {
-            throw error("book.maxDepth", "must be in [1, 1000000], got " + maxDepth);
+    /**
+     * The configuration, validated.
+     *
+     * @throws ScalperCli.UsageException naming the first bad or unknown key
+     */
+    ScalperConfig config() {
+        return bind(ScalperConfig.class, root, ScalperConfig.defaults(), "");
+    }
+
+    private <R extends Record> R bind(Class<R> type, JsonNode node, R defaults, String path) {
+        final RecordComponent[] components = type.getRecordComponents();
+        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            throw error(path.isEmpty() ? "config" : path, "must be a mapping");
         }
-        final JsonNode tape = section(
-                "tape", Set.of("capacity", "windows", "sizeSampleCount", "largeQuantile", "minTradesForQuantile"));
-        final long[] windows = windows(tape.path("windows"));
+        checkKnown(node, components, path);
+        final Object[] args = new Object[components.length];
+        final Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            final RecordComponent c = components[i];
+            types[i] = c.getType();
+            final String key = keyOf(c);
+            final String keyPath = path.isEmpty() ? key : path + "." + key;
+            final Object dflt = read(c, defaults);
+            final JsonNode value = node.path(key);
+            if (c.getType().isRecord()) {
+                args[i] = bindNested(c.getType(), value, dflt, keyPath);
+            } else if (value.isMissingNode() || value.isNull()) {
+                args[i] = dflt;
+            } else {
+                args[i] = convert(c, value, keyPath);
+            }
+        }
         try {
-            return new MarketData(
-                    maxDepth,
-                    new TapeConfig(
-                            intValue(tape, "tape.capacity", TapeConfig.DEFAULT_CAPACITY),
-                            windows,
-                            intValue(tape, "tape.sizeSampleCount", TapeConfig.DEFAULT_SIZE_SAMPLE_COUNT),
-                            doubleValue(tape, "tape.largeQuantile", TapeConfig.DEFAULT_LARGE_QUANTILE),
-                            intValue(tape, "tape.minTradesForQuantile", TapeConfig.DEFAULT_MIN_TRADES_FOR_QUANTILE)));
-        } catch (IllegalArgumentException e) {
-            throw new ScalperCli.UsageException(source + ": " + e.getMessage());
+            final Constructor<R> ctor = type.getDeclaredConstructor(types);
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            final Throwable cause = e.getCause();
+            throw new ScalperCli.UsageException(source + ": " + (cause == null ? e : cause.getMessage()));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getName(), e);
         }
     }
 
-    private long[] windows(JsonNode node) {
-        if (node.isMissingNode()) {
-            return TapeConfig.defaults().windowsNs();
-        }
-        if (!node.isArray() || node.isEmpty()) {
-            throw error("tape.windows", "must be a list of durations such as [1s, 5s, 60s]");
-        }
-        final long[] out = new long[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = Durations.parseNs(node.get(i).asText());
-            } catch (IllegalArgumentException e) {
-                throw error("tape.windows", e.getMessage());
-            }
-            if (out[i] <= 0) {
-                throw error(
-                        "tape.windows",
-                        "durations must be > 0, got " + node.get(i).asText());
-            }
-        }
-        return out;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object bindNested(Class<?> type, JsonNode value, Object dflt, String keyPath) {
+        return bind((Class) type, value, (Record) dflt, keyPath);
     }
 
-    private JsonNode section(String name, Set<String> keys) {
-        final JsonNode node = root.path(name);
-        if (node.isMissingNode() || node.isNull()) {
-            return MissingNode.getInstance();
+    private static Object read(RecordComponent c, Object instance) {
+        try {
+            return c.getAccessor().invoke(instance);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + c.getName(), e);
         }
-        if (!node.isObject()) {
-            throw error(name, "must be a mapping");
-        }
-        checkKeys(name + ".", node, keys);
-        return node;
     }
 
-    private void checkKeys(String prefix, JsonNode node, Set<String> allowed) {
+    /** The YAML key of a record component: its name, without a trailing {@code Ns} on durations. */
+    static String keyOf(RecordComponent c) {
+        final String name = c.getName();
+        final boolean duration = c.getType() == long.class || c.getType() == long[].class;
+        return duration && name.endsWith("Ns") && name.length() > 2 ? name.substring(0, name.length() - 2) : name;
+    }
+
+    static boolean isDuration(RecordComponent c) {
+        return !keyOf(c).equals(c.getName());
+    }
+
+    private void checkKnown(JsonNode node, RecordComponent[] components, String path) {
         if (!node.isObject()) {
             return;
         }
-        final List<String> unknown = new ArrayList<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            final String key = it.next();
-            if (!allowed.contains(key)) {
-                unknown.add(prefix + key);
+        final TreeSet<String> known = new TreeSet<>();
+        for (RecordComponent c : components) {
+            known.add(keyOf(c));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            final String key = it.next().getKey();
+            if (!known.contains(key)) {
+                final String where = path.isEmpty() ? key : path + "." + key;
+                throw new ScalperCli.UsageException(
+                        source + ": unknown key " + where + " (known here: " + String.join(", ", known) + ")");
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new ScalperCli.UsageException(
-                    source + ": unknown key " + unknown.get(0) + " (known: " + known(prefix, allowed) + ")");
-        }
     }
 
-    private static String known(String prefix, Set<String> allowed) {
-        final Set<String> sorted = new LinkedHashSet<>();
-        allowed.stream().sorted().forEach(k -> sorted.add(prefix + k));
-        return String.join(", ", sorted);
+    private Object convert(RecordComponent c, JsonNode v, String keyPath) {
+        final Class<?> t = c.getType();
+        if (t == long[].class && isDuration(c)) {
+            if (!v.isArray() || v.isEmpty()) {
+                throw error(keyPath, "must be a list of durations such as [1s, 5s, 60s]");
+            }
+            final List<Long> out = new ArrayList<>();
+            for (JsonNode item : v) {
+                out.add(duration(item, keyPath));
+            }
+            return out.stream().mapToLong(Long::longValue).toArray();
+        }
+        if (t == long.class && isDuration(c)) {
+            return duration(v, keyPath);
+        }
+        if (t == int.class) {
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw error(keyPath, "must be an integer, got " + v);
+            }
+            return v.intValue();
+        }
+        if (t == long.class) {
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw error(keyPath, "must be an integer, got " + v);
+            }
+            return v.longValue();
+        }
+        if (t == double.class) {
+            if (!v.isNumber()) {
+                throw error(keyPath, "must be a number, got " + v);
+            }
+            return v.doubleValue();
+        }
+        if (t == boolean.class) {
+            if (!v.isBoolean()) {
+                throw error(keyPath, "must be true or false, got " + v);
+            }
+            return v.booleanValue();
+        }
+        if (t == String.class) {
+            if (!v.isTextual()) {
+                throw error(keyPath, "must be a string, got " + v);
+            }
+            return v.textValue();
+        }
+        throw new IllegalStateException("unsupported config type " + t + " at " + keyPath);
     }
 
-    private int intValue(JsonNode section, String key, int dflt) {
-        final JsonNode v = section.path(key.substring(key.indexOf('.') + 1));
-        if (v.isMissingNode() || v.isNull()) {
-            return dflt;
+    private long duration(JsonNode v, String keyPath) {
+        if (!v.isTextual()) {
+            throw error(keyPath, "must be a duration with a unit such as 500ms, 5s or 2m, got " + v);
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw error(key, "must be an integer, got " + v);
+        try {
+            return Durations.parseNs(v.textValue());
+        } catch (IllegalArgumentException e) {
+            throw error(keyPath, e.getMessage());
         }
-        return v.intValue();
-    }
-
-    private double doubleValue(JsonNode section, String key, double dflt) {
-        final JsonNode v = section.path(key.substring(key.indexOf('.') + 1));
-        if (v.isMissingNode() || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isNumber()) {
-            throw error(key, "must be a number, got " + v);
-        }
-        return v.doubleValue();
     }
 
     private ScalperCli.UsageException error(String key, String message) {

@@ -4,6 +4,7 @@ import io.scalper.bybit.marketdata.BybitInstruments;
 import io.scalper.bybit.marketdata.BybitMarketDecoder;
 import io.scalper.bybit.marketdata.InstrumentResolver;
 import io.scalper.core.book.OrderBook;
+import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.market.MarketDataListener;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.model.Instrument;
@@ -66,6 +67,12 @@ final class ReplayCommand implements Callable<Integer> {
     Path instruments;
 
     @Option(
+            names = "--signals",
+            description = "Print one JSON line per decision (every K-th event) with each signal's score, the fused"
+                    + " score, confidence, regime class and weights, instead of books.")
+    boolean signals;
+
+    @Option(
             names = "--config",
             paramLabel = "FILE",
             description = "YAML configuration (book.maxDepth, tape.*); see config/default.yaml.")
@@ -79,8 +86,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (every < 1) {
             throw new ScalperCli.UsageException("--every must be >= 1, got " + every);
         }
-        final ConfigFile.MarketData settings =
-                (config == null ? ConfigFile.empty() : ConfigFile.load(config)).marketData();
+        final ScalperConfig settings = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
         final String wanted = symbol == null ? null : symbol.toUpperCase(java.util.Locale.ROOT);
         final InstrumentResolver resolver = resolver();
         for (Path file : data) {
@@ -112,28 +118,34 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void replay(
-            Path file, InstrumentResolver resolver, ConfigFile.MarketData settings, String wanted, PrintWriter out) {
-        final BybitMarketDecoder decoder = new BybitMarketDecoder(resolver, settings.bookMaxDepth(), settings.tape());
+            Path file, InstrumentResolver resolver, ScalperConfig settings, String wanted, PrintWriter out) {
+        final BybitMarketDecoder decoder =
+                new BybitMarketDecoder(resolver, settings.book().maxDepth(), settings.tape());
         final StringBuilder line = new StringBuilder(4096);
         final long[] printed = new long[1];
-        decoder.setListener(new MarketDataListener() {
-            private final java.util.Map<MarketState, long[]> counts = new java.util.IdentityHashMap<>();
+        final SignalPrinter signalPrinter = signals ? new SignalPrinter(settings, wanted, every, out) : null;
+        if (signalPrinter != null) {
+            decoder.setListener(signalPrinter);
+        } else {
+            decoder.setListener(new MarketDataListener() {
+                private final java.util.Map<MarketState, long[]> counts = new java.util.IdentityHashMap<>();
 
-            @Override
-            public void onBook(MarketState market, int result) {
-                if (result != OrderBook.OK || (wanted != null && !wanted.equals(market.symbol()))) {
-                    return;
+                @Override
+                public void onBook(MarketState market, int result) {
+                    if (result != OrderBook.OK || (wanted != null && !wanted.equals(market.symbol()))) {
+                        return;
+                    }
+                    final long[] c = counts.computeIfAbsent(market, m -> new long[1]);
+                    if (++c[0] % every != 0) {
+                        return;
+                    }
+                    line.setLength(0);
+                    appendBook(line, market, top);
+                    out.println(line);
+                    printed[0]++;
                 }
-                final long[] c = counts.computeIfAbsent(market, m -> new long[1]);
-                if (++c[0] % every != 0) {
-                    return;
-                }
-                line.setLength(0);
-                appendBook(line, market, top);
-                out.println(line);
-                printed[0]++;
-            }
-        });
+            });
+        }
         try (FrameSource source = FrameSource.open(file)) {
             String frame;
             while ((frame = source.next()) != null) {
@@ -158,6 +170,11 @@ final class ReplayCommand implements Callable<Integer> {
         field(line, "duplicates", decoder.duplicates());
         field(line, "rejected", decoder.rejected());
         field(line, "resets", decoder.resets());
+        if (signalPrinter != null) {
+            field(line, "decisions", signalPrinter.decisions());
+            field(line, "nonFiniteScores", signalPrinter.nonFinite());
+            printed[0] = signalPrinter.printed();
+        }
         field(line, "printed", printed[0]);
         line.append("}}");
         out.println(line);

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * @param capacity trades held in the ring ({@code tape.capacity}): a power of two, {@value #MIN_CAPACITY} to
  *     2<sup>30</sup>. Windows that would hold more trades than this lose their oldest trades early (see
  *     {@link RollingWindow#overflows()}).
- * @param windowsNs rolling window lengths in nanoseconds ({@code tape.windowsNs}): 1 to {@value #MAX_WINDOWS}
+ * @param windowsNs rolling window lengths in nanoseconds ({@code tape.windows}): 1 to {@value #MAX_WINDOWS}
  *     strictly positive values, kept in the given order; copied on the way in and out
  * @param sizeSampleCount number of most recent trades the size distribution covers ({@code tape.sizeSampleCount}):
  *     &gt; 0 and &le; {@code capacity}
@@ -52,17 +52,17 @@ public record TapeConfig(
                     "tape.capacity: must be a power of two >= " + MIN_CAPACITY + ", got " + capacity);
         }
         if (windowsNs == null) {
-            throw new IllegalArgumentException("tape.windowsNs: must not be null");
+            throw new IllegalArgumentException("tape.windows: must not be null");
         }
         windowsNs = windowsNs.clone();
         if (windowsNs.length < 1 || windowsNs.length > MAX_WINDOWS) {
             throw new IllegalArgumentException(
-                    "tape.windowsNs: must have 1 to " + MAX_WINDOWS + " lengths, got " + windowsNs.length);
+                    "tape.windows: must have 1 to " + MAX_WINDOWS + " lengths, got " + windowsNs.length);
         }
         for (int i = 0; i < windowsNs.length; i++) {
             if (windowsNs[i] <= 0) {
                 throw new IllegalArgumentException(
-                        "tape.windowsNs: lengths must be > 0, got " + windowsNs[i] + " at index " + i);
+                        "tape.windows: lengths must be > 0, got " + windowsNs[i] + " at index " + i);
             }
         }
         if (sizeSampleCount <= 0 || sizeSampleCount > capacity) {

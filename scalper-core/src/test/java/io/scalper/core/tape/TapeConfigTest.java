@@ -42,19 +42,19 @@ class TapeConfigTest {
     void shouldNameWindowsWhenNullEmptyTooManyOrNotPositive() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new TapeConfig(16, null, 8, 0.95, 1))
-                .withMessage("tape.windowsNs: must not be null");
+                .withMessage("tape.windows: must not be null");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new TapeConfig(16, new long[0], 8, 0.95, 1))
-                .withMessage("tape.windowsNs: must have 1 to 8 lengths, got 0");
+                .withMessage("tape.windows: must have 1 to 8 lengths, got 0");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new TapeConfig(16, new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 8, 0.95, 1))
-                .withMessage("tape.windowsNs: must have 1 to 8 lengths, got 9");
+                .withMessage("tape.windows: must have 1 to 8 lengths, got 9");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new TapeConfig(16, new long[] {1_000, 0}, 8, 0.95, 1))
-                .withMessage("tape.windowsNs: lengths must be > 0, got 0 at index 1");
+                .withMessage("tape.windows: lengths must be > 0, got 0 at index 1");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new TapeConfig(16, new long[] {-5}, 8, 0.95, 1))
-                .withMessage("tape.windowsNs: lengths must be > 0, got -5 at index 0");
+                .withMessage("tape.windows: lengths must be > 0, got -5 at index 0");
     }
 
     @ParameterizedTest

@@ -1,0 +1,131 @@
+package io.scalper.core.feature;
+
+import io.scalper.core.book.OrderBook;
+import io.scalper.core.model.Side;
+
+/**
+ * Pull-and-replace detector: a large level appearing near the top of one side (at least
+ * {@link FeatureConfig#prtLargeFactor()} times the average of the other top levels, within
+ * {@link FeatureConfig#prtNearTicks()} of the best price) that is then removed — reduced below half its size — without
+ * any trade at its price, after resting at least {@link FeatureConfig#prtMinLifeNs()}, is reported as a pull.
+ */
+final class PullDetector {
+    private static final int CAPACITY = 32;
+
+    private final FeatureConfig cfg;
+    private final OrderBook book;
+    private final Features f;
+    private final boolean[] active = new boolean[CAPACITY];
+    private final boolean[] traded = new boolean[CAPACITY];
+    private final int[] sides = new int[CAPACITY];
+    private final long[] prices = new long[CAPACITY];
+    private final long[] sizes = new long[CAPACITY];
+    private final long[] appearedNs = new long[CAPACITY];
+    private final double[] magnitudes = new double[CAPACITY];
+    private int next;
+
+    PullDetector(FeatureConfig cfg, OrderBook book, Features f) {
+        this.cfg = cfg;
+        this.book = book;
+        this.f = f;
+    }
+
+    void onLevelChange(Side side, long price, long oldSize, long newSize, long timeNs) {
+        final int s = side == Side.BUY ? 1 : -1;
+        final int i = find(s, price);
+        if (newSize > oldSize) {
+            if (i >= 0) {
+                sizes[i] = Math.max(sizes[i], newSize);
+                return;
+            }
+            final long best = side == Side.BUY ? book.bestBid() : book.bestAsk();
+            if (best == OrderBook.NONE) {
+                return;
+            }
+            final long distance = side == Side.BUY ? best - price : price - best;
+            if (distance > cfg.prtNearTicks()) {
+                return;
+            }
+            final double reference = referenceSize(side, newSize);
+            if (reference <= 0 || newSize < cfg.prtLargeFactor() * reference) {
+                return;
+            }
+            final int k = slot();
+            active[k] = true;
+            traded[k] = false;
+            sides[k] = s;
+            prices[k] = price;
+            sizes[k] = newSize;
+            appearedNs[k] = timeNs;
+            magnitudes[k] = newSize / reference;
+        } else if (i >= 0 && newSize * 2 < sizes[i]) {
+            active[i] = false;
+            final long life = timeNs - appearedNs[i];
+            if (!traded[i] && life >= cfg.prtMinLifeNs()) {
+                f.pullSide = s;
+                f.pullTimeNs = timeNs;
+                f.pullMagnitude = magnitudes[i];
+                f.pullPriceTicks = price;
+                f.pulls++;
+            }
+        }
+    }
+
+    /** Average size of the other levels among the top reference levels of a side. */
+    private double referenceSize(Side side, long newSize) {
+        final int levels = Math.min(cfg.prtReferenceLevels(), book.depth(side));
+        if (levels <= 1) {
+            return 0;
+        }
+        final long total = book.sizeWithinLevels(side, levels) - newSize;
+        return total > 0 ? (double) total / (levels - 1) : 0;
+    }
+
+    void onTrade(long price) {
+        for (int i = 0; i < CAPACITY; i++) {
+            if (active[i] && prices[i] == price) {
+                traded[i] = true;
+            }
+        }
+    }
+
+    void expire(long nowNs) {
+        final long maxLife = cfg.prtMaxLifeNs();
+        for (int i = 0; i < CAPACITY; i++) {
+            if (active[i] && nowNs - appearedNs[i] > maxLife) {
+                active[i] = false;
+            }
+        }
+    }
+
+    void reset() {
+        for (int i = 0; i < CAPACITY; i++) {
+            active[i] = false;
+        }
+    }
+
+    private int find(int side, long price) {
+        for (int i = 0; i < CAPACITY; i++) {
+            if (active[i] && sides[i] == side && prices[i] == price) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int slot() {
+        for (int i = 0; i < CAPACITY; i++) {
+            if (!active[i]) {
+                return i;
+            }
+        }
+        // all watched: replace the oldest
+        int oldest = 0;
+        for (int i = 1; i < CAPACITY; i++) {
+            if (appearedNs[i] < appearedNs[oldest]) {
+                oldest = i;
+            }
+        }
+        return oldest;
+    }
+}

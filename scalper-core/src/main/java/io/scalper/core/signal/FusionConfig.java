@@ -1,0 +1,68 @@
+package io.scalper.core.signal;
+
+/**
+ * Fusion settings (YAML section {@code fusion}).
+ *
+ * @param entryScore |fused score| at and above which the decision has a direction (read by risk/execution)
+ * @param minConfidence confidence at and above which the decision has a direction
+ * @param fullActivity weighted mean |score| at which confidence stops growing with activity
+ * @param adaptive adaptive-weight settings
+ */
+public record FusionConfig(double entryScore, double minConfidence, double fullActivity, Adaptive adaptive) {
+
+    /**
+     * Online re-weighting by measured edge (YAML {@code fusion.adaptive}). Every {@code sampleInterval} the scores and
+     * mid are recorded; after {@code horizon} the mid move resolves each score into a hit ({@code score × sign(move)},
+     * moves of 0 ticks are skipped); each signal's edge is the EWMA of its hits with weight {@code smoothing}. Once
+     * {@code minSamples} have resolved, a signal's weight is its base weight × {@code clamp(1 + gain × edge, floor,
+     * cap)}, renormalised to sum 1.
+     */
+    public record Adaptive(
+            boolean enabled,
+            long horizonNs,
+            long sampleIntervalNs,
+            double smoothing,
+            double gain,
+            double floor,
+            double cap,
+            int minSamples) {
+        public Adaptive {
+            ParamChecks.positiveNs("fusion.adaptive.horizon", horizonNs);
+            ParamChecks.positiveNs("fusion.adaptive.sampleInterval", sampleIntervalNs);
+            if (horizonNs / sampleIntervalNs > 65_536) {
+                throw new IllegalArgumentException(
+                        "fusion.adaptive.sampleInterval: too small for the horizon (at most 65536 pending samples)");
+            }
+            if (!(smoothing > 0 && smoothing <= 1)) {
+                throw new IllegalArgumentException("fusion.adaptive.smoothing: must be in (0, 1], got " + smoothing);
+            }
+            ParamChecks.nonNegative("fusion.adaptive.gain", gain);
+            if (!(floor > 0 && floor <= 1)) {
+                throw new IllegalArgumentException("fusion.adaptive.floor: must be in (0, 1], got " + floor);
+            }
+            if (!(cap >= 1 && Double.isFinite(cap))) {
+                throw new IllegalArgumentException("fusion.adaptive.cap: must be >= 1, got " + cap);
+            }
+            ParamChecks.atLeast("fusion.adaptive.minSamples", minSamples, 0);
+        }
+
+        public static Adaptive defaults() {
+            return new Adaptive(true, 2_000_000_000L, 250_000_000L, 0.02, 2.0, 0.5, 2.0, 20);
+        }
+    }
+
+    public FusionConfig {
+        ParamChecks.unit("fusion.entryScore", entryScore);
+        ParamChecks.unit("fusion.minConfidence", minConfidence);
+        if (!(fullActivity > 0 && fullActivity <= 1)) {
+            throw new IllegalArgumentException("fusion.fullActivity: must be in (0, 1], got " + fullActivity);
+        }
+        if (adaptive == null) {
+            throw new IllegalArgumentException("fusion.adaptive: must be present");
+        }
+    }
+
+    public static FusionConfig defaults() {
+        return new FusionConfig(0.35, 0.4, 0.3, Adaptive.defaults());
+    }
+}

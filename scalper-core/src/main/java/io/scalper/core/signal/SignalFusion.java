@@ -1,0 +1,159 @@
+package io.scalper.core.signal;
+
+import io.scalper.core.feature.Features;
+import io.scalper.core.feature.VolRegime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Fuses signal scores into one {@link Decision} per event: fused score = weight-normalised sum of the scores, in [-1,
+ * 1]; confidence = agreement × min(1, activity / fullActivity), where activity is the weighted mean |score| and
+ * agreement is |fused| / activity (1 when every active signal points the same way). The direction is long or short when
+ * |fused| ≥ {@code entryScore} and confidence ≥ {@code minConfidence}, and flat otherwise or when vetoed (extreme
+ * volatility regime or an invalid book). Weights adapt through {@link AdaptiveWeights}.
+ *
+ * <p>Built with {@link #builder(FusionConfig)}. {@link #evaluate(Features)} allocates nothing. Not thread-safe.
+ */
+public final class SignalFusion {
+    private final FusionConfig cfg;
+    private final Signal[] signals;
+    private final AdaptiveWeights adaptive;
+    private final Decision decision;
+    private final double[] scores;
+
+    private SignalFusion(FusionConfig cfg, List<Signal> signals, double[] weights) {
+        this.cfg = cfg;
+        this.signals = signals.toArray(new Signal[0]);
+        final String[] names = new String[this.signals.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = this.signals[i].name();
+        }
+        this.adaptive = new AdaptiveWeights(weights, cfg.adaptive());
+        this.decision = new Decision(names);
+        this.scores = new double[names.length];
+    }
+
+    /** A builder; add signals with their base weights. */
+    public static Builder builder(FusionConfig config) {
+        return new Builder(config);
+    }
+
+    public FusionConfig config() {
+        return cfg;
+    }
+
+    public AdaptiveWeights weights() {
+        return adaptive;
+    }
+
+    /** Number of signals. */
+    public int size() {
+        return signals.length;
+    }
+
+    public Signal signal(int i) {
+        return signals[i];
+    }
+
+    /** The decision holder (the one {@link #evaluate} rewrites). */
+    public Decision decision() {
+        return decision;
+    }
+
+    /** Scores every signal on {@code features}, fuses them and returns the (reused) decision. */
+    public Decision evaluate(Features features) {
+        final int n = signals.length;
+        final double[] s = scores;
+        for (int i = 0; i < n; i++) {
+            final double v = signals[i].score(features);
+            s[i] = v == v ? Scores.clamp(v) : 0.0;
+        }
+        final long now = features.timeNs();
+        adaptive.observe(now, features.mid(), s);
+        double weighted = 0;
+        double activity = 0;
+        double weightSum = 0;
+        final Decision d = decision;
+        for (int i = 0; i < n; i++) {
+            final double w = adaptive.weight(i);
+            d.weights[i] = w;
+            d.scores[i] = s[i];
+            weighted += w * s[i];
+            activity += w * Math.abs(s[i]);
+            weightSum += w;
+        }
+        final double fused = weightSum > 0 ? Scores.clamp(weighted / weightSum) : 0.0;
+        final double act = weightSum > 0 ? activity / weightSum : 0.0;
+        final double agreement = act > 0 ? Math.abs(fused) / act : 0.0;
+        final double confidence = Scores.clamp01(agreement * Math.min(1.0, act / cfg.fullActivity()));
+        final int regime = features.regime();
+        final boolean vetoed = regime == VolRegime.EXTREME || !features.bookValid();
+        d.timeNs = now;
+        d.fused = fused;
+        d.confidence = confidence;
+        d.mid = features.mid();
+        d.regime = regime;
+        d.vetoed = vetoed;
+        d.sequence++;
+        if (!vetoed && confidence >= cfg.minConfidence() && Math.abs(fused) >= cfg.entryScore()) {
+            d.direction = fused > 0 ? Decision.LONG : Decision.SHORT;
+        } else {
+            d.direction = Decision.FLAT;
+        }
+        return d;
+    }
+
+    /** Assembles a fusion from signals and base weights. */
+    public static final class Builder {
+        private final FusionConfig config;
+        private final List<Signal> signals = new ArrayList<>();
+        private final List<Double> weights = new ArrayList<>();
+
+        private Builder(FusionConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Adds the eight built-in signals with their configured base weights. */
+        public Builder addBuiltIns(SignalConfig signalConfig) {
+            final List<Signal> builtIns = signalConfig.signals();
+            final double[] w = signalConfig.baseWeights();
+            for (int i = 0; i < builtIns.size(); i++) {
+                add(builtIns.get(i), w[i]);
+            }
+            return this;
+        }
+
+        /**
+         * Adds a signal with a base weight (≥ 0; weights are normalised over all signals).
+         *
+         * @throws IllegalArgumentException if the weight is negative or the name is already taken
+         */
+        public Builder add(Signal signal, double weight) {
+            Objects.requireNonNull(signal, "signal");
+            final String name = Objects.requireNonNull(signal.name(), "signal.name()");
+            if (!(weight >= 0 && Double.isFinite(weight))) {
+                throw new IllegalArgumentException("weight of signal " + name + ": must be >= 0, got " + weight);
+            }
+            for (Signal s : signals) {
+                if (s.name().equals(name)) {
+                    throw new IllegalArgumentException("a signal named " + name + " is already registered");
+                }
+            }
+            signals.add(signal);
+            weights.add(weight);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if no signal was added or every weight is 0
+         */
+        public SignalFusion build() {
+            final double[] w = new double[weights.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = weights.get(i);
+            }
+            return new SignalFusion(config, signals, w);
+        }
+    }
+}
