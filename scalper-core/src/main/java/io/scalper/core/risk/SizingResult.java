@@ -1,0 +1,32 @@
+package io.scalper.core.risk;
+
+/**
+ * The outcome of {@link PositionSizer#size}: either a quantity or a refusal.
+ *
+ * @param lots order quantity in lots (a whole number of quantity steps), &gt; 0 when accepted, 0 when refused
+ * @param riskAmount the R of the trade actually sized, quote currency: lots × stop distance × value of one tick on
+ *     one lot; 0 when refused
+ * @param refusal why no order should be placed, or {@code null} when accepted
+ */
+public record SizingResult(long lots, double riskAmount, RefusalReason refusal) {
+    public SizingResult {
+        if (refusal == null ? lots <= 0 : lots != 0) {
+            throw new IllegalArgumentException(
+                    "sizing: an accepted size needs lots > 0 and a refusal needs 0 lots, got " + lots + " / "
+                            + refusal);
+        }
+    }
+
+    /** A refusal: 0 lots, no risk. */
+    public static SizingResult refused(RefusalReason reason) {
+        if (reason == null) {
+            throw new IllegalArgumentException("sizing: a refusal needs a reason");
+        }
+        return new SizingResult(0, 0.0, reason);
+    }
+
+    /** Whether an order of {@link #lots()} may be placed. */
+    public boolean accepted() {
+        return refusal == null;
+    }
+}
