@@ -1,7 +1,9 @@
 package io.scalper.core.config;
 
 import io.scalper.core.book.BookConfig;
+import io.scalper.core.exec.ExecutionConfig;
 import io.scalper.core.feature.FeatureConfig;
+import io.scalper.core.risk.RiskConfig;
 import io.scalper.core.signal.FusionConfig;
 import io.scalper.core.signal.SignalConfig;
 import io.scalper.core.tape.TapeConfig;
@@ -11,9 +13,21 @@ import io.scalper.core.tape.TapeConfig;
  * naming the key. {@code config/default.yaml} documents every key; {@link #defaults()} holds the same values.
  */
 public record ScalperConfig(
-        BookConfig book, TapeConfig tape, FeatureConfig features, SignalConfig signals, FusionConfig fusion) {
+        BookConfig book,
+        TapeConfig tape,
+        FeatureConfig features,
+        SignalConfig signals,
+        FusionConfig fusion,
+        RiskConfig risk,
+        ExecutionConfig execution) {
     public ScalperConfig {
-        if (book == null || tape == null || features == null || signals == null || fusion == null) {
+        if (book == null
+                || tape == null
+                || features == null
+                || signals == null
+                || fusion == null
+                || risk == null
+                || execution == null) {
             throw new IllegalArgumentException("config: every section must be present");
         }
     }
@@ -24,6 +38,8 @@ public record ScalperConfig(
                 TapeConfig.defaults(),
                 FeatureConfig.defaults(),
                 SignalConfig.defaults(),
-                FusionConfig.defaults());
+                FusionConfig.defaults(),
+                RiskConfig.defaults(),
+                ExecutionConfig.defaults());
     }
 }

@@ -49,7 +49,11 @@ public enum RefusalReason {
     /** Too many fills slipped past the threshold (a kill-switch reason). */
     SLIPPAGE_BREACHES("slippage_breaches"),
     /** An operator or the embedding application stopped trading (a kill-switch reason). */
-    MANUAL("manual");
+    MANUAL("manual"),
+    /** Kill switch: a fill arrived for an order this engine never sent; the position can no longer be trusted. */
+    UNKNOWN_FILL("unknown_fill"),
+    /** Kill switch: the runner is shutting down. */
+    SHUTDOWN("shutdown");
 
     private static final RefusalReason[] VALUES = values();
 

@@ -1,0 +1,285 @@
+package io.scalper.core.engine;
+
+import io.scalper.core.book.OrderBook;
+import io.scalper.core.exec.ExecutionConfig;
+import io.scalper.core.exec.Order;
+import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderPurpose;
+import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.OrderStatus;
+import io.scalper.core.exec.TimeInForce;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.model.Side;
+
+/**
+ * Smart order router for entries: post-only at the touch → reprice → IOC.
+ *
+ * <ul>
+ *   <li>An entry is a post-only limit at the touch (joins the best bid for a long), one tick inside the spread when
+ *       {@code improveTouch} and the spread is wider than a tick. A post-only cancel (would have taken liquidity) is
+ *       re-posted at the new touch, up to {@code maxPostOnlyRetries} times.
+ *   <li>When the touch moves away the order is moved back, at most {@code maxReprices} times and not more often than
+ *       {@code minRepriceInterval} — by amend where the gateway supports it, by cancel and replace otherwise.
+ *   <li>After {@code escalateAfter}, if the signal is still strong ({@code |fused| ≥ escalateScore} in the entry's
+ *       direction), the rest escalates to an IOC limit {@code maxSlippageTicks} through the touch.
+ *   <li>When the signal decays below {@code abandonScore} in the entry's direction, or after {@code entryTimeout},
+ *       the entry is cancelled.
+ *   <li>Partial fills count toward the target; only the remainder is ever re-sent, so the filled total can never exceed
+ *       what was sized.
+ * </ul>
+ */
+final class OrderRouter {
+    private final ExecutionConfig cfg;
+    private final Instrument instrument;
+    private final OrderBook book;
+    private final OrderSender sender;
+
+    private boolean active;
+    private Side side;
+    private long targetLots;
+    private long filledLots;
+    private long startNs;
+    private long lastRepriceNs;
+    private int reprices;
+    private int postOnlyRetries;
+    private boolean escalated;
+    private boolean abandoning;
+    private boolean replacePending;
+    private boolean escalatePending;
+    private Order current;
+    private final java.util.List<Order> attemptOrders = new java.util.ArrayList<>();
+    private double intendedPriceTicks = Double.NaN;
+    private long entriesPlaced;
+    private long entriesFilled;
+    private long escalations;
+
+    OrderRouter(ExecutionConfig cfg, Instrument instrument, OrderBook book, OrderSender sender) {
+        this.cfg = cfg;
+        this.instrument = instrument;
+        this.book = book;
+        this.sender = sender;
+    }
+
+    /** Whether an entry attempt is in progress (an order working or about to be re-sent). */
+    boolean isActive() {
+        return active;
+    }
+
+    Side side() {
+        return side;
+    }
+
+    long filledLots() {
+        return filledLots;
+    }
+
+    long targetLots() {
+        return targetLots;
+    }
+
+    /** Touch price when the entry was decided; what entry slippage is measured against. */
+    double intendedPriceTicks() {
+        return intendedPriceTicks;
+    }
+
+    long entriesPlaced() {
+        return entriesPlaced;
+    }
+
+    long entriesFilled() {
+        return entriesFilled;
+    }
+
+    long escalations() {
+        return escalations;
+    }
+
+    Order currentOrder() {
+        return current;
+    }
+
+    /** Starts an entry of {@code lots} on {@code entrySide}. */
+    void enter(Side entrySide, long lots, long nowNs) {
+        active = true;
+        side = entrySide;
+        targetLots = lots;
+        filledLots = 0;
+        startNs = nowNs;
+        lastRepriceNs = nowNs;
+        reprices = 0;
+        postOnlyRetries = 0;
+        escalated = false;
+        abandoning = false;
+        replacePending = false;
+        escalatePending = false;
+        attemptOrders.clear();
+        intendedPriceTicks = entrySide == Side.BUY ? book.bestBid() : book.bestAsk();
+        entriesPlaced++;
+        postAtTouch();
+    }
+
+    private long touchPrice() {
+        final long bid = book.bestBid();
+        final long ask = book.bestAsk();
+        final boolean improve = cfg.improveTouch() && ask - bid > 1;
+        return side == Side.BUY ? (improve ? bid + 1 : bid) : (improve ? ask - 1 : ask);
+    }
+
+    private void postAtTouch() {
+        final long remaining = targetLots - filledLots;
+        if (remaining <= 0 || book.bestBid() == OrderBook.NONE || book.bestAsk() == OrderBook.NONE) {
+            finish();
+            return;
+        }
+        current = track(sender.submit(OrderRequest.limit(
+                sender.nextId(),
+                instrument.symbol(),
+                side,
+                touchPrice(),
+                remaining,
+                TimeInForce.POST_ONLY,
+                false,
+                OrderPurpose.ENTRY)));
+    }
+
+    private void sendIoc() {
+        final long remaining = targetLots - filledLots;
+        final long touch = side == Side.BUY ? book.bestAsk() : book.bestBid();
+        if (remaining <= 0 || touch == OrderBook.NONE) {
+            finish();
+            return;
+        }
+        final long limit = side == Side.BUY ? touch + cfg.maxSlippageTicks() : touch - cfg.maxSlippageTicks();
+        escalated = true;
+        escalations++;
+        current = track(sender.submit(OrderRequest.limit(
+                sender.nextId(),
+                instrument.symbol(),
+                side,
+                Math.max(1, limit),
+                remaining,
+                TimeInForce.IOC,
+                false,
+                OrderPurpose.ENTRY)));
+    }
+
+    /** Re-checks a working entry against the market and the latest fused score. */
+    void onDecision(double fused, long nowNs) {
+        if (!active || current == null || !current.isOpen()) {
+            return;
+        }
+        final double directional = side == Side.BUY ? fused : -fused;
+        if (!abandoning && (directional < cfg.abandonScore() || nowNs - startNs >= cfg.entryTimeoutNs())) {
+            abandon();
+            return;
+        }
+        if (escalated || abandoning || replacePending || escalatePending) {
+            return;
+        }
+        if (nowNs - startNs >= cfg.escalateAfterNs() && directional >= cfg.escalateScore()) {
+            escalatePending = sender.cancel(current);
+            return;
+        }
+        final long price = current.request().priceTicks();
+        final boolean away = side == Side.BUY ? book.bestBid() > price : book.bestAsk() < price;
+        if (away && reprices < cfg.maxReprices() && nowNs - lastRepriceNs >= cfg.minRepriceIntervalNs()) {
+            final long target = touchPrice();
+            final boolean crosses = side == Side.BUY ? target >= book.bestAsk() : target <= book.bestBid();
+            if (crosses || target == price) {
+                return;
+            }
+            reprices++;
+            lastRepriceNs = nowNs;
+            if (!sender.amend(current, target, 0, OrderRequest.NO_PRICE)) {
+                replacePending = sender.cancel(current);
+            }
+        }
+    }
+
+    /** Cancels the working entry; the attempt ends when it is done. */
+    void abandon() {
+        if (!active) {
+            return;
+        }
+        abandoning = true;
+        replacePending = false;
+        escalatePending = false;
+        if (current != null && current.isOpen()) {
+            sender.cancel(current);
+        } else {
+            finish();
+        }
+    }
+
+    /**
+     * An event for an entry order (after it was applied to the order; duplicates are not passed on). Fills of earlier
+     * orders of the same attempt (a late fill after a cancel) count too, and shrink what is still sent.
+     */
+    void onEvent(Order order, OrderEvent event) {
+        if (!active || !attemptOrders.contains(order)) {
+            return;
+        }
+        if (event instanceof OrderEvent.Filled) {
+            final long before = filledLots;
+            filledLots += ((OrderEvent.Filled) event).qtyLots();
+            if (before == 0 && filledLots > 0) {
+                entriesFilled++;
+            }
+            if (filledLots >= targetLots && current != null && current != order && current.isOpen()) {
+                abandoning = true;
+                sender.cancel(current);
+            }
+        }
+        if (order != current || !order.status().isTerminal()) {
+            return;
+        }
+        // the current order is done: decide what comes next
+        if (filledLots >= targetLots || abandoning) {
+            finish();
+            return;
+        }
+        if (event instanceof OrderEvent.Canceled
+                && OrderEvent.Canceled.POST_ONLY_WOULD_TAKE.equals(((OrderEvent.Canceled) event).reason())
+                && !escalated) {
+            if (postOnlyRetries++ < cfg.maxPostOnlyRetries()) {
+                postAtTouch();
+            } else {
+                finish();
+            }
+            return;
+        }
+        if (escalatePending) {
+            escalatePending = false;
+            sendIoc();
+            return;
+        }
+        if (replacePending) {
+            replacePending = false;
+            postAtTouch();
+            return;
+        }
+        finish();
+    }
+
+    private void finish() {
+        active = false;
+        abandoning = false;
+        replacePending = false;
+        escalatePending = false;
+        current = null;
+    }
+
+    private Order track(Order order) {
+        attemptOrders.add(order);
+        return order;
+    }
+
+    /** Whether this order belongs to the current entry attempt. */
+    boolean owns(Order order) {
+        return active && attemptOrders.contains(order);
+    }
+
+    boolean isWorkingStatus() {
+        return current != null && current.status() != OrderStatus.INITIALIZED && current.isOpen();
+    }
+}

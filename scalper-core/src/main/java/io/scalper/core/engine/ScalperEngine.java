@@ -1,0 +1,710 @@
+package io.scalper.core.engine;
+
+import io.scalper.core.book.OrderBook;
+import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.exec.ClientOrderIds;
+import io.scalper.core.exec.ExchangeGateway;
+import io.scalper.core.exec.ExecutionConfig;
+import io.scalper.core.exec.ExecutionListener;
+import io.scalper.core.exec.Order;
+import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderManager;
+import io.scalper.core.exec.OrderPurpose;
+import io.scalper.core.exec.OrderStatus;
+import io.scalper.core.exec.Position;
+import io.scalper.core.feature.FeatureEngine;
+import io.scalper.core.feature.Features;
+import io.scalper.core.market.MarketDataListener;
+import io.scalper.core.market.MarketState;
+import io.scalper.core.metrics.RoundTrip;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.model.Side;
+import io.scalper.core.risk.DailyLossLimit;
+import io.scalper.core.risk.DrawdownTiers;
+import io.scalper.core.risk.EntryContext;
+import io.scalper.core.risk.KillSwitch;
+import io.scalper.core.risk.PositionSizer;
+import io.scalper.core.risk.RefusalCounters;
+import io.scalper.core.risk.RefusalReason;
+import io.scalper.core.risk.RiskConfig;
+import io.scalper.core.risk.RiskGates;
+import io.scalper.core.risk.SizingResult;
+import io.scalper.core.risk.SlippageMonitor;
+import io.scalper.core.risk.TradingState;
+import io.scalper.core.signal.Decision;
+import io.scalper.core.signal.Signal;
+import io.scalper.core.signal.SignalFusion;
+import io.scalper.core.signal.SignalPipeline;
+import io.scalper.core.time.Clock;
+import io.scalper.core.time.Scheduler;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one place a strategy is assembled: market data → features → signals → fusion → risk gates → smart order router
+ * → OCO brackets → exchange, and order events back → orders, position, PnL, round trips.
+ *
+ * <p>Built with {@link #builder()}. Consumes market events (through {@link #marketListener()}), order events (it is
+ * the gateway's {@link ExecutionListener}) and timer ticks (from the {@link Scheduler}) on one thread — live, the
+ * runtime's engine thread; in a backtest, the runner's. The engine cannot tell which. State getters are for the same
+ * thread (status displays copy them there).
+ */
+public final class ScalperEngine implements ExecutionListener {
+    private final Instrument instrument;
+    private final MarketState market;
+    private final SignalPipeline pipeline;
+    private final ExchangeGateway gateway;
+    private final Clock clock;
+    private final ExecutionConfig execConfig;
+    private final RiskConfig riskConfig;
+    private final OrderManager orders = new OrderManager();
+    private final Position position;
+    private final OrderSender sender;
+    private final OrderRouter router;
+    private final OcoManager oco;
+    private final RiskGates gates;
+    private final PositionSizer sizer;
+    private final DrawdownTiers drawdown;
+    private final DailyLossLimit dailyLoss;
+    private final SlippageMonitor slippage;
+    private final KillSwitch killSwitch;
+    private final RefusalCounters refusals;
+    private final EntryContext entryContext = new EntryContext();
+    private final List<EntryGate> customGates;
+    private final EngineListener listener;
+    private final double initialEquity;
+    private final List<RoundTrip> roundTrips = new ArrayList<>();
+    private final MarketDataListener marketListener;
+
+    private double feedAgeNs = Double.NaN;
+    private double roundTripNs = Double.NaN;
+    private final java.util.Map<String, Long> customRefusals = new java.util.TreeMap<>();
+    private long lastLossExitNs = Long.MIN_VALUE;
+    private long unknownFills;
+    private long invariantViolations;
+    private long fundingEvents;
+
+    // round trip being assembled
+    private long tripEntryNs;
+    private Side tripSide;
+    private double tripEntryValue;
+    private long tripEntryLots;
+    private double tripExitValue;
+    private long tripExitLots;
+    private long tripMaxLots;
+    private double tripFees;
+    private double tripFunding;
+    private double tripGross;
+    private double tripRisk = Double.NaN;
+    private double tripSlippage;
+    private double[] tripContributions;
+    private double plannedRisk = Double.NaN;
+    private double[] entryContributions;
+    private long nextTripId = 1;
+
+    private ScalperEngine(Builder b) {
+        this.instrument = b.instrument;
+        this.clock = b.clock;
+        this.gateway = b.gateway;
+        this.execConfig = b.config.execution();
+        this.riskConfig = b.config.risk();
+        this.listener = b.listener;
+        this.initialEquity = b.initialEquity;
+        this.customGates = List.copyOf(b.gates);
+        this.market = new MarketState(instrument, b.config.book().maxDepth(), b.config.tape());
+        final SignalFusion.Builder fusion =
+                SignalFusion.builder(b.config.fusion()).addBuiltIns(b.config.signals());
+        for (int i = 0; i < b.signals.size(); i++) {
+            fusion.add(b.signals.get(i), b.signalWeights.get(i));
+        }
+        this.pipeline = new SignalPipeline(market, new FeatureEngine(b.config.features(), market), fusion.build());
+        this.position = new Position(instrument);
+        final ClientOrderIds ids = b.clientOrderIds != null
+                ? b.clientOrderIds
+                : new ClientOrderIds(execConfig.clientIdPrefix(), clock.nowMs(), new SecureRandom().nextLong());
+        this.sender = new OrderSender(orders, gateway, ids, clock, listener);
+        this.router = new OrderRouter(execConfig, instrument, market.book(), sender);
+        this.oco = new OcoManager(execConfig, instrument, market.book(), sender);
+        this.gates = new RiskGates(riskConfig);
+        this.refusals = gates.counters();
+        this.sizer = new PositionSizer(riskConfig);
+        this.drawdown = new DrawdownTiers(riskConfig);
+        this.dailyLoss = new DailyLossLimit(riskConfig);
+        this.slippage = new SlippageMonitor(riskConfig);
+        this.killSwitch = new KillSwitch(riskConfig);
+        drawdown.onEquity(initialEquity);
+        pipeline.setListener((d, f) -> onDecision(d, f));
+        gateway.setListener(this);
+        this.marketListener = new MarketDataListener() {
+            @Override
+            public void onBook(MarketState m, int result) {
+                pipeline.onBook(m, result);
+            }
+
+            @Override
+            public void onTrades(MarketState m, int count) {
+                pipeline.onTrades(m, count);
+            }
+        };
+        if (b.scheduler != null) {
+            b.scheduler.schedulePeriodic(
+                    clock.nowNs() + execConfig.timerIntervalNs(), execConfig.timerIntervalNs(), this::onTimer);
+        }
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    /**
+     * Where market data goes: plug it into a feed decoder or a {@link io.scalper.core.market.MarketStateSink} over
+     * {@link #market()}.
+     */
+    public MarketDataListener marketListener() {
+        return marketListener;
+    }
+
+    /** Housekeeping tick (reprice timeouts, escalation, entry timeout) — called by the scheduler. */
+    public void onTimer() {
+        final long now = clock.nowNs();
+        pipeline.featureEngine().advanceTo(now);
+        router.onDecision(pipeline.decision().fused(), now);
+        checkInvariants();
+    }
+
+    private void onDecision(Decision d, Features f) {
+        final long now = clock.nowNs();
+        listener.onDecision(d);
+        drawdown.onEquity(equity());
+        oco.onMarket(position, now);
+        router.onDecision(d.fused(), now);
+        if (dailyLoss.onTime(now)) {
+            killSwitch.release(RefusalReason.DAILY_LOSS_LIMIT);
+        }
+        if (killSwitch.tradingState() != TradingState.ACTIVE) {
+            if (router.isActive()) {
+                router.abandon();
+            }
+            return;
+        }
+        if (drawdown.isHalted()) {
+            trip(RefusalReason.HALTED_DRAWDOWN);
+            return;
+        }
+        if (d.direction() == Decision.FLAT) {
+            return;
+        }
+        final OrderBook book = market.book();
+        final EntryContext ctx = entryContext
+                .clear()
+                .nowNs(now)
+                .features(f)
+                .decision(d)
+                .positionLots(position.qtyLots())
+                .entryWorking(router.isActive() || oco.isExitWorking())
+                .spreadTicks(f.spreadTicks())
+                .bookSynced(book.isSynced())
+                .lastBookUpdateNs(book.lastLocalTimeNs() > 0 ? book.lastLocalTimeNs() : book.lastUpdateTimeNs())
+                .latencyNs(feedAgeNs, roundTripNs)
+                .nextFundingTimeMs(market.ticker().nextFundingTimeMs())
+                .fundingIntervalHours(market.ticker().fundingIntervalHours())
+                .lastLossExitNs(lastLossExitNs)
+                .tradingState(killSwitch.tradingState())
+                .drawdownMultiplier(drawdown.multiplier())
+                .dailyLossTripped(dailyLoss.isTripped());
+        RefusalReason reason = gates.check(ctx);
+        if (reason != null) {
+            listener.onRefusal(reason.code(), d);
+            return;
+        }
+        for (int i = 0; i < customGates.size(); i++) {
+            final String custom = customGates.get(i).refuse(d, f, this);
+            if (custom != null) {
+                customRefusals.merge(custom, 1L, Long::sum);
+                listener.onRefusal(custom, d);
+                return;
+            }
+        }
+        final Side side = d.direction() > 0 ? Side.BUY : Side.SELL;
+        final long entryTicks = side == Side.BUY ? f.bestBid() : f.bestAsk();
+        oco.distanceScale(volatilityScale(f));
+        final SizingResult size =
+                sizer.size(equity(), entryTicks, oco.stopDistanceTicks(), instrument, drawdown.multiplier());
+        if (size.refusal() != null) {
+            refusals.increment(size.refusal());
+            listener.onRefusal(size.refusal().code(), d);
+            return;
+        }
+        plannedRisk = size.riskAmount();
+        entryContributions = contributions(d);
+        router.enter(side, size.lots(), now);
+    }
+
+    private double volatilityScale(Features f) {
+        if (execConfig.stopVolMultiple() <= 0) {
+            return 1.0;
+        }
+        final double horizonSec = execConfig.volHorizonNs() / 1e9;
+        final double volTicks = execConfig.stopVolMultiple() * f.volTicksPerSqrtSec() * Math.sqrt(horizonSec);
+        return Math.max(1.0, volTicks / execConfig.stopTicks());
+    }
+
+    private static double[] contributions(Decision d) {
+        final double[] c = new double[d.signalCount()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = d.weight(i) * d.score(i);
+        }
+        return c;
+    }
+
+    @Override
+    public void onOrderEvent(OrderEvent event) {
+        final Order known = orders.get(event.clientOrderId());
+        final boolean cancelRequested = known != null && known.status() == OrderStatus.PENDING_CANCEL;
+        final Order order = orders.apply(event);
+        listener.onOrderEvent(event, order);
+        if (order == null) {
+            if (event instanceof OrderEvent.Filled) {
+                unknownFills++;
+                trip(RefusalReason.UNKNOWN_FILL);
+            }
+            return;
+        }
+        if (orders.lastResult() == Order.Result.DUPLICATE) {
+            return;
+        }
+        if (event instanceof OrderEvent.Filled) {
+            onFill((OrderEvent.Filled) event, order);
+        }
+        if (order.request().purpose() == OrderPurpose.ENTRY) {
+            router.onEvent(order, event);
+        } else {
+            oco.onEvent(order, event, position, cancelRequested);
+        }
+        checkInvariants();
+    }
+
+    private void onFill(OrderEvent.Filled f, Order order) {
+        final long now = clock.nowNs();
+        final Side side = order.request().side();
+        final long before = position.qtyLots();
+        final double pnl = position.onFill(side, f.priceTicks(), f.qtyLots(), f.fee(), now);
+        listener.onFill(f, order, position.qtyLots());
+        // round trip bookkeeping
+        if (before == 0 && position.qtyLots() != 0) {
+            startTrip(order, f, now);
+        }
+        if (tripSide != null) {
+            tripFees += f.fee();
+            tripGross += pnl;
+            if (side == tripSide) {
+                tripEntryValue += (double) f.priceTicks() * f.qtyLots();
+                tripEntryLots += f.qtyLots();
+            } else {
+                final long closed = Math.min(f.qtyLots(), Math.abs(before));
+                tripExitValue += (double) f.priceTicks() * closed;
+                tripExitLots += closed;
+            }
+            tripMaxLots = Math.max(tripMaxLots, Math.abs(position.qtyLots()));
+        }
+        // slippage against what we intended
+        final double expected = expectedPrice(order);
+        if (!Double.isNaN(expected)) {
+            slippage.onFill(Math.round(expected), f.priceTicks(), side, now);
+            if (slippage.shouldKill()) {
+                trip(RefusalReason.SLIPPAGE_BREACHES);
+            }
+        }
+        if (position.isFlat() && tripSide != null) {
+            closeTrip(order, now);
+        } else if (Long.signum(before) != Long.signum(position.qtyLots()) && before != 0) {
+            // flipped through zero in one fill: close the old trip, open a new one
+            closeTrip(order, now);
+            startTrip(order, f, now);
+        }
+        oco.onPositionChanged(position);
+        if (position.isFlat()) {
+            killSwitch.onPositionFlat(now);
+        }
+    }
+
+    private double expectedPrice(Order order) {
+        switch (order.request().purpose()) {
+            case ENTRY:
+                return order.request().timeInForce() == io.scalper.core.exec.TimeInForce.POST_ONLY
+                        ? order.request().priceTicks()
+                        : router.intendedPriceTicks();
+            case STOP_LOSS:
+                return order.request().triggerPriceTicks();
+            default:
+                return Double.NaN;
+        }
+    }
+
+    private void startTrip(Order order, OrderEvent.Filled f, long now) {
+        tripSide = position.side();
+        tripEntryNs = now;
+        tripEntryValue = 0;
+        tripEntryLots = 0;
+        tripExitValue = 0;
+        tripExitLots = 0;
+        tripMaxLots = 0;
+        tripFees = 0;
+        tripFunding = 0;
+        tripGross = 0;
+        tripRisk = order.request().purpose() == OrderPurpose.ENTRY ? plannedRisk : Double.NaN;
+        final double intended = router.intendedPriceTicks();
+        tripSlippage = Double.isNaN(intended)
+                ? 0
+                : (tripSide == Side.BUY ? f.priceTicks() - intended : intended - f.priceTicks());
+        tripContributions = entryContributions;
+    }
+
+    private void closeTrip(Order order, long now) {
+        final Decision d = pipeline.decision();
+        final String[] names = new String[d.signalCount()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = d.name(i);
+        }
+        final double[] contributions = tripContributions != null && tripContributions.length == names.length
+                ? tripContributions
+                : new double[names.length];
+        final RoundTrip trip = new RoundTrip(
+                nextTripId++,
+                instrument.symbol(),
+                tripSide,
+                tripEntryNs,
+                now,
+                tripEntryLots == 0 ? Double.NaN : tripEntryValue / tripEntryLots,
+                tripExitLots == 0 ? Double.NaN : tripExitValue / tripExitLots,
+                tripMaxLots,
+                tripGross,
+                tripFees,
+                tripFunding,
+                tripRisk,
+                tripSlippage,
+                oco.exitReason(order),
+                names,
+                contributions);
+        roundTrips.add(trip);
+        final double riskUnit = riskConfig.riskUnit(initialEquity + position.netRealized());
+        if (dailyLoss.onRealized(trip.netPnl(), riskUnit, now)) {
+            trip(RefusalReason.DAILY_LOSS_LIMIT);
+        }
+        if (trip.netPnl() < 0) {
+            lastLossExitNs = now;
+        }
+        tripSide = null;
+        listener.onRoundTrip(trip);
+    }
+
+    @Override
+    public void onFunding(String symbol, double amount, double rate, long exchangeTimeNs) {
+        if (!instrument.symbol().equals(symbol)) {
+            return;
+        }
+        fundingEvents++;
+        position.onFunding(amount);
+        if (tripSide != null) {
+            tripFunding += amount;
+        }
+    }
+
+    @Override
+    public void onLatency(long roundTripNs) {
+        this.roundTripNs = roundTripNs;
+    }
+
+    /** The runtime reports the market-data feed age (local receive − exchange time), ns. */
+    public void onFeedAge(long feedAgeNs) {
+        this.feedAgeNs = feedAgeNs;
+    }
+
+    // ------------------------------------------------------------------ control
+
+    /**
+     * Trips the kill switch: no new entries; working entries cancelled; the position flattened with a reduce-only
+     * market order when {@code risk.flattenOnKill} (the stop stays until it is flat), else brackets kept. A switch that
+     * is already tripped only records the extra reason.
+     */
+    public void trip(RefusalReason reason) {
+        final long now = clock.nowNs();
+        final boolean first = killSwitch.trip(reason, now, position.qtyLots());
+        if (!first) {
+            return;
+        }
+        router.abandon();
+        if (riskConfig.flattenOnKill() && !position.isFlat()) {
+            oco.flatten(position);
+        }
+        listener.onTradingState(killSwitch.tradingState().name(), reason.code());
+    }
+
+    /**
+     * Stops trading: no new entries, working entries cancelled; brackets cancelled unless {@code keepBrackets}; the
+     * position flattened if {@code flatten}.
+     */
+    public void shutdown(boolean keepBrackets, boolean flatten) {
+        killSwitch.trip(RefusalReason.SHUTDOWN, clock.nowNs(), position.qtyLots());
+        router.abandon();
+        if (flatten && !position.isFlat()) {
+            oco.flatten(position);
+        } else if (!keepBrackets) {
+            oco.cancelLegs();
+        }
+        listener.onTradingState(killSwitch.tradingState().name(), RefusalReason.SHUTDOWN.code());
+    }
+
+    private void checkInvariants() {
+        if (!oco.isProtected(position)) {
+            invariantViolations++;
+        }
+    }
+
+    // ------------------------------------------------------------------ state
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public MarketState market() {
+        return market;
+    }
+
+    public OrderBook book() {
+        return market.book();
+    }
+
+    public SignalPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Decision lastDecision() {
+        return pipeline.decision();
+    }
+
+    public Position position() {
+        return position;
+    }
+
+    public OrderManager orders() {
+        return orders;
+    }
+
+    public TradingState tradingState() {
+        return killSwitch.tradingState();
+    }
+
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    public DailyLossLimit dailyLoss() {
+        return dailyLoss;
+    }
+
+    public DrawdownTiers drawdown() {
+        return drawdown;
+    }
+
+    public SlippageMonitor slippage() {
+        return slippage;
+    }
+
+    public RefusalCounters refusals() {
+        return refusals;
+    }
+
+    /** Every closed trade so far. */
+    public List<RoundTrip> roundTrips() {
+        return Collections.unmodifiableList(roundTrips);
+    }
+
+    /** Equity: initial + realised net (PnL − fees + funding) + unrealised at mid. */
+    public double equity() {
+        final double mid = market.book().mid();
+        return initialEquity + position.netRealized() + position.unrealizedPnl(mid);
+    }
+
+    public double initialEquity() {
+        return initialEquity;
+    }
+
+    /** Whether an entry is being worked. */
+    public boolean entryWorking() {
+        return router.isActive();
+    }
+
+    /** Entries started / entries that got any fill. */
+    public long entriesPlaced() {
+        return router.entriesPlaced();
+    }
+
+    public long entriesFilled() {
+        return router.entriesFilled();
+    }
+
+    /** Current stop-loss trigger price (ticks), or {@link OrderBook#NONE}. */
+    public long stopPriceTicks() {
+        return position.isFlat() ? OrderBook.NONE : oco.stopPriceTicks();
+    }
+
+    public long takeProfitPriceTicks() {
+        return position.isFlat() ? OrderBook.NONE : oco.takeProfitPriceTicks();
+    }
+
+    /** Whether the position (if any) has a working stop or is being flattened. */
+    public boolean isProtected() {
+        return oco.isProtected(position);
+    }
+
+    /** Times a check found the position without protection after an event (should stay 0). */
+    public long invariantViolations() {
+        return invariantViolations;
+    }
+
+    /** Fills for orders this engine never sent (each trips the kill switch). */
+    public long unknownFills() {
+        return unknownFills;
+    }
+
+    public long fundingEvents() {
+        return fundingEvents;
+    }
+
+    /** Last market-data feed age reported, ns; NaN if none. */
+    public double feedAgeNs() {
+        return feedAgeNs;
+    }
+
+    /** Last order round-trip reported, ns; NaN if none. */
+    public double roundTripNs() {
+        return roundTripNs;
+    }
+
+    /** Refusals by your own gates, by code. */
+    public java.util.Map<String, Long> customRefusals() {
+        return java.util.Collections.unmodifiableMap(customRefusals);
+    }
+
+    public long reprices() {
+        return sender.amends();
+    }
+
+    public long escalations() {
+        return router.escalations();
+    }
+
+    public long legReplacements() {
+        return oco.legReplacements();
+    }
+
+    public long trailAmends() {
+        return oco.trailAmends();
+    }
+
+    /** A pre-entry gate of the user's own, checked after the built-in ones. */
+    @FunctionalInterface
+    public interface EntryGate {
+        /** A refusal code (lower_snake) to refuse the entry, or {@code null} to allow it. */
+        String refuse(Decision decision, Features features, ScalperEngine engine);
+    }
+
+    /** Assembles an engine. */
+    public static final class Builder {
+        private ScalperConfig config = ScalperConfig.defaults();
+        private Instrument instrument;
+        private Clock clock;
+        private Scheduler scheduler;
+        private ExchangeGateway gateway;
+        private double initialEquity = 10_000;
+        private EngineListener listener = EngineListener.NO_OP;
+        private ClientOrderIds clientOrderIds;
+        private final List<Signal> signals = new ArrayList<>();
+        private final List<Double> signalWeights = new ArrayList<>();
+        private final List<EntryGate> gates = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder config(ScalperConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        public Builder instrument(Instrument instrument) {
+            this.instrument = instrument;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The scheduler for the engine's housekeeping timer (optional: without it, call {@link #onTimer()}). */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        public Builder gateway(ExchangeGateway gateway) {
+            this.gateway = gateway;
+            return this;
+        }
+
+        /** Starting equity in quote currency (default 10,000). */
+        public Builder initialEquity(double equity) {
+            if (!(equity > 0 && Double.isFinite(equity))) {
+                throw new IllegalArgumentException("initialEquity: must be > 0, got " + equity);
+            }
+            this.initialEquity = equity;
+            return this;
+        }
+
+        public Builder listener(EngineListener listener) {
+            this.listener = listener == null ? EngineListener.NO_OP : listener;
+            return this;
+        }
+
+        /** Client order id generator (default: prefix from config, run start time, random salt). */
+        public Builder clientOrderIds(ClientOrderIds ids) {
+            this.clientOrderIds = ids;
+            return this;
+        }
+
+        /** Adds a signal of your own beside the eight built-in ones. */
+        public Builder signal(Signal signal, double weight) {
+            signals.add(Objects.requireNonNull(signal, "signal"));
+            signalWeights.add(weight);
+            return this;
+        }
+
+        /** Adds a pre-entry gate of your own. */
+        public Builder gate(EntryGate gate) {
+            gates.add(Objects.requireNonNull(gate, "gate"));
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException naming what is missing
+         */
+        public ScalperEngine build() {
+            if (instrument == null) {
+                throw new IllegalStateException("engine: instrument is required");
+            }
+            if (clock == null) {
+                throw new IllegalStateException("engine: clock is required");
+            }
+            if (gateway == null) {
+                throw new IllegalStateException("engine: gateway is required");
+            }
+            return new ScalperEngine(this);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.scalper.core.exec;
+
+/**
+ * Smart-order-router and bracket settings (YAML section {@code execution}).
+ *
+ * @param clientIdPrefix prefix of client order ids (1 to 8 of {@code [A-Za-z0-9_]})
+ * @param improveTouch post the entry one tick inside the spread when the spread is wider than one tick (else join the
+ *     touch)
+ * @param maxReprices times a resting entry is moved back to the touch
+ * @param minRepriceIntervalNs least time between two reprices
+ * @param maxPostOnlyRetries times an entry is re-posted after the exchange cancelled it as post-only-would-take
+ * @param escalateAfterNs age of a resting entry after which, if the signal is still strong, it escalates to IOC
+ * @param escalateScore |fused score| in the entry's direction needed to escalate
+ * @param maxSlippageTicks how far through the touch the escalation IOC may reach
+ * @param abandonScore fused score in the entry's direction below which a working entry is cancelled
+ * @param entryTimeoutNs age at which a working entry is cancelled regardless
+ * @param stopTicks stop-loss distance from the average entry price, ticks (≥ 1)
+ * @param takeProfitTicks take-profit distance from the average entry price, ticks (≥ 1)
+ * @param stopVolMultiple when &gt; 0, the stop distance is {@code max(stopTicks, stopVolMultiple × short-horizon
+ *     volatility (ticks/√s) × √(volHorizon))}, and the take-profit is scaled by the same factor
+ * @param volHorizonNs horizon of that volatility scaling
+ * @param stopTriggerByMark trigger the stop on mark price ({@code true}) or last price ({@code false})
+ * @param trailActivationTicks favourable move from entry after which the stop starts to trail (0 = never)
+ * @param trailDistanceTicks distance the trailing stop keeps behind the best price since entry
+ * @param trailMinIntervalNs least time between two trailing-stop amends
+ * @param maxLegReplacements times a bracket leg cancelled or rejected by the exchange is re-placed before the position
+ *     is flattened
+ * @param timerIntervalNs period of the engine's housekeeping timer (reprice, escalation, timeouts)
+ */
+public record ExecutionConfig(
+        String clientIdPrefix,
+        boolean improveTouch,
+        int maxReprices,
+        long minRepriceIntervalNs,
+        int maxPostOnlyRetries,
+        long escalateAfterNs,
+        double escalateScore,
+        int maxSlippageTicks,
+        double abandonScore,
+        long entryTimeoutNs,
+        int stopTicks,
+        int takeProfitTicks,
+        double stopVolMultiple,
+        long volHorizonNs,
+        boolean stopTriggerByMark,
+        int trailActivationTicks,
+        int trailDistanceTicks,
+        long trailMinIntervalNs,
+        int maxLegReplacements,
+        long timerIntervalNs) {
+
+    private static final long MS = 1_000_000L;
+
+    public ExecutionConfig {
+        if (clientIdPrefix == null || !clientIdPrefix.matches("[A-Za-z0-9_]{1,8}")) {
+            throw new IllegalArgumentException(
+                    "execution.clientIdPrefix: 1 to 8 of [A-Za-z0-9_], got '" + clientIdPrefix + "'");
+        }
+        atLeast("execution.maxReprices", maxReprices, 0);
+        atLeast("execution.minRepriceInterval", minRepriceIntervalNs, 0);
+        atLeast("execution.maxPostOnlyRetries", maxPostOnlyRetries, 0);
+        atLeast("execution.escalateAfter", escalateAfterNs, 1);
+        unit("execution.escalateScore", escalateScore);
+        atLeast("execution.maxSlippageTicks", maxSlippageTicks, 0);
+        unit("execution.abandonScore", abandonScore);
+        atLeast("execution.entryTimeout", entryTimeoutNs, 1);
+        atLeast("execution.stopTicks", stopTicks, 1);
+        atLeast("execution.takeProfitTicks", takeProfitTicks, 1);
+        if (!(stopVolMultiple >= 0 && Double.isFinite(stopVolMultiple))) {
+            throw new IllegalArgumentException("execution.stopVolMultiple: must be >= 0, got " + stopVolMultiple);
+        }
+        atLeast("execution.volHorizon", volHorizonNs, 1);
+        atLeast("execution.trailActivationTicks", trailActivationTicks, 0);
+        atLeast("execution.trailDistanceTicks", trailDistanceTicks, 1);
+        atLeast("execution.trailMinInterval", trailMinIntervalNs, 0);
+        atLeast("execution.maxLegReplacements", maxLegReplacements, 0);
+        atLeast("execution.timerInterval", timerIntervalNs, MS);
+    }
+
+    public static ExecutionConfig defaults() {
+        return new ExecutionConfig(
+                "sc",
+                true,
+                5,
+                200 * MS,
+                3,
+                3_000 * MS,
+                0.5,
+                2,
+                0.15,
+                10_000 * MS,
+                20,
+                30,
+                0.0,
+                30_000 * MS,
+                false,
+                15,
+                10,
+                500 * MS,
+                3,
+                100 * MS);
+    }
+
+    private static void atLeast(String key, long v, long min) {
+        if (v < min) {
+            throw new IllegalArgumentException(key + ": must be >= " + min + ", got " + v);
+        }
+    }
+
+    private static void unit(String key, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(key + ": must be in [0, 1], got " + v);
+        }
+    }
+}

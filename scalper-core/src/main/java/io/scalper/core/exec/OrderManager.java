@@ -1,0 +1,111 @@
+package io.scalper.core.exec;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every order of a run, by client order id: creates them, applies events (deduplicating, counting invalid transitions
+ * and events for unknown orders instead of throwing), and answers which are open. Owned by the engine thread.
+ */
+public final class OrderManager {
+    private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final List<Order> open = new ArrayList<>();
+    private long duplicates;
+    private long invalid;
+    private long unknown;
+    private final List<String> anomalies = new ArrayList<>();
+
+    /** Registers a new order (before it is sent). */
+    public Order create(OrderRequest request, long nowNs) {
+        if (orders.containsKey(request.clientOrderId())) {
+            throw new IllegalStateException("duplicate client order id " + request.clientOrderId());
+        }
+        final Order o = new Order(request, nowNs);
+        orders.put(request.clientOrderId(), o);
+        open.add(o);
+        return o;
+    }
+
+    /** The order with this client id, or {@code null}. */
+    public Order get(String clientOrderId) {
+        return orders.get(clientOrderId);
+    }
+
+    /**
+     * Applies an event to its order.
+     *
+     * @return the order, or {@code null} when the client id is unknown (counted)
+     */
+    public Order apply(OrderEvent event) {
+        final Order o = orders.get(event.clientOrderId());
+        if (o == null) {
+            unknown++;
+            note("event for unknown order " + event.clientOrderId() + ": "
+                    + event.getClass().getSimpleName());
+            return null;
+        }
+        final OrderStatus before = o.status();
+        final Order.Result r = o.apply(event);
+        if (r == Order.Result.DUPLICATE) {
+            duplicates++;
+        } else if (r == Order.Result.INVALID) {
+            invalid++;
+            note("invalid transition " + before + " + " + event.getClass().getSimpleName() + " for "
+                    + o.clientOrderId());
+        }
+        lastResult = r;
+        if (o.status().isTerminal()) {
+            open.remove(o);
+        } else if (!open.contains(o)) {
+            open.add(o); // e.g. a late fill re-opened nothing, but keep the list consistent
+        }
+        return o;
+    }
+
+    private Order.Result lastResult = Order.Result.APPLIED;
+
+    /** What the last {@link #apply} did to its order. */
+    public Order.Result lastResult() {
+        return lastResult;
+    }
+
+    private void note(String text) {
+        if (anomalies.size() < 1000) {
+            anomalies.add(text);
+        }
+    }
+
+    /** Orders not yet terminal, oldest first. */
+    public List<Order> openOrders() {
+        return Collections.unmodifiableList(open);
+    }
+
+    /** Every order of the run, in creation order. */
+    public Collection<Order> all() {
+        return Collections.unmodifiableCollection(orders.values());
+    }
+
+    /** Events that repeated something known. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Events that were not valid transitions (reported, not thrown). */
+    public long invalidTransitions() {
+        return invalid;
+    }
+
+    /** Events for client ids this run never created. */
+    public long unknownOrders() {
+        return unknown;
+    }
+
+    /** Descriptions of the anomalies seen (at most 1000). */
+    public List<String> anomalies() {
+        return Collections.unmodifiableList(anomalies);
+    }
+}
