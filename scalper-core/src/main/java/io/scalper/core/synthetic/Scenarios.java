@@ -1,0 +1,72 @@
+package io.scalper.core.synthetic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Ready-made scenario mixes for demos, tests and benchmarks. */
+public final class Scenarios {
+    private static final long S = 1_000_000_000L;
+    private static final Regime[] SHIFT_TARGETS = {Regime.LOW, Regime.HIGH, Regime.EXTREME};
+
+    private Scenarios() {}
+
+    /**
+     * A session's worth of every {@link ScenarioKind}: kinds in shuffled rounds (each round has all eleven), the first
+     * at 5 s, each next one 2–8 s after the previous one's window ends, regime shifts (to LOW, HIGH or EXTREME) and
+     * trends lasting 30 s, sweeps of 5–8 levels. Every scenario fits within {@code durationNs}; a 5-minute session
+     * holds about 20. Deterministic in {@code seed}.
+     */
+    public static List<Scenario> rich(long durationNs, long seed) {
+        if (durationNs < 0) {
+            throw new IllegalArgumentException("durationNs must be >= 0, got " + durationNs);
+        }
+        final SplittableRandom random = new SplittableRandom(seed);
+        final ScenarioKind[] kinds = ScenarioKind.values();
+        final List<Scenario> out = new ArrayList<>();
+        long at = 5 * S;
+        int next = kinds.length;
+        while (true) {
+            if (next == kinds.length) {
+                shuffle(kinds, random);
+                next = 0;
+            }
+            final ScenarioKind kind = kinds[next++];
+            final Scenario sc = Scenario.of(kind, at, params(kind, random));
+            if (at + sc.windowNs() > durationNs) {
+                return out;
+            }
+            out.add(sc);
+            at += sc.windowNs() + 2 * S + random.nextLong(6 * S + 1);
+        }
+    }
+
+    private static Map<String, String> params(ScenarioKind kind, SplittableRandom random) {
+        switch (kind) {
+            case REGIME_SHIFT:
+                return Map.of(
+                        Scenario.REGIME,
+                        SHIFT_TARGETS[random.nextInt(SHIFT_TARGETS.length)].name(),
+                        Scenario.DURATION,
+                        "30s");
+            case TREND_UP:
+            case TREND_DOWN:
+                return Map.of(Scenario.DURATION, "30s");
+            case SWEEP_UP:
+            case SWEEP_DOWN:
+                return Map.of(Scenario.LEVELS, String.valueOf(5 + random.nextInt(4)));
+            default:
+                return Map.of();
+        }
+    }
+
+    private static void shuffle(ScenarioKind[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            final int j = random.nextInt(i + 1);
+            final ScenarioKind t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
