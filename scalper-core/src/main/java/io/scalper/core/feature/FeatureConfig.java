@@ -22,8 +22,8 @@ package io.scalper.core.feature;
  * @param vwapWindow index of the tape window whose VWAP is the rolling VWAP (default 2: 60 s)
  * @param largeTradeWindowNs window of the large-trade (whale) statistics
  * @param prtNearTicks a level within this many ticks of its side's best price is "near the top"
- * @param prtLargeFactor a level at least this many times the average size of the top {@code prtReferenceLevels} is
- *     large
+ * @param prtLargeFactor a level at least this many times the average size of the other top {@code prtReferenceLevels}
+ *     is large
  * @param prtReferenceLevels levels per side averaged for the reference size
  * @param prtMinLifeNs a large level pulled sooner than this is ignored (flicker)
  * @param prtMaxLifeNs a large level resting longer than this is no longer watched

@@ -7,8 +7,8 @@ import io.scalper.core.model.Side;
  * Iceberg detector: per side, watches the price aggressive orders last traded against. When a book update after such
  * trades still shows that price with more size than "displayed before minus traded since", the level refilled. After
  * {@link FeatureConfig#icebergMinRefills()} refills with executed volume at least
- * {@link FeatureConfig#icebergMinExecutedRatio()} times the largest displayed size, the level is an iceberg: a hidden
- * order absorbing the other side's aggression.
+ * {@link FeatureConfig#icebergMinExecutedRatio()} times the largest size it showed after a refill, the level is an
+ * iceberg: a hidden order absorbing the other side's aggression.
  */
 final class IcebergDetector {
     private final FeatureConfig cfg;
@@ -30,6 +30,7 @@ final class IcebergDetector {
             level.start(price, book.sizeAtPrice(level.side, price));
         }
         level.executed += size;
+        level.executedSinceRefill += size;
         level.tradedSinceBook += size;
     }
 
@@ -39,7 +40,7 @@ final class IcebergDetector {
     }
 
     private void check(Level level, long nowNs) {
-        if (level.price == OrderBook.NONE || level.tradedSinceBook == 0) {
+        if (level.price == OrderBook.NONE) {
             return;
         }
         final long current = book.sizeAtPrice(level.side, level.price);
@@ -47,11 +48,15 @@ final class IcebergDetector {
             level.clear();
             return;
         }
-        if (current > level.sizeAtLastBook - level.tradedSinceBook) {
+        // A refill: after executions at this price the level shows more than it would have had they simply eaten it —
+        // in the same update as the trades, or in a later one after a dip was published.
+        if (level.executedSinceRefill > 0 && current > level.sizeAtLastBook - level.tradedSinceBook) {
+            // the displayed size of an iceberg is what it shows after refilling
+            level.displayed = level.refills == 0 ? current : Math.max(level.displayed, current);
             level.refills++;
+            level.executedSinceRefill = 0;
             level.lastRefillNs = nowNs;
         }
-        level.displayed = Math.max(level.displayed, current);
         level.sizeAtLastBook = current;
         level.tradedSinceBook = 0;
         final double ratio = level.displayed > 0 ? (double) level.executed / level.displayed : 0;
@@ -81,6 +86,7 @@ final class IcebergDetector {
         long displayed;
         long executed;
         long tradedSinceBook;
+        long executedSinceRefill;
         int refills;
         long lastRefillNs;
         boolean reported;
@@ -95,6 +101,7 @@ final class IcebergDetector {
             sizeAtLastBook = sizeNow;
             displayed = sizeNow;
             executed = 0;
+            executedSinceRefill = 0;
             tradedSinceBook = 0;
             refills = 0;
             reported = false;
@@ -103,6 +110,7 @@ final class IcebergDetector {
         void clear() {
             price = OrderBook.NONE;
             executed = 0;
+            executedSinceRefill = 0;
             tradedSinceBook = 0;
             refills = 0;
             reported = false;

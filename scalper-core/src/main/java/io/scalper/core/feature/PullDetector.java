@@ -22,7 +22,6 @@ final class PullDetector {
     private final long[] sizes = new long[CAPACITY];
     private final long[] appearedNs = new long[CAPACITY];
     private final double[] magnitudes = new double[CAPACITY];
-    private int next;
 
     PullDetector(FeatureConfig cfg, OrderBook book, Features f) {
         this.cfg = cfg;
@@ -46,7 +45,7 @@ final class PullDetector {
             if (distance > cfg.prtNearTicks()) {
                 return;
             }
-            final double reference = referenceSize(side, newSize);
+            final double reference = referenceSize(side, price);
             if (reference <= 0 || newSize < cfg.prtLargeFactor() * reference) {
                 return;
             }
@@ -71,14 +70,18 @@ final class PullDetector {
         }
     }
 
-    /** Average size of the other levels among the top reference levels of a side. */
-    private double referenceSize(Side side, long newSize) {
+    /** Average size of the other levels among the top reference levels of a side; 0 when there are none. */
+    private double referenceSize(Side side, long price) {
         final int levels = Math.min(cfg.prtReferenceLevels(), book.depth(side));
-        if (levels <= 1) {
-            return 0;
+        long total = 0;
+        int k = 0;
+        for (int i = 0; i < levels; i++) {
+            if (book.priceAt(side, i) != price) {
+                total += book.sizeAt(side, i);
+                k++;
+            }
         }
-        final long total = book.sizeWithinLevels(side, levels) - newSize;
-        return total > 0 ? (double) total / (levels - 1) : 0;
+        return k == 0 ? 0 : (double) total / k;
     }
 
     void onTrade(long price) {

@@ -22,7 +22,7 @@ public final class PrtSignal implements Signal {
         }
 
         public static Params defaults() {
-            return new Params(20.0, 3_000_000_000L, 15_000_000_000L);
+            return new Params(16.0, 2_000_000_000L, 8_000_000_000L);
         }
     }
 
