@@ -57,9 +57,9 @@ class SignalSignsTest {
         m.advanceMs(100).set(SELL, 1003, 400);
         m.advanceMs(1000).set(SELL, 1003, 10);
         assertThat(score("prt")).isCloseTo(1.0, offset(1e-9));
-        m.idleMs(3000);
+        m.idleMs(2000); // half-life 2 s
         assertThat(score("prt")).isCloseTo(0.5, offset(1e-9));
-        m.idleMs(20_000);
+        m.idleMs(10_000); // beyond the 8 s maximum age
         assertThat(score("prt")).isZero();
     }
 
@@ -68,7 +68,7 @@ class SignalSignsTest {
         m.flatBook(1000, 10);
         m.advanceMs(100).set(BUY, 998, 100);
         m.advanceMs(1000).set(BUY, 998, 0);
-        assertThat(score("prt")).isCloseTo(-0.5, offset(1e-9)); // 100 / 10 = 10 of a full 20
+        assertThat(score("prt")).isCloseTo(-10.0 / 16, offset(1e-9)); // 100 / 10 = 10 of a full 16
     }
 
     @Test
