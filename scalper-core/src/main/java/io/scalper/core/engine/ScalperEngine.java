@@ -86,6 +86,9 @@ public final class ScalperEngine implements ExecutionListener {
     private long unknownFills;
     private long invariantViolations;
     private long fundingEvents;
+    private long overshoots;
+    private int depth;
+    private final java.util.ArrayDeque<OrderEvent> deferred = new java.util.ArrayDeque<>();
 
     // round trip being assembled
     private long tripEntryNs;
@@ -172,13 +175,46 @@ public final class ScalperEngine implements ExecutionListener {
 
     /** Housekeeping tick (reprice timeouts, escalation, entry timeout) — called by the scheduler. */
     public void onTimer() {
-        final long now = clock.nowNs();
-        pipeline.featureEngine().advanceTo(now);
-        router.onDecision(pipeline.decision().fused(), now);
-        checkInvariants();
+        enter();
+        try {
+            final long now = clock.nowNs();
+            pipeline.featureEngine().advanceTo(now);
+            router.onDecision(pipeline.decision().fused(), now);
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Marks the engine busy. Events a gateway delivers while the engine is busy (a synchronous acknowledgement of the
+     * order it is sending) are queued and handled, in order, when the outermost call finishes: the engine's state is
+     * never changed under its own feet.
+     */
+    private void enter() {
+        depth++;
+    }
+
+    private void leave() {
+        if (depth == 1) {
+            OrderEvent e;
+            while ((e = deferred.poll()) != null) {
+                handle(e);
+            }
+            checkInvariants();
+        }
+        depth--;
     }
 
     private void onDecision(Decision d, Features f) {
+        enter();
+        try {
+            decide(d, f);
+        } finally {
+            leave();
+        }
+    }
+
+    private void decide(Decision d, Features f) {
         final long now = clock.nowNs();
         listener.onDecision(d);
         drawdown.onEquity(equity());
@@ -265,6 +301,19 @@ public final class ScalperEngine implements ExecutionListener {
 
     @Override
     public void onOrderEvent(OrderEvent event) {
+        if (depth > 0) {
+            deferred.add(event);
+            return;
+        }
+        enter();
+        try {
+            handle(event);
+        } finally {
+            leave();
+        }
+    }
+
+    private void handle(OrderEvent event) {
         final Order known = orders.get(event.clientOrderId());
         final boolean cancelRequested = known != null && known.status() == OrderStatus.PENDING_CANCEL;
         final Order order = orders.apply(event);
@@ -287,7 +336,6 @@ public final class ScalperEngine implements ExecutionListener {
         } else {
             oco.onEvent(order, event, position, cancelRequested);
         }
-        checkInvariants();
     }
 
     private void onFill(OrderEvent.Filled f, Order order) {
@@ -327,6 +375,15 @@ public final class ScalperEngine implements ExecutionListener {
             // flipped through zero in one fill: close the old trip, open a new one
             closeTrip(order, now);
             startTrip(order, f, now);
+        }
+        if (order.request().reduceOnly()
+                && !position.isFlat()
+                && (before == 0 || Long.signum(before) != Long.signum(position.qtyLots()))) {
+            // a reduce-only leg filled past flat (a take-profit/stop race): close what it opened, do not bracket it
+            overshoots++;
+            oco.onPositionChanged(position);
+            oco.flatten(position);
+            return;
         }
         oco.onPositionChanged(position);
         if (position.isFlat()) {
@@ -434,16 +491,21 @@ public final class ScalperEngine implements ExecutionListener {
      * is already tripped only records the extra reason.
      */
     public void trip(RefusalReason reason) {
-        final long now = clock.nowNs();
-        final boolean first = killSwitch.trip(reason, now, position.qtyLots());
-        if (!first) {
-            return;
+        enter();
+        try {
+            final long now = clock.nowNs();
+            final boolean first = killSwitch.trip(reason, now, position.qtyLots());
+            if (!first) {
+                return;
+            }
+            router.abandon();
+            if (riskConfig.flattenOnKill() && !position.isFlat()) {
+                oco.flatten(position);
+            }
+            listener.onTradingState(killSwitch.tradingState().name(), reason.code());
+        } finally {
+            leave();
         }
-        router.abandon();
-        if (riskConfig.flattenOnKill() && !position.isFlat()) {
-            oco.flatten(position);
-        }
-        listener.onTradingState(killSwitch.tradingState().name(), reason.code());
     }
 
     /**
@@ -451,14 +513,19 @@ public final class ScalperEngine implements ExecutionListener {
      * position flattened if {@code flatten}.
      */
     public void shutdown(boolean keepBrackets, boolean flatten) {
-        killSwitch.trip(RefusalReason.SHUTDOWN, clock.nowNs(), position.qtyLots());
-        router.abandon();
-        if (flatten && !position.isFlat()) {
-            oco.flatten(position);
-        } else if (!keepBrackets) {
-            oco.cancelLegs();
+        enter();
+        try {
+            killSwitch.trip(RefusalReason.SHUTDOWN, clock.nowNs(), position.qtyLots());
+            router.abandon();
+            if (flatten && !position.isFlat()) {
+                oco.flatten(position);
+            } else if (!keepBrackets) {
+                oco.cancelLegs();
+            }
+            listener.onTradingState(killSwitch.tradingState().name(), RefusalReason.SHUTDOWN.code());
+        } finally {
+            leave();
         }
-        listener.onTradingState(killSwitch.tradingState().name(), RefusalReason.SHUTDOWN.code());
     }
 
     private void checkInvariants() {
@@ -576,6 +643,31 @@ public final class ScalperEngine implements ExecutionListener {
 
     public long fundingEvents() {
         return fundingEvents;
+    }
+
+    /** Reduce-only fills that went past flat (leg races) and were closed again. */
+    public long overshoots() {
+        return overshoots;
+    }
+
+    /**
+     * Restores persisted risk state after a restart: the daily loss (a tripped limit stays tripped within the same UTC
+     * day), the kill switch, and the equity peak the drawdown tiers measure from.
+     */
+    public void restoreRisk(DailyLossLimit.State daily, KillSwitch.State kill, double peakEquity) {
+        final long now = clock.nowNs();
+        if (daily != null) {
+            dailyLoss.restore(daily, now);
+        }
+        if (kill != null) {
+            killSwitch.restore(kill);
+        }
+        if (dailyLoss.isTripped() && !killSwitch.holds(RefusalReason.DAILY_LOSS_LIMIT)) {
+            killSwitch.trip(RefusalReason.DAILY_LOSS_LIMIT, now, position.qtyLots());
+        }
+        if (peakEquity > 0) {
+            drawdown.restorePeak(peakEquity);
+        }
     }
 
     /** Last market-data feed age reported, ns; NaN if none. */

@@ -1,0 +1,156 @@
+package io.scalper.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scalper.core.book.BookUpdate;
+import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.exec.ExecutionConfig;
+import io.scalper.core.exec.Liquidity;
+import io.scalper.core.exec.Order;
+import io.scalper.core.exec.OrderPurpose;
+import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.RecordingGateway;
+import io.scalper.core.feature.Features;
+import io.scalper.core.market.MarketStateSink;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.model.Side;
+import io.scalper.core.risk.RiskConfig;
+import io.scalper.core.signal.FusionConfig;
+import io.scalper.core.signal.Signal;
+import io.scalper.core.time.ManualClock;
+import io.scalper.core.time.ManualScheduler;
+
+/**
+ * An engine wired to a recording gateway, a manual clock and a scripted market, with a control signal whose score the
+ * test sets (weighted so it dominates the fused score, adaptation off): scenario tests in the style of in/out scripts.
+ */
+final class EngineHarness {
+    static final Instrument BTC = Instrument.of("BTCUSDT", "0.10", "0.001", "0.001", "5");
+    static final long START_NS = 1_767_225_600_000_000_000L + 3_600_000_000_000L; // 01:00 UTC, far from funding
+
+    /** The signal the test steers. */
+    static final class Control implements Signal {
+        double value;
+
+        @Override
+        public String name() {
+            return "control";
+        }
+
+        @Override
+        public double score(Features features) {
+            return value;
+        }
+    }
+
+    final ManualClock clock = new ManualClock(START_NS);
+    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final RecordingGateway gateway;
+    final Control control = new Control();
+    final ScalperEngine engine;
+    final MarketStateSink sink;
+    private final BookUpdate update = new BookUpdate();
+    private long updateId;
+    long bid = 650_000;
+    long ask = 650_001;
+    long maxPositionSeen;
+    long sizedLots;
+
+    EngineHarness() {
+        this(ExecutionConfig.defaults(), RiskConfig.defaults(), true);
+    }
+
+    EngineHarness(ExecutionConfig exec, RiskConfig risk, boolean amend) {
+        final ScalperConfig d = ScalperConfig.defaults();
+        final FusionConfig fusion = new FusionConfig(
+                0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
+        final ScalperConfig config =
+                new ScalperConfig(d.book(), d.tape(), d.features(), d.signals(), fusion, risk, exec);
+        gateway = new RecordingGateway(clock, true);
+        if (!amend) {
+            gateway.withoutAmend();
+        }
+        engine = ScalperEngine.builder()
+                .config(config)
+                .instrument(BTC)
+                .clock(clock)
+                .scheduler(scheduler)
+                .gateway(gateway)
+                .initialEquity(10_000)
+                .signal(control, 1000)
+                .build();
+        sink = new MarketStateSink(engine.market(), engine.marketListener());
+        book(bid, ask);
+    }
+
+    /** Moves time forward (timers run). */
+    EngineHarness advanceMs(long ms) {
+        scheduler.advanceTo(clock.nowNs() + ms * 1_000_000L);
+        return this;
+    }
+
+    /** Publishes a fresh snapshot with the touch at {@code bidTicks}/{@code askTicks}, 20 levels of 1 BTC a side. */
+    EngineHarness book(long bidTicks, long askTicks) {
+        bid = bidTicks;
+        ask = askTicks;
+        update.clear()
+                .snapshot(true)
+                .updateId(++updateId)
+                .exchangeTimeNs(clock.nowNs())
+                .localTimeNs(clock.nowNs());
+        for (int i = 0; i < 20; i++) {
+            update.addBid(bidTicks - i, 1000);
+            update.addAsk(askTicks + i, 1000);
+        }
+        sink.onBook(update);
+        check();
+        return this;
+    }
+
+    /** Sets the control score and publishes the book again so the engine decides. */
+    EngineHarness signal(double score) {
+        control.value = score;
+        return book(bid, ask);
+    }
+
+    OrderRequest last(OrderPurpose purpose) {
+        return gateway.lastSubmitted(purpose);
+    }
+
+    Order order(OrderRequest r) {
+        return engine.orders().get(r.clientOrderId());
+    }
+
+    void fill(OrderRequest r, long priceTicks, long lots, Liquidity liquidity) {
+        final double fee = BTC.notional(priceTicks, lots) * (liquidity == Liquidity.MAKER ? 0.0002 : 0.00055);
+        gateway.fill(r.clientOrderId(), priceTicks, lots, fee, liquidity);
+        check();
+    }
+
+    /** Invariants after every step. */
+    void check() {
+        final long qty = Math.abs(engine.position().qtyLots());
+        maxPositionSeen = Math.max(maxPositionSeen, qty);
+        assertThat(engine.isProtected())
+                .as("position %s has a working stop or exit", engine.position())
+                .isTrue();
+        assertThat(engine.invariantViolations()).isZero();
+        assertThat(engine.orders().unknownOrders()).isZero();
+        for (Order o : engine.orders().all()) {
+            assertThat(gateway.request(o.clientOrderId()))
+                    .as("every order the engine knows was sent through the gateway")
+                    .isNotNull();
+        }
+        for (RecordingGateway.Command c : gateway.commands()) {
+            if (!c.kind().equals("cancelAll")) {
+                assertThat(engine.orders().get(c.clientOrderId()))
+                        .as("every command is for an order the engine accounts for")
+                        .isNotNull();
+            }
+        }
+    }
+
+    static Side sideOf(OrderRequest r) {
+        return r.side();
+    }
+}

@@ -1,0 +1,323 @@
+package io.scalper.core.engine;
+
+import static io.scalper.core.engine.EngineHarness.BTC;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scalper.core.exec.ExecutionConfig;
+import io.scalper.core.exec.Liquidity;
+import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderPurpose;
+import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.OrderStatus;
+import io.scalper.core.exec.TimeInForce;
+import io.scalper.core.exec.TriggerSource;
+import io.scalper.core.metrics.RoundTrip;
+import io.scalper.core.model.Side;
+import io.scalper.core.risk.DailyLossLimit;
+import io.scalper.core.risk.KillSwitch;
+import io.scalper.core.risk.RefusalReason;
+import io.scalper.core.risk.RiskConfig;
+import io.scalper.core.risk.TradingState;
+import org.junit.jupiter.api.Test;
+
+class ScalperEngineTest {
+    private final EngineHarness h = new EngineHarness();
+
+    private OrderRequest enterLong() {
+        h.signal(0.9);
+        final OrderRequest entry = h.last(OrderPurpose.ENTRY);
+        assertThat(entry).as("an entry was sent").isNotNull();
+        return entry;
+    }
+
+    @Test
+    void shouldEnterWithAPostOnlyLimitAtTheTouchSizedByRisk() {
+        final OrderRequest entry = enterLong();
+        assertThat(entry.side()).isEqualTo(Side.BUY);
+        assertThat(entry.timeInForce()).isEqualTo(TimeInForce.POST_ONLY);
+        assertThat(entry.priceTicks()).as("joins the best bid (1-tick spread)").isEqualTo(h.bid);
+        // 0.5 % of 10,000 = 50 USDT over a 20-tick (2 USDT/BTC) stop = 25 BTC, capped by 10x leverage: 1.538 BTC
+        assertThat(entry.qtyLots()).isEqualTo(1538);
+        assertThat(entry.reduceOnly()).isFalse();
+        assertThat(entry.clientOrderId()).matches("[A-Za-z0-9_-]{1,36}").startsWith("sc-");
+        assertThat(h.engine.entryWorking()).isTrue();
+        h.signal(0.9);
+        assertThat(h.gateway.commands("submit"))
+                .as("no second entry while one works")
+                .hasSize(1);
+        assertThat(h.engine.refusals().count(RefusalReason.ENTRY_WORKING)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldImproveTheTouchByOneTickWhenTheSpreadAllows() {
+        h.book(650_000, 650_002); // a 2-tick spread is still within the spread gate
+        h.signal(0.9);
+        assertThat(h.last(OrderPurpose.ENTRY).priceTicks()).isEqualTo(650_001);
+    }
+
+    @Test
+    void shouldBracketEveryFillWithAStopAndATakeProfitSizedToThePosition() {
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 500, Liquidity.MAKER);
+        OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
+        final OrderRequest tp = h.last(OrderPurpose.TAKE_PROFIT);
+        assertThat(stop.side()).isEqualTo(Side.SELL);
+        assertThat(stop.reduceOnly()).isTrue();
+        assertThat(stop.isConditional()).isTrue();
+        assertThat(stop.triggerPriceTicks()).isEqualTo(h.bid - 20);
+        assertThat(stop.triggerSource()).isEqualTo(TriggerSource.LAST_PRICE);
+        assertThat(stop.qtyLots()).isEqualTo(500);
+        assertThat(tp.timeInForce()).isEqualTo(TimeInForce.POST_ONLY);
+        assertThat(tp.reduceOnly()).isTrue();
+        assertThat(tp.priceTicks()).isEqualTo(h.bid + 30);
+        // the rest fills: both legs are amended to the whole position
+        h.fill(entry, h.bid, 1038, Liquidity.MAKER);
+        assertThat(h.engine.position().qtyLots()).isEqualTo(1538);
+        final var amends = h.gateway.commands("amend");
+        assertThat(amends).extracting(c -> c.qtyLots()).contains(1538L);
+        assertThat(h.order(stop).request().qtyLots()).isEqualTo(1538);
+        assertThat(h.order(tp).request().qtyLots()).isEqualTo(1538);
+        assertThat(h.maxPositionSeen).isLessThanOrEqualTo(1538);
+    }
+
+    @Test
+    void shouldRepostAfterAPostOnlyCancel() {
+        final OrderRequest entry = enterLong();
+        h.book(h.bid + 2, h.ask + 2); // market moved; the exchange says our post-only would have crossed
+        h.gateway.cancelled(entry.clientOrderId(), OrderEvent.Canceled.POST_ONLY_WOULD_TAKE);
+        final OrderRequest again = h.last(OrderPurpose.ENTRY);
+        assertThat(again.clientOrderId()).isNotEqualTo(entry.clientOrderId());
+        assertThat(again.priceTicks()).isEqualTo(h.bid);
+        assertThat(again.qtyLots()).isEqualTo(1538);
+        h.check();
+    }
+
+    @Test
+    void shouldRepriceByAmendWhenTheTouchMovesAway() {
+        final OrderRequest entry = enterLong();
+        h.advanceMs(300);
+        h.book(h.bid + 3, h.ask + 3);
+        final var amends = h.gateway.commands("amend");
+        assertThat(amends).hasSize(1);
+        assertThat(amends.get(0).clientOrderId()).isEqualTo(entry.clientOrderId());
+        assertThat(amends.get(0).priceTicks()).isEqualTo(h.bid);
+        assertThat(h.order(entry).request().priceTicks()).isEqualTo(h.bid);
+    }
+
+    @Test
+    void shouldCancelAndReplaceWhenTheGatewayCannotAmend() {
+        final EngineHarness noAmend = new EngineHarness(ExecutionConfig.defaults(), RiskConfig.defaults(), false);
+        noAmend.signal(0.9);
+        final OrderRequest entry = noAmend.last(OrderPurpose.ENTRY);
+        noAmend.advanceMs(300);
+        noAmend.book(noAmend.bid + 3, noAmend.ask + 3);
+        assertThat(noAmend.gateway.commands("cancel"))
+                .extracting(c -> c.clientOrderId())
+                .contains(entry.clientOrderId());
+        final OrderRequest replacement = noAmend.last(OrderPurpose.ENTRY);
+        assertThat(replacement.clientOrderId()).isNotEqualTo(entry.clientOrderId());
+        assertThat(replacement.priceTicks()).isEqualTo(noAmend.bid);
+    }
+
+    @Test
+    void shouldEscalateToAnIocCappedAtTheSlippageLimitWhenTheSignalStaysStrong() {
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 538, Liquidity.MAKER);
+        h.advanceMs(3_100);
+        final OrderRequest ioc = h.last(OrderPurpose.ENTRY);
+        assertThat(ioc.timeInForce()).isEqualTo(TimeInForce.IOC);
+        assertThat(ioc.priceTicks()).isEqualTo(h.ask + 2);
+        assertThat(ioc.qtyLots()).as("only the remainder").isEqualTo(1000);
+        h.fill(ioc, h.ask, 1000, Liquidity.TAKER);
+        assertThat(h.engine.position().qtyLots()).isEqualTo(1538);
+        assertThat(h.engine.escalations()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAbandonTheEntryWhenTheSignalDecaysAndBracketThePartialFill() {
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 300, Liquidity.MAKER);
+        h.signal(0.05);
+        assertThat(h.order(entry).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(h.engine.entryWorking()).isFalse();
+        assertThat(h.engine.position().qtyLots()).isEqualTo(300);
+        assertThat(h.order(h.last(OrderPurpose.STOP_LOSS)).request().qtyLots()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldAccountForAFillThatArrivesAfterTheCancel() {
+        final OrderRequest entry = enterLong();
+        h.signal(0.0); // abandon: cancel acknowledged at once
+        assertThat(h.order(entry).status()).isEqualTo(OrderStatus.CANCELED);
+        h.fill(entry, h.bid, 200, Liquidity.MAKER); // the race: a fill after the cancel
+        assertThat(h.engine.position().qtyLots()).isEqualTo(200);
+        assertThat(h.order(h.last(OrderPurpose.STOP_LOSS)).request().qtyLots()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldIgnoreDuplicateFillsAndCopeWithAMissingAcknowledgement() {
+        final EngineHarness manual = new EngineHarness();
+        manual.signal(0.9);
+        final OrderRequest entry = manual.last(OrderPurpose.ENTRY);
+        final OrderEvent.Filled fill = new OrderEvent.Filled(
+                entry.clientOrderId(), "v1", "fill-1", manual.bid, 400, 0.05, Liquidity.MAKER, 1138, 1, 1);
+        manual.gateway.deliver(fill);
+        manual.gateway.deliver(fill);
+        assertThat(manual.engine.position().qtyLots()).isEqualTo(400);
+        assertThat(manual.engine.orders().duplicates()).isPositive();
+        manual.gateway.deliver(new OrderEvent.Accepted(entry.clientOrderId(), "v1", 1, 1)); // late ack: duplicate
+        assertThat(manual.order(entry).status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        manual.check();
+    }
+
+    @Test
+    void shouldCloseWithTheTakeProfitCancelTheStopAndRecordTheRoundTrip() {
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 1538, Liquidity.MAKER);
+        final long entryPrice = h.bid;
+        final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
+        final OrderRequest tp = h.last(OrderPurpose.TAKE_PROFIT);
+        h.book(entryPrice + 30, entryPrice + 31);
+        h.fill(tp, entryPrice + 30, 1538, Liquidity.MAKER);
+        assertThat(h.engine.position().isFlat()).isTrue();
+        assertThat(h.order(stop).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(h.engine.roundTrips()).hasSize(1);
+        final RoundTrip t = h.engine.roundTrips().get(0);
+        assertThat(t.exitReason()).isEqualTo("take_profit");
+        assertThat(t.grossPnl()).isCloseTo(30 * 0.1 * 1.538, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(t.qtyLots()).isEqualTo(1538);
+        assertThat(t.riskAmount()).isCloseTo(1538 * 20 * 0.1 * 0.001, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(t.signalNames()).contains("control", "obi");
+    }
+
+    @Test
+    void shouldFlattenWhenTakeProfitAndStopBothFillInARace() {
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 1000, Liquidity.MAKER);
+        final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
+        final OrderRequest tp = h.last(OrderPurpose.TAKE_PROFIT);
+        h.fill(tp, tp.priceTicks(), 1000, Liquidity.MAKER);
+        h.fill(stop, stop.triggerPriceTicks(), 1000, Liquidity.TAKER); // arrived although its cancel was sent
+        assertThat(h.engine.overshoots()).isEqualTo(1);
+        final OrderRequest exit = h.last(OrderPurpose.EXIT);
+        assertThat(exit).isNotNull();
+        assertThat(exit.side()).isEqualTo(Side.BUY);
+        assertThat(exit.reduceOnly()).isTrue();
+        assertThat(exit.qtyLots()).isEqualTo(1000);
+        h.fill(exit, h.ask, 1000, Liquidity.TAKER);
+        assertThat(h.engine.position().isFlat()).isTrue();
+    }
+
+    @Test
+    void shouldReplaceARejectedStopAndFlattenWhenItKeepsFailing() {
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 700, Liquidity.MAKER);
+        for (int i = 0; i < 3; i++) {
+            h.gateway.reject(h.last(OrderPurpose.STOP_LOSS).clientOrderId(), "rejected by test");
+            h.check();
+        }
+        assertThat(h.engine.legReplacements()).isEqualTo(3);
+        assertThat(h.last(OrderPurpose.EXIT)).isNull();
+        h.gateway.reject(h.last(OrderPurpose.STOP_LOSS).clientOrderId(), "rejected again");
+        final OrderRequest exit = h.last(OrderPurpose.EXIT);
+        assertThat(exit).as("flattened instead of staying unprotected").isNotNull();
+        assertThat(exit.qtyLots()).isEqualTo(700);
+        h.check();
+    }
+
+    @Test
+    void shouldTrailTheStopOnceThePriceMovesInFavour() {
+        final OrderRequest entry = enterLong();
+        final long entryPrice = h.bid;
+        h.fill(entry, entryPrice, 1538, Liquidity.MAKER);
+        final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
+        h.advanceMs(600);
+        h.book(entryPrice + 16, entryPrice + 17);
+        assertThat(h.order(stop).request().triggerPriceTicks()).isEqualTo(entryPrice + 6);
+        h.book(entryPrice + 25, entryPrice + 26); // within the minimum interval: no amend yet
+        assertThat(h.order(stop).request().triggerPriceTicks()).isEqualTo(entryPrice + 6);
+        h.advanceMs(600);
+        h.book(entryPrice + 25, entryPrice + 26);
+        assertThat(h.order(stop).request().triggerPriceTicks()).isEqualTo(entryPrice + 15);
+        h.book(entryPrice + 20, entryPrice + 21); // pulling back never lowers it
+        h.advanceMs(600);
+        h.book(entryPrice + 20, entryPrice + 21);
+        assertThat(h.order(stop).request().triggerPriceTicks()).isEqualTo(entryPrice + 15);
+        h.fill(h.gateway.request(stop.clientOrderId()), entryPrice + 15, 1538, Liquidity.TAKER);
+        assertThat(h.engine.roundTrips().get(0).exitReason()).isEqualTo("trailing_stop");
+    }
+
+    @Test
+    void shouldTripTheKillSwitchDuringAnOpenPositionAndFlattenIt() {
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 1000, Liquidity.MAKER);
+        h.engine.trip(RefusalReason.MANUAL);
+        assertThat(h.engine.tradingState()).isEqualTo(TradingState.REDUCING);
+        assertThat(h.engine.entryWorking()).isFalse();
+        final OrderRequest exit = h.last(OrderPurpose.EXIT);
+        assertThat(exit.side()).isEqualTo(Side.SELL);
+        assertThat(exit.qtyLots()).isEqualTo(1000);
+        h.check();
+        h.fill(exit, h.bid, 1000, Liquidity.TAKER);
+        assertThat(h.engine.position().isFlat()).isTrue();
+        assertThat(h.engine.tradingState()).isEqualTo(TradingState.HALTED);
+        h.signal(0.9);
+        assertThat(h.gateway.commands("submit").stream().filter(c -> c.request().purpose() == OrderPurpose.ENTRY))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseEntriesAfterARestartWithADailyLossTrippedTheSameUtcDay() {
+        final long day = DailyLossLimit.utcDay(EngineHarness.START_NS);
+        h.engine.restoreRisk(new DailyLossLimit.State(day, -600, true), KillSwitch.State.active(), 10_000);
+        h.signal(0.9);
+        assertThat(h.last(OrderPurpose.ENTRY)).isNull();
+        assertThat(h.engine.tradingState()).isNotEqualTo(TradingState.ACTIVE);
+        // the next UTC day it trades again
+        final EngineHarness tomorrow = new EngineHarness();
+        tomorrow.engine.restoreRisk(new DailyLossLimit.State(day - 1, -600, true), KillSwitch.State.active(), 10_000);
+        tomorrow.signal(0.9);
+        assertThat(tomorrow.last(OrderPurpose.ENTRY)).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseAnEntryOnAWideSpreadAndAfterALosingTradeWithReasonCodes() {
+        h.book(650_000, 650_005);
+        h.signal(0.9);
+        assertThat(h.last(OrderPurpose.ENTRY)).isNull();
+        assertThat(h.engine.refusals().count(RefusalReason.SPREAD_TOO_WIDE)).isEqualTo(1);
+        h.book(650_000, 650_001);
+        final OrderRequest entry = enterLong();
+        h.fill(entry, h.bid, 1538, Liquidity.MAKER);
+        final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
+        h.fill(stop, stop.triggerPriceTicks(), 1538, Liquidity.TAKER);
+        assertThat(h.engine.roundTrips().get(0).netPnl()).isNegative();
+        h.signal(0.9);
+        assertThat(h.engine.refusals().count(RefusalReason.COOLDOWN)).isEqualTo(1);
+        h.advanceMs(5_100);
+        h.signal(0.9);
+        assertThat(h.engine.entryWorking()).isTrue();
+    }
+
+    @Test
+    void shouldTripOnAFillForAnOrderItNeverSent() {
+        h.gateway.deliver(new OrderEvent.Filled("sc-stranger-1", "v", "f-x", h.bid, 5, 0, Liquidity.TAKER, 0, 1, 1));
+        assertThat(h.engine.unknownFills()).isEqualTo(1);
+        assertThat(h.engine.tradingState()).isNotEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void shouldLetUsersAddTheirOwnGate() {
+        final EngineHarness gated = new EngineHarness();
+        final ScalperEngine engine = ScalperEngine.builder()
+                .instrument(BTC)
+                .clock(gated.clock)
+                .gateway(new io.scalper.core.exec.RecordingGateway(gated.clock, true))
+                .gate((d, f, e) -> "weekend")
+                .build();
+        assertThat(engine).isNotNull();
+        assertThatThrownBy(() -> ScalperEngine.builder().clock(gated.clock).build())
+                .hasMessageContaining("instrument");
+    }
+}
