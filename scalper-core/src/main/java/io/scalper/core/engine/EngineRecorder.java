@@ -1,0 +1,190 @@
+package io.scalper.core.engine;
+
+import io.scalper.core.exec.Order;
+import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.journal.DecisionJournal;
+import io.scalper.core.journal.FillJournal;
+import io.scalper.core.journal.OrderJournal;
+import io.scalper.core.journal.TradeJournal;
+import io.scalper.core.metrics.PerformanceStats;
+import io.scalper.core.metrics.PerformanceTracker;
+import io.scalper.core.metrics.RoundTrip;
+import io.scalper.core.signal.Decision;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records what an engine does: the CSV journals (decisions, orders, fills, trades) in a directory, when one is given, and
+ * the performance statistics. Attach it as the engine's {@link EngineListener}, then call {@link #attach} with the
+ * built engine.
+ *
+ * <p>Decisions are journaled when their direction changes and otherwise at most once per {@code decisionIntervalNs}, so
+ * a busy market does not flood the disk. Journal rows are flushed as they are written; an I/O failure is rethrown as
+ * {@link UncheckedIOException} (the runner stops rather than trading unrecorded).
+ */
+public final class EngineRecorder implements EngineListener, Closeable {
+    private final PerformanceTracker tracker;
+    private final long decisionIntervalNs;
+    private final Path directory;
+    private ScalperEngine engine;
+    private DecisionJournal decisions;
+    private OrderJournal orders;
+    private FillJournal fills;
+    private TradeJournal trades;
+    private long lastDecisionNs = Long.MIN_VALUE;
+    private int lastDirection;
+
+    /**
+     * @param directory where the journals go, or {@code null} for statistics only
+     * @param startEquity starting equity for the statistics
+     * @param startTimeNs start of the period, ns since the epoch
+     * @param decisionIntervalNs least time between two journaled decisions of the same direction
+     */
+    public EngineRecorder(Path directory, double startEquity, long startTimeNs, long decisionIntervalNs) {
+        this.directory = directory;
+        this.tracker = new PerformanceTracker(startEquity, startTimeNs);
+        this.decisionIntervalNs = decisionIntervalNs;
+    }
+
+    /** Opens the journals for this engine's instrument and signals. Call once, right after building the engine. */
+    public EngineRecorder attach(ScalperEngine engine) {
+        this.engine = engine;
+        if (directory == null) {
+            return this;
+        }
+        try {
+            Files.createDirectories(directory);
+            final Decision d = engine.lastDecision();
+            final List<String> names = new ArrayList<>();
+            for (int i = 0; i < d.signalCount(); i++) {
+                names.add(d.name(i));
+            }
+            decisions = DecisionJournal.open(directory, engine.instrument(), names);
+            orders = OrderJournal.open(directory, engine.instrument());
+            fills = FillJournal.open(directory, engine.instrument());
+            trades = TradeJournal.open(directory, engine.instrument(), names);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open journals in " + directory, e);
+        }
+        return this;
+    }
+
+    public PerformanceTracker tracker() {
+        return tracker;
+    }
+
+    /** Statistics so far, with the engine's refusal counts (built-in and custom gates). */
+    public PerformanceStats stats(long nowNs) {
+        if (engine != null) {
+            final java.util.Map<String, Long> current = new java.util.TreeMap<>(engine.customRefusals());
+            engine.refusals().snapshot().forEach((code, count) -> {
+                if (count > 0) {
+                    current.put(code, count);
+                }
+            });
+            current.forEach((code, count) -> {
+                final long delta = count - reported.getOrDefault(code, 0L);
+                if (delta > 0) {
+                    tracker.onRefusals(code, delta);
+                    reported.put(code, count);
+                }
+            });
+        }
+        return tracker.stats(nowNs);
+    }
+
+    private final java.util.Map<String, Long> reported = new java.util.HashMap<>();
+
+    private long now() {
+        return engine == null ? 0 : engine.lastDecision().timeNs();
+    }
+
+    @Override
+    public void onDecision(Decision d) {
+        if (decisions == null) {
+            return;
+        }
+        final boolean changed = d.direction() != lastDirection;
+        if (!changed && lastDecisionNs != Long.MIN_VALUE && d.timeNs() - lastDecisionNs < decisionIntervalNs) {
+            return;
+        }
+        lastDirection = d.direction();
+        lastDecisionNs = d.timeNs();
+        try {
+            decisions.record(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onOrderSubmitted(Order order) {
+        tracker.counts().onOrderSubmitted(order.request().purpose());
+        if (orders != null) {
+            try {
+                orders.recordSubmit(order.submittedNs(), order);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void onOrderEvent(OrderEvent event, Order order) {
+        if (order == null) {
+            return;
+        }
+        final Order.Result result =
+                engine == null ? Order.Result.APPLIED : engine.orders().lastResult();
+        tracker.counts().onOrderEvent(order, event, result);
+        if (orders != null) {
+            try {
+                orders.recordEvent(event.localTimeNs() != 0 ? event.localTimeNs() : now(), order, event, result);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void onFill(OrderEvent.Filled fill, Order order, long positionLots) {
+        if (fills != null && engine != null) {
+            try {
+                fills.record(fill.localTimeNs() != 0 ? fill.localTimeNs() : now(), order, fill, engine.position());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void onRoundTrip(RoundTrip trade) {
+        tracker.onTrade(trade);
+        if (trades != null) {
+            try {
+                trades.record(trade);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void onRefusal(String reason, Decision decision) {
+        // counted from the engine's counters in stats(); nothing to journal per refusal
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Closeable c : new Closeable[] {decisions, orders, fills, trades}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+}
