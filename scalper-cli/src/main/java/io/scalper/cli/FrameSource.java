@@ -49,6 +49,23 @@ final class FrameSource implements AutoCloseable {
         return new FrameSource(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
     }
 
+    /**
+     * Frames of a generated, scenario-rich market (BTCUSDT-like, {@code orderbook.200}, trades, tickers), made in memory:
+     * the embedded default when no recording is given.
+     */
+    static FrameSource generated(long seed, long durationNs) {
+        final io.scalper.core.synthetic.GeneratorConfig config =
+                io.scalper.core.synthetic.GeneratorConfig.defaults().withSeed(seed);
+        final StringBuilder text = new StringBuilder(1 << 20);
+        final io.scalper.bybit.marketdata.BybitFrameWriter writer =
+                new io.scalper.bybit.marketdata.BybitFrameWriter(config.instrument(), text);
+        new io.scalper.core.synthetic.SyntheticMarket(
+                        config, io.scalper.core.synthetic.Scenarios.rich(durationNs, seed))
+                .run(durationNs, writer);
+        writer.flush();
+        return new FrameSource(new BufferedReader(new java.io.StringReader(text.toString())));
+    }
+
     /** The next frame, or {@code null} at the end; blank lines are skipped. */
     String next() throws IOException {
         String line;

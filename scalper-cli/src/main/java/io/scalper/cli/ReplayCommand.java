@@ -9,6 +9,7 @@ import io.scalper.core.market.MarketDataListener;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
+import io.scalper.core.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,10 +37,25 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(
             names = "--data",
-            required = true,
             paramLabel = "FILE",
-            description = "Recorded file to replay (repeatable; each file gets its own books and summary).")
+            description = "Recorded file to replay (repeatable; each file gets its own books and summary). Without it,"
+                    + " a generated market is replayed (see --seed, --duration).")
     List<Path> data = new ArrayList<>();
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the generated market used without --data (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            defaultValue = "10m",
+            description =
+                    "Length of the generated market used without --data, e.g. 90s, 10m (default ${DEFAULT-VALUE}).")
+    String duration;
 
     @Option(names = "--symbol", paramLabel = "S", description = "Print only this symbol's books (default: all).")
     String symbol;
@@ -95,8 +111,28 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         final PrintWriter out = spec.commandLine().getOut();
+        if (data.isEmpty()) {
+            final long durationNs;
+            try {
+                durationNs = Durations.parseNs(duration);
+            } catch (IllegalArgumentException e) {
+                throw new ScalperCli.UsageException("--duration: " + e.getMessage());
+            }
+            if (durationNs <= 0 || durationNs > 24 * 3_600_000_000_000L) {
+                throw new ScalperCli.UsageException("--duration must be between 1s and 24h, got " + duration);
+            }
+            try (FrameSource source = FrameSource.generated(seed, durationNs)) {
+                replay(source, "generated-seed-" + seed, resolver, settings, wanted, out);
+            } catch (IOException e) {
+                throw new ScalperCli.UsageException("cannot generate a market: " + e.getMessage());
+            }
+        }
         for (Path file : data) {
-            replay(file, resolver, settings, wanted, out);
+            try (FrameSource source = FrameSource.open(file)) {
+                replay(source, file.getFileName().toString(), resolver, settings, wanted, out);
+            } catch (IOException e) {
+                throw new ScalperCli.UsageException("cannot read data file " + file + ": " + e.getMessage());
+            }
         }
         out.flush();
         return 0;
@@ -118,7 +154,13 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void replay(
-            Path file, InstrumentResolver resolver, ScalperConfig settings, String wanted, PrintWriter out) {
+            FrameSource source,
+            String name,
+            InstrumentResolver resolver,
+            ScalperConfig settings,
+            String wanted,
+            PrintWriter out)
+            throws IOException {
         final BybitMarketDecoder decoder =
                 new BybitMarketDecoder(resolver, settings.book().maxDepth(), settings.tape());
         final StringBuilder line = new StringBuilder(4096);
@@ -146,18 +188,12 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             });
         }
-        try (FrameSource source = FrameSource.open(file)) {
-            String frame;
-            while ((frame = source.next()) != null) {
-                decoder.decode(frame, source.localTimeNs());
-            }
-        } catch (IOException e) {
-            throw new ScalperCli.UsageException("cannot read data file " + file + ": " + e.getMessage());
+        String frame;
+        while ((frame = source.next()) != null) {
+            decoder.decode(frame, source.localTimeNs());
         }
         line.setLength(0);
-        line.append("{\"summary\":{\"file\":\"")
-                .append(jsonEscape(file.getFileName().toString()))
-                .append('"');
+        line.append("{\"summary\":{\"file\":\"").append(jsonEscape(name)).append('"');
         field(line, "messages", decoder.messages());
         field(line, "bookUpdates", decoder.bookUpdates());
         field(line, "trades", decoder.trades());

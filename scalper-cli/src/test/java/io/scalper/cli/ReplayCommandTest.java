@@ -156,9 +156,9 @@ class ReplayCommandTest {
                 .doesNotContain("\n");
         assertThat(missing.out).isEmpty();
 
-        final Run noData = run("replay");
-        assertThat(noData.code).isEqualTo(2);
-        assertThat(noData.err.strip()).contains("--data").doesNotContain("\n");
+        final Run badDuration = run("replay", "--duration", "soon");
+        assertThat(badDuration.code).isEqualTo(2);
+        assertThat(badDuration.err.strip()).startsWith("scalper: --duration").doesNotContain("\n");
 
         final Run badEvery = run("replay", "--data", "x", "--every", "0");
         assertThat(badEvery.code).isEqualTo(2);
@@ -186,6 +186,57 @@ class ReplayCommandTest {
         final Run bad = run("replay", "--data", file.toString(), "--instruments", file.toString());
         assertThat(bad.code).isEqualTo(2);
         assertThat(bad.err).startsWith("scalper: bad instruments file");
+    }
+
+    @Test
+    void shouldReplayAGeneratedMarketWhenNoFileIsGivenAndPrintSignalsDeterministically() throws IOException {
+        final Run first = run("replay", "--duration", "60s", "--seed", "4", "--signals", "--every", "50");
+        assertThat(first.code).isZero();
+        final JsonNode s = first.summary();
+        assertThat(s.get("file").asText()).isEqualTo("generated-seed-4");
+        assertThat(s.get("bookUpdates").asLong()).isGreaterThan(1000);
+        assertThat(s.get("gaps").asLong()
+                        + s.get("crossed").asLong()
+                        + s.get("malformed").asLong())
+                .isZero();
+        assertThat(s.get("nonFiniteScores").asLong()).isZero();
+        final JsonNode decision = JSON.readTree(first.out.get(0));
+        for (String key : List.of(
+                "ts",
+                "mid",
+                "obi",
+                "umom",
+                "prt",
+                "ltb",
+                "sweep",
+                "ice",
+                "vwap",
+                "regime",
+                "fused",
+                "confidence",
+                "regimeClass",
+                "weights")) {
+            assertThat(decision.has(key)).as(key).isTrue();
+        }
+        assertThat(decision.get("weights")).hasSize(8);
+        final Run second = run("replay", "--duration", "60s", "--seed", "4", "--signals", "--every", "50");
+        assertThat(second.out).as("byte-identical").isEqualTo(first.out);
+    }
+
+    @Test
+    void shouldReplayTheRealDataWithSignalsAllFiniteAndInRange() throws IOException {
+        final Path file = SharedData.require("bybit/linear-4sym-2026-08-09.jsonl");
+        final Run r = run("replay", "--data", file.toString(), "--signals", "--every", "5");
+        assertThat(r.code).isZero();
+        assertThat(r.summary().get("nonFiniteScores").asLong()).isZero();
+        assertThat(r.summary().get("decisions").asLong()).isGreaterThan(1500);
+        for (String line : r.out.subList(0, r.out.size() - 1)) {
+            final JsonNode d = JSON.readTree(line);
+            for (String key : List.of("obi", "umom", "prt", "ltb", "sweep", "ice", "vwap", "regime", "fused")) {
+                assertThat(d.get(key).asDouble()).as(key).isBetween(-1.0, 1.0);
+            }
+            assertThat(d.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        }
     }
 
     @Test
