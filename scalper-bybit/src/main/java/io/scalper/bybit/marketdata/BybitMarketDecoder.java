@@ -476,16 +476,17 @@ public final class BybitMarketDecoder {
         if (j.consume(']')) {
             return true;
         }
-        final String t = frame;
+        final int priceScale = instrument.priceTextScale();
+        final int qtyScale = instrument.qtyTextScale();
         while (true) {
-            if (!j.consume('[') || !readNumeric()) {
+            if (!j.consume('[')) {
                 return false;
             }
-            final long price = instrument.priceToTicks(t, j.strStart, j.strEnd);
-            if (price == Decimals.INVALID || price <= 0 || !j.consume(',') || !readNumeric()) {
+            final long price = instrument.ticksFromUnscaled(j.readDecimal(priceScale));
+            if (price == Decimals.INVALID || price <= 0 || !j.consume(',')) {
                 return false;
             }
-            final long size = instrument.qtyToLots(t, j.strStart, j.strEnd);
+            final long size = instrument.lotsFromUnscaled(j.readDecimal(qtyScale));
             if (size == Decimals.INVALID || size < 0) {
                 return false;
             }
@@ -592,15 +593,15 @@ public final class BybitMarketDecoder {
                             return false;
                         }
                     } else if (j.strEquals("p")) {
-                        if (!readNumeric()) {
+                        price = instrument.ticksFromUnscaled(j.readDecimal(instrument.priceTextScale()));
+                        if (price == Decimals.INVALID) {
                             return false;
                         }
-                        price = instrument.priceToTicks(t, j.strStart, j.strEnd);
                     } else if (j.strEquals("v")) {
-                        if (!readNumeric()) {
+                        size = instrument.lotsFromUnscaled(j.readDecimal(instrument.qtyTextScale()));
+                        if (size == Decimals.INVALID) {
                             return false;
                         }
-                        size = instrument.qtyToLots(t, j.strStart, j.strEnd);
                     } else if (j.strEquals("S")) {
                         if (!j.readString()) {
                             return false;

@@ -1,5 +1,7 @@
 package io.scalper.bybit.marketdata;
 
+import io.scalper.core.util.Decimals;
+
 /**
  * A forward-only JSON scanner over one {@link String}, for the market-data hot path. It validates the structure it
  * walks (objects, arrays, strings with escapes, numbers, literals), exposes strings as index ranges into the source
@@ -133,6 +135,33 @@ final class JsonCursor {
             p++;
         }
         return false;
+    }
+
+    /**
+     * Reads a decimal given as a JSON string ({@code "65114.20"}) or a bare number, parsed at {@code scale} (see
+     * {@link Decimals#parse(CharSequence, int, int, int)}); returns {@link Decimals#INVALID} for anything else. The
+     * closing quote is found with {@link String#indexOf(int, int)} (an intrinsic) and the digits are read once, by the
+     * parser, which refuses any character a decimal may not hold.
+     */
+    long readDecimal(int scale) {
+        final int c = peek();
+        if (c == '"') {
+            final int start = pos + 1;
+            final int end = s.indexOf('"', start);
+            if (end < 0) {
+                return Decimals.INVALID;
+            }
+            pos = end + 1;
+            return Decimals.parse(s, start, end, scale);
+        }
+        if (c != '-' && (c < '0' || c > '9')) {
+            return Decimals.INVALID;
+        }
+        final int start = pos;
+        if (!skipNumber()) {
+            return Decimals.INVALID;
+        }
+        return Decimals.parse(s, start, pos, scale);
     }
 
     /** Reads an object key and the colon after it. */

@@ -6,7 +6,6 @@ import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
-import io.scalper.core.exec.OrderStatus;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
@@ -277,9 +276,5 @@ final class OrderRouter {
     /** Whether this order belongs to the current entry attempt. */
     boolean owns(Order order) {
         return active && attemptOrders.contains(order);
-    }
-
-    boolean isWorkingStatus() {
-        return current != null && current.status() != OrderStatus.INITIALIZED && current.isOpen();
     }
 }

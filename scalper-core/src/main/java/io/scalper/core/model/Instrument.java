@@ -28,6 +28,10 @@ public final class Instrument {
     private final long tickUnscaled;
     private final long stepUnscaled;
     private final long minQtyLots;
+    private final int priceTextScale;
+    private final long priceDivisor;
+    private final int qtyTextScale;
+    private final long qtyDivisor;
     private final double tickDouble;
     private final double stepDouble;
     private final double minNotionalDouble;
@@ -60,6 +64,16 @@ public final class Instrument {
                     "minQty: " + minQty.toPlainString() + " is not a multiple of qtyStep " + qtyStep.toPlainString());
         }
         this.minQtyLots = lots[0].longValueExact();
+        // When the tick (step) is a power of ten, text is parsed straight at the tick's own scale: no division, and
+        // an off-grid value shows up as a non-zero extra decimal, which the parser already refuses.
+        final int pricePow = powerOfTen(tickUnscaled);
+        final boolean priceFast = pricePow >= 0 && pricePow <= priceScale;
+        this.priceTextScale = priceFast ? priceScale - pricePow : priceScale;
+        this.priceDivisor = priceFast ? 1 : tickUnscaled;
+        final int qtyPow = powerOfTen(stepUnscaled);
+        final boolean qtyFast = qtyPow >= 0 && qtyPow <= qtyScale;
+        this.qtyTextScale = qtyFast ? qtyScale - qtyPow : qtyScale;
+        this.qtyDivisor = qtyFast ? 1 : stepUnscaled;
         this.tickDouble = tickSize.doubleValue();
         this.stepDouble = qtyStep.doubleValue();
         this.minNotionalDouble = minNotional.doubleValue();
@@ -73,6 +87,16 @@ public final class Instrument {
                 decimal("qtyStep", qtyStep),
                 decimal("minQty", minQty),
                 decimal("minNotional", minNotional));
+    }
+
+    /** k if {@code v == 10^k}, else -1. */
+    private static int powerOfTen(long v) {
+        int k = 0;
+        while (v > 1 && v % 10 == 0) {
+            v /= 10;
+            k++;
+        }
+        return v == 1 ? k : -1;
     }
 
     private static BigDecimal decimal(String key, String text) {
@@ -151,12 +175,12 @@ public final class Instrument {
      * an exact multiple of the tick size. Allocates nothing.
      */
     public long priceToTicks(CharSequence text, int from, int to) {
-        return toUnits(Decimals.parse(text, from, to, priceScale), tickUnscaled);
+        return toUnits(Decimals.parse(text, from, to, priceTextScale), priceDivisor);
     }
 
     /** As {@link #priceToTicks(CharSequence, int, int)} over ASCII bytes. */
     public long priceToTicks(byte[] text, int from, int to) {
-        return toUnits(Decimals.parse(text, from, to, priceScale), tickUnscaled);
+        return toUnits(Decimals.parse(text, from, to, priceTextScale), priceDivisor);
     }
 
     /** Whole-string form of {@link #priceToTicks(CharSequence, int, int)}. */
@@ -169,12 +193,36 @@ public final class Instrument {
      * not an exact multiple of the quantity step. Allocates nothing.
      */
     public long qtyToLots(CharSequence text, int from, int to) {
-        return toUnits(Decimals.parse(text, from, to, qtyScale), stepUnscaled);
+        return toUnits(Decimals.parse(text, from, to, qtyTextScale), qtyDivisor);
     }
 
     /** As {@link #qtyToLots(CharSequence, int, int)} over ASCII bytes. */
     public long qtyToLots(byte[] text, int from, int to) {
-        return toUnits(Decimals.parse(text, from, to, qtyScale), stepUnscaled);
+        return toUnits(Decimals.parse(text, from, to, qtyTextScale), qtyDivisor);
+    }
+
+    /**
+     * The scale at which price text is parsed: decimal text parsed with {@link Decimals} at this scale, then passed
+     * to {@link #ticksFromUnscaled(long)}, gives the same result as {@link #priceToTicks(CharSequence, int, int)} (for
+     * parsers that read numbers themselves).
+     */
+    public int priceTextScale() {
+        return priceTextScale;
+    }
+
+    /** Ticks from a value parsed at {@link #priceTextScale()}; {@link Decimals#INVALID} when off the tick grid. */
+    public long ticksFromUnscaled(long unscaled) {
+        return toUnits(unscaled, priceDivisor);
+    }
+
+    /** The scale at which quantity text is parsed; see {@link #priceTextScale()}. */
+    public int qtyTextScale() {
+        return qtyTextScale;
+    }
+
+    /** Lots from a value parsed at {@link #qtyTextScale()}; {@link Decimals#INVALID} when off the step grid. */
+    public long lotsFromUnscaled(long unscaled) {
+        return toUnits(unscaled, qtyDivisor);
     }
 
     /** Whole-string form of {@link #qtyToLots(CharSequence, int, int)}. */
@@ -211,10 +259,7 @@ public final class Instrument {
     }
 
     private static long toUnits(long unscaled, long unit) {
-        if (unscaled == Decimals.INVALID) {
-            return Decimals.INVALID;
-        }
-        if (unit == 1) {
+        if (unit == 1 || unscaled == Decimals.INVALID) {
             return unscaled;
         }
         final long units = unscaled / unit;

@@ -95,6 +95,40 @@ class InstrumentTest {
                 .hasMessageStartingWith("tickSize");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0.10, 0.001",
+        "0.5, 0.01",
+        "0.25, 1",
+        "0.01, 0.1",
+        "1, 10",
+        "10, 5",
+        "0.0001, 1",
+        "0.00005, 0.002"
+    })
+    void shouldAgreeWithExactDecimalArithmeticForAnyGrid(String tick, String step) {
+        final Instrument inst = Instrument.of("TESTUSDT", tick, step, step, "0");
+        final java.util.SplittableRandom random =
+                new java.util.SplittableRandom(tick.hashCode() * 31L + step.hashCode());
+        for (int i = 0; i < 2_000; i++) {
+            final BigDecimal value = BigDecimal.valueOf(random.nextLong(0, 100_000_000), random.nextInt(0, 6));
+            final String text = value.toPlainString();
+            final BigDecimal[] ticks = value.divideAndRemainder(new BigDecimal(tick));
+            final long expected = ticks[1].signum() == 0 ? ticks[0].longValueExact() : INVALID;
+            assertThat(inst.priceToTicks(text))
+                    .as("price %s on tick %s", text, tick)
+                    .isEqualTo(expected);
+            assertThat(inst.ticksFromUnscaled(io.scalper.core.util.Decimals.parse(text, inst.priceTextScale())))
+                    .isEqualTo(expected);
+            final BigDecimal[] lots = value.divideAndRemainder(new BigDecimal(step));
+            final long expectedLots = lots[1].signum() == 0 ? lots[0].longValueExact() : INVALID;
+            assertThat(inst.qtyToLots(text)).as("qty %s on step %s", text, step).isEqualTo(expectedLots);
+            if (expected != INVALID) {
+                assertThat(new BigDecimal(inst.formatPrice(expected))).isEqualByComparingTo(value);
+            }
+        }
+    }
+
     @Test
     void shouldCompareByValueIgnoringTrailingZeros() {
         final Instrument same = new Instrument(
