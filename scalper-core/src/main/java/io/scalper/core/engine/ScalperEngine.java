@@ -81,7 +81,7 @@ public final class ScalperEngine implements ExecutionListener {
 
     private double feedAgeNs = Double.NaN;
     private double roundTripNs = Double.NaN;
-    private final java.util.Map<String, Long> customRefusals = new java.util.TreeMap<>();
+    private final java.util.Map<String, long[]> customRefusals = new java.util.TreeMap<>();
     private long lastLossExitNs = Long.MIN_VALUE;
     private long unknownFills;
     private long invariantViolations;
@@ -262,7 +262,12 @@ public final class ScalperEngine implements ExecutionListener {
         for (int i = 0; i < customGates.size(); i++) {
             final String custom = customGates.get(i).refuse(d, f, this);
             if (custom != null) {
-                customRefusals.merge(custom, 1L, Long::sum);
+                long[] count = customRefusals.get(custom);
+                if (count == null) {
+                    count = new long[1];
+                    customRefusals.put(custom, count);
+                }
+                count[0]++;
                 listener.onRefusal(custom, d);
                 return;
             }
@@ -682,7 +687,9 @@ public final class ScalperEngine implements ExecutionListener {
 
     /** Refusals by your own gates, by code. */
     public java.util.Map<String, Long> customRefusals() {
-        return java.util.Collections.unmodifiableMap(customRefusals);
+        final java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        customRefusals.forEach((code, count) -> out.put(code, count[0]));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public long reprices() {
