@@ -107,6 +107,8 @@ class EmbeddedEngineExampleTest {
         assertThat(Files.readAllLines(journals.resolve("trades.csv")))
                 .hasSize(engine.roundTrips().size() + 1);
         assertThat(Files.readAllLines(journals.resolve("orders.csv")).size()).isGreaterThan(10);
+        final String decisions = Files.readString(journals.resolve("decisions.csv"));
+        assertThat(decisions).contains(",warming_up,").contains(",entry,");
     }
 
     private static java.util.List<OrderRequest> entries(RecordingGateway gateway) {

@@ -23,8 +23,9 @@ import java.util.List;
  * the performance statistics. Attach it as the engine's {@link EngineListener}, then call {@link #attach} with the
  * built engine.
  *
- * <p>Decisions are journaled when their direction changes and otherwise at most once per {@code decisionIntervalNs}, so
- * a busy market does not flood the disk. Journal rows are flushed as they are written; an I/O failure is rethrown as
+ * <p>Decisions are journaled with their outcome (empty, {@code entry}, or the refusal reason code) when their direction
+ * or outcome changes and otherwise at most once per {@code decisionIntervalNs}, so a busy market does not flood the
+ * disk; every entry is journaled. Journal rows are flushed as they are written; an I/O failure is rethrown as
  * {@link UncheckedIOException} (the runner stops rather than trading unrecorded).
  */
 public final class EngineRecorder implements EngineListener, Closeable {
@@ -38,6 +39,8 @@ public final class EngineRecorder implements EngineListener, Closeable {
     private TradeJournal trades;
     private long lastDecisionNs = Long.MIN_VALUE;
     private int lastDirection;
+    private String lastOutcome = "";
+    private Decision pending;
 
     /**
      * @param directory where the journals go, or {@code null} for statistics only
@@ -106,17 +109,32 @@ public final class EngineRecorder implements EngineListener, Closeable {
 
     @Override
     public void onDecision(Decision d) {
+        pending = d.direction() != Decision.FLAT ? d : null;
+        if (pending == null) {
+            journal(d, "");
+        }
+    }
+
+    @Override
+    public void onRefusal(String reason, Decision decision) {
+        journal(decision, reason);
+        pending = null;
+    }
+
+    /** Journals a decision when its direction or outcome changed, or the interval passed since the last row. */
+    private void journal(Decision d, String outcome) {
         if (decisions == null) {
             return;
         }
-        final boolean changed = d.direction() != lastDirection;
+        final boolean changed = d.direction() != lastDirection || !outcome.equals(lastOutcome);
         if (!changed && lastDecisionNs != Long.MIN_VALUE && d.timeNs() - lastDecisionNs < decisionIntervalNs) {
             return;
         }
         lastDirection = d.direction();
+        lastOutcome = outcome;
         lastDecisionNs = d.timeNs();
         try {
-            decisions.record(d);
+            decisions.record(d, outcome);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,6 +142,12 @@ public final class EngineRecorder implements EngineListener, Closeable {
 
     @Override
     public void onOrderSubmitted(Order order) {
+        if (pending != null && order.request().purpose() == io.scalper.core.exec.OrderPurpose.ENTRY) {
+            final Decision d = pending;
+            pending = null;
+            lastDecisionNs = Long.MIN_VALUE; // an entry is always journaled
+            journal(d, "entry");
+        }
         tracker.counts().onOrderSubmitted(order.request().purpose());
         if (orders != null) {
             try {
@@ -172,11 +196,6 @@ public final class EngineRecorder implements EngineListener, Closeable {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    @Override
-    public void onRefusal(String reason, Decision decision) {
-        // counted from the engine's counters in stats(); nothing to journal per refusal
     }
 
     @Override

@@ -223,15 +223,11 @@ public final class ScalperEngine implements ExecutionListener {
         if (dailyLoss.onTime(now)) {
             killSwitch.release(RefusalReason.DAILY_LOSS_LIMIT);
         }
-        if (killSwitch.tradingState() != TradingState.ACTIVE) {
-            if (router.isActive()) {
-                router.abandon();
-            }
-            return;
+        if (killSwitch.tradingState() != TradingState.ACTIVE && router.isActive()) {
+            router.abandon();
         }
-        if (drawdown.isHalted()) {
+        if (drawdown.isHalted() && killSwitch.tradingState() == TradingState.ACTIVE) {
             trip(RefusalReason.HALTED_DRAWDOWN);
-            return;
         }
         if (d.direction() == Decision.FLAT) {
             return;

@@ -14,7 +14,7 @@ import java.util.Objects;
  * CSV journal of fusion {@link Decision}s, file {@value #FILE_NAME}. Columns:
  *
  * <pre>
- * time_ms, time_iso, symbol, sequence, direction, fused, confidence, regime, vetoed, mid_price,
+ * time_ms, time_iso, symbol, sequence, direction, fused, confidence, regime, vetoed, mid_price, outcome,
  * &lt;signal&gt;_score ..., &lt;signal&gt;_weight ...
  * </pre>
  *
@@ -23,6 +23,8 @@ import java.util.Objects;
  *   <li>{@code sequence}: {@link Decision#sequence()}; {@code direction}: {@code long}, {@code short} or {@code flat};
  *       {@code regime}: {@code low}, {@code normal}, {@code high}, {@code extreme}; {@code vetoed}: {@code true/false}.
  *   <li>{@code fused}, {@code confidence}, scores and weights: decimals; {@code mid_price}: decimal price text.
+ *   <li>{@code outcome}: what became of the decision — empty for a flat one, {@code entry} when an entry was started,
+ *       else the refusal reason code of the gate that refused it (e.g. {@code spread_too_wide}).
  *   <li>One {@code <name>_score} column per signal, then one {@code <name>_weight} per signal, in the order the signal
  *       names were given at {@link #open}.
  * </ul>
@@ -73,7 +75,8 @@ public final class DecisionJournal implements Closeable {
                 "confidence",
                 "regime",
                 "vetoed",
-                "mid_price"));
+                "mid_price",
+                "outcome"));
         for (final String name : signalNames) {
             cols.add(name + "_score");
         }
@@ -89,6 +92,11 @@ public final class DecisionJournal implements Closeable {
      * @throws IllegalArgumentException if the decision's signals are not the ones given at open, in that order
      */
     public void record(Decision decision) throws IOException {
+        record(decision, "");
+    }
+
+    /** Appends one row with an outcome ({@code ""}, {@code entry}, or a refusal reason code). */
+    public void record(Decision decision, String outcome) throws IOException {
         csv.discardRow();
         final int n = signalNames.length;
         if (decision.signalCount() != n) {
@@ -108,7 +116,8 @@ public final class DecisionJournal implements Closeable {
                 .cell(decision.confidence())
                 .cell(VolRegime.name(decision.regime()))
                 .cell(decision.vetoed())
-                .priceCell(instrument, decision.mid());
+                .priceCell(instrument, decision.mid())
+                .cell(outcome == null ? "" : outcome);
         for (int i = 0; i < n; i++) {
             csv.cell(decision.score(i));
         }

@@ -265,6 +265,7 @@ class ScalperEngineTest {
         h.signal(0.9);
         assertThat(h.gateway.commands("submit").stream().filter(c -> c.request().purpose() == OrderPurpose.ENTRY))
                 .hasSize(1);
+        assertThat(h.engine.refusals().count(RefusalReason.KILL_SWITCH)).isEqualTo(1);
     }
 
     @Test

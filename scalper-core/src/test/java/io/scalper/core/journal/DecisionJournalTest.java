@@ -52,8 +52,9 @@ class DecisionJournalTest {
         }
 
         assertThat(Files.readAllLines(dir.resolve("decisions.csv")))
-                .containsExactly("time_ms,time_iso,symbol,sequence,direction,fused,confidence,regime,vetoed,mid_price,"
-                        + "obi_score,umom_score,obi_weight,umom_weight");
+                .containsExactly(
+                        "time_ms,time_iso,symbol,sequence,direction,fused,confidence,regime,vetoed,mid_price,outcome,"
+                                + "obi_score,umom_score,obi_weight,umom_weight");
     }
 
     @Test
