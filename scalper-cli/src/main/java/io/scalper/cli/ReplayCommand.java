@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Replays recorded Bybit public frames (raw frames one per line, plain or .gz; Bybit's *_ob*.data archives,"
-                    + " plain or .zip), rebuilds the books and prints every K-th book update as one JSON line,"
-                    + " then a summary line per file."
+                    + " plain or .zip) or, without --data, a generated market; rebuilds the books and prints every"
+                    + " K-th book update (or, with --signals, decision) as one JSON line, then a summary line per"
+                    + " source."
         })
 final class ReplayCommand implements Callable<Integer> {
     @Spec
