@@ -1,11 +1,10 @@
 package io.scalper.bybit.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.scalper.core.testing.Allocations;
 import io.scalper.core.testing.SharedData;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,24 +18,17 @@ class DecoderAllocationTest {
     @Test
     void shouldDecodeAndApplyRealFramesWithoutAllocating() throws IOException {
         final List<String> lines = Files.readAllLines(SharedData.require("bybit/linear-4sym-2026-08-09.jsonl"));
-        final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        assumeTrue(mx instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter not available");
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) mx;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "per-thread allocation counter not supported");
-        threads.setThreadAllocatedMemoryEnabled(true);
-
         final BybitMarketDecoder decoder = new BybitMarketDecoder();
         // Each pass re-applies every symbol's snapshot first, so the deltas that follow stay contiguous.
         for (int pass = 0; pass < 30; pass++) {
             decodeAll(decoder, lines);
         }
-        final long tid = Thread.currentThread().getId();
         final long passes = 20;
-        final long before = threads.getThreadAllocatedBytes(tid);
-        for (int pass = 0; pass < passes; pass++) {
-            decodeAll(decoder, lines);
-        }
-        final long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        final long allocated = Allocations.bytes(() -> {
+            for (int pass = 0; pass < passes; pass++) {
+                decodeAll(decoder, lines);
+            }
+        });
         final long frames = passes * lines.size();
 
         assertThat(decoder.gaps() + decoder.malformed() + decoder.rejected() + decoder.crossed())

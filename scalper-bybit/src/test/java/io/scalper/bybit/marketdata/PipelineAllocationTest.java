@@ -1,15 +1,14 @@
 package io.scalper.bybit.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.market.MarketDataListener;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.signal.SignalPipeline;
+import io.scalper.core.testing.Allocations;
 import io.scalper.core.testing.SharedData;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,12 +24,6 @@ class PipelineAllocationTest {
     @Test
     void shouldRunFeaturesSignalsAndFusionOnRealFramesWithoutAllocating() throws IOException {
         final List<String> lines = Files.readAllLines(SharedData.require("bybit/linear-4sym-2026-08-09.jsonl"));
-        final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        assumeTrue(mx instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter not available");
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) mx;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "per-thread allocation counter not supported");
-        threads.setThreadAllocatedMemoryEnabled(true);
-
         final ScalperConfig config = ScalperConfig.defaults();
         final BybitMarketDecoder decoder = new BybitMarketDecoder();
         final Map<MarketState, SignalPipeline> pipelines = new IdentityHashMap<>();
@@ -65,13 +58,12 @@ class PipelineAllocationTest {
         for (int pass = 0; pass < 30; pass++) {
             decodeAll(decoder, lines);
         }
-        final long tid = Thread.currentThread().getId();
-        final long before = threads.getThreadAllocatedBytes(tid);
         final long decisionsBefore = decisions[0];
-        for (int pass = 0; pass < 20; pass++) {
-            decodeAll(decoder, lines);
-        }
-        final long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        final long allocated = Allocations.bytes(() -> {
+            for (int pass = 0; pass < 20; pass++) {
+                decodeAll(decoder, lines);
+            }
+        });
         assertThat(decisions[0] - decisionsBefore)
                 .as("decisions made while measuring")
                 .isGreaterThan(20_000);

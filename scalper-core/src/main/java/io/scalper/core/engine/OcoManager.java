@@ -46,7 +46,6 @@ final class OcoManager {
     private int replacements;
     private double distanceScale = 1.0;
     private long legReplacements;
-    private long flattens;
     private long trailAmends;
 
     OcoManager(ExecutionConfig cfg, Instrument instrument, OrderBook book, OrderSender sender) {
@@ -70,14 +69,6 @@ final class OcoManager {
         return Math.max(1, Math.round(cfg.takeProfitTicks() * distanceScale));
     }
 
-    Order stopOrder() {
-        return stop;
-    }
-
-    Order takeProfitOrder() {
-        return takeProfit;
-    }
-
     long stopPriceTicks() {
         return stopTicks;
     }
@@ -86,16 +77,8 @@ final class OcoManager {
         return takeProfitTicks;
     }
 
-    boolean isTrailing() {
-        return trailing;
-    }
-
     long legReplacements() {
         return legReplacements;
-    }
-
-    long flattens() {
-        return flattens;
     }
 
     long trailAmends() {
@@ -271,7 +254,6 @@ final class OcoManager {
             return;
         }
         sender.cancel(takeProfit);
-        flattens++;
         exit = sender.submit(OrderRequest.market(
                 sender.nextId(),
                 instrument.symbol(),

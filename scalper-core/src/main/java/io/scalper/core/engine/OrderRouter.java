@@ -68,14 +68,6 @@ final class OrderRouter {
         return side;
     }
 
-    long filledLots() {
-        return filledLots;
-    }
-
-    long targetLots() {
-        return targetLots;
-    }
-
     /** Touch price when the entry was decided; what entry slippage is measured against. */
     double intendedPriceTicks() {
         return intendedPriceTicks;
@@ -91,10 +83,6 @@ final class OrderRouter {
 
     long escalations() {
         return escalations;
-    }
-
-    Order currentOrder() {
-        return current;
     }
 
     /** Starts an entry of {@code lots} on {@code entrySide}. */
@@ -271,10 +259,5 @@ final class OrderRouter {
     private Order track(Order order) {
         attemptOrders.add(order);
         return order;
-    }
-
-    /** Whether this order belongs to the current entry attempt. */
-    boolean owns(Order order) {
-        return active && attemptOrders.contains(order);
     }
 }

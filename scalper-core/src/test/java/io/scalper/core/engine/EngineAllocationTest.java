@@ -1,7 +1,6 @@
 package io.scalper.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.scalper.core.book.BookUpdate;
 import io.scalper.core.config.ScalperConfig;
@@ -15,8 +14,8 @@ import io.scalper.core.risk.RiskConfig;
 import io.scalper.core.synthetic.GeneratorConfig;
 import io.scalper.core.synthetic.Scenarios;
 import io.scalper.core.synthetic.SyntheticMarket;
+import io.scalper.core.testing.Allocations;
 import io.scalper.core.time.ManualClock;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,6 @@ class EngineAllocationTest {
 
     @Test
     void shouldDecideAndRefuseEntriesWithoutAllocating() {
-        final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        assumeTrue(mx instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter not available");
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) mx;
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "per-thread allocation counter not supported");
-        threads.setThreadAllocatedMemoryEnabled(true);
-
         // record a generated session once
         final GeneratorConfig gen = GeneratorConfig.defaults().withSeed(9);
         final long duration = 300_000_000_000L;
@@ -114,10 +107,7 @@ class EngineAllocationTest {
             pass.run();
         }
         final long refusedBefore = engine.refusals().count(RefusalReason.BOOK_STALE);
-        final long tid = Thread.currentThread().getId();
-        final long before = threads.getThreadAllocatedBytes(tid);
-        pass.run();
-        final long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        final long allocated = Allocations.bytes(pass);
         assertThat(engine.refusals().count(RefusalReason.BOOK_STALE) - refusedBefore)
                 .as("entries wanted and refused while measuring")
                 .isGreaterThan(100);

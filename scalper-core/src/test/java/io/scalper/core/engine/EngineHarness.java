@@ -13,7 +13,6 @@ import io.scalper.core.exec.RecordingGateway;
 import io.scalper.core.feature.Features;
 import io.scalper.core.market.MarketStateSink;
 import io.scalper.core.model.Instrument;
-import io.scalper.core.model.Side;
 import io.scalper.core.risk.RiskConfig;
 import io.scalper.core.signal.FusionConfig;
 import io.scalper.core.signal.Signal;
@@ -61,6 +60,14 @@ final class EngineHarness {
     }
 
     EngineHarness(ExecutionConfig exec, RiskConfig risk, boolean amend) {
+        this(exec, risk, amend, null);
+    }
+
+    EngineHarness(ScalperEngine.EntryGate gate) {
+        this(ExecutionConfig.defaults(), RiskConfig.defaults(), true, gate);
+    }
+
+    EngineHarness(ExecutionConfig exec, RiskConfig risk, boolean amend, ScalperEngine.EntryGate gate) {
         final ScalperConfig d = ScalperConfig.defaults();
         final FusionConfig fusion = new FusionConfig(
                 0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
@@ -70,15 +77,18 @@ final class EngineHarness {
         if (!amend) {
             gateway.withoutAmend();
         }
-        engine = ScalperEngine.builder()
+        final ScalperEngine.Builder builder = ScalperEngine.builder()
                 .config(config)
                 .instrument(BTC)
                 .clock(clock)
                 .scheduler(scheduler)
                 .gateway(gateway)
                 .initialEquity(10_000)
-                .signal(control, 1000)
-                .build();
+                .signal(control, 1000);
+        if (gate != null) {
+            builder.gate(gate);
+        }
+        engine = builder.build();
         sink = new MarketStateSink(engine.market(), engine.marketListener());
         book(bid, ask);
     }
@@ -148,9 +158,5 @@ final class EngineHarness {
                         .isNotNull();
             }
         }
-    }
-
-    static Side sideOf(OrderRequest r) {
-        return r.side();
     }
 }

@@ -309,16 +309,31 @@ class ScalperEngineTest {
     }
 
     @Test
-    void shouldLetUsersAddTheirOwnGate() {
-        final EngineHarness gated = new EngineHarness();
-        final ScalperEngine engine = ScalperEngine.builder()
-                .instrument(BTC)
-                .clock(gated.clock)
-                .gateway(new io.scalper.core.exec.RecordingGateway(gated.clock, true))
-                .gate((d, f, e) -> "weekend")
-                .build();
-        assertThat(engine).isNotNull();
-        assertThatThrownBy(() -> ScalperEngine.builder().clock(gated.clock).build())
-                .hasMessageContaining("instrument");
+    void shouldRefuseEntriesThroughAUserGateAfterTheBuiltInOnes() {
+        final boolean[] closed = {true};
+        final EngineHarness gated = new EngineHarness((d, f, e) -> closed[0] ? "weekend" : null);
+        gated.signal(0.9);
+        gated.signal(0.9);
+        assertThat(gated.last(OrderPurpose.ENTRY)).isNull();
+        assertThat(gated.engine.customRefusals()).containsEntry("weekend", 2L);
+        gated.book(650_000, 650_005); // a built-in gate refuses first: the user's gate is not asked
+        gated.signal(0.9);
+        assertThat(gated.engine.customRefusals()).containsEntry("weekend", 2L);
+        assertThat(gated.engine.refusals().count(RefusalReason.SPREAD_TOO_WIDE))
+                .isEqualTo(2); // book() and signal() both decide
+        closed[0] = false;
+        gated.book(650_000, 650_001);
+        gated.signal(0.9);
+        assertThat(gated.last(OrderPurpose.ENTRY)).isNotNull();
+    }
+
+    @Test
+    void shouldNameWhatTheBuilderIsMissing() {
+        assertThatThrownBy(() -> ScalperEngine.builder().clock(h.clock).build()).hasMessageContaining("instrument");
+        assertThatThrownBy(() -> ScalperEngine.builder().instrument(BTC).build())
+                .hasMessageContaining("clock");
+        assertThatThrownBy(() ->
+                        ScalperEngine.builder().instrument(BTC).clock(h.clock).build())
+                .hasMessageContaining("gateway");
     }
 }

@@ -1,10 +1,9 @@
 package io.scalper.core.tape;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.scalper.core.model.Side;
-import java.lang.management.ManagementFactory;
+import io.scalper.core.testing.Allocations;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,6 @@ class TradeTapeAllocationTest {
 
     @Test
     void shouldNotAllocateWhenRecordingTradesAdvancingAndQuerying() {
-        final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter unavailable");
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
-
         final TradeTape tape = new TradeTape(new TapeConfig(1024, new long[] {1_000_000L, 50_000_000L}, 512, 0.95, 50));
         final long[] gapsNs = new long[TRADES];
         final long[] sizesLots = new long[TRADES];
@@ -32,12 +26,11 @@ class TradeTapeAllocationTest {
             sides[i] = random.nextBoolean() ? Side.BUY : Side.SELL;
         }
 
-        long sink = run(tape, gapsNs, pricesTicks, sizesLots, sides, 1_700_000_000_000_000_000L);
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        sink += run(tape, gapsNs, pricesTicks, sizesLots, sides, tape.nowNs() + 1);
-        final long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - before;
+        final long[] sink = {run(tape, gapsNs, pricesTicks, sizesLots, sides, 1_700_000_000_000_000_000L)};
+        final long allocatedBytes =
+                Allocations.bytes(() -> sink[0] += run(tape, gapsNs, pricesTicks, sizesLots, sides, tape.nowNs() + 1));
 
-        assertThat(sink).isNotZero();
+        assertThat(sink[0]).isNotZero();
         assertThat(allocatedBytes).as("bytes allocated over %d trades", TRADES).isLessThan(16_384);
     }
 

@@ -1,0 +1,25 @@
+package io.scalper.core.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Measures what a piece of code allocates on the calling thread, with the JVM's per-thread allocation counter. Skips
+ * the calling test (JUnit assumption) on a JVM without that counter.
+ */
+public final class Allocations {
+    private Allocations() {}
+
+    /** Bytes allocated on this thread while {@code work} ran. */
+    public static long bytes(Runnable work) {
+        final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        assumeTrue(mx instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter not available");
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) mx;
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "per-thread allocation counter not supported");
+        threads.setThreadAllocatedMemoryEnabled(true);
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        work.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
+    }
+}
