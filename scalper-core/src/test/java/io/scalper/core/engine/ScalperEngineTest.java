@@ -328,6 +328,93 @@ class ScalperEngineTest {
     }
 
     @Test
+    void shouldTripTheKillSwitchAfterThreeSlippageBreaches() {
+        final OrderRequest entry = enterLong();
+        for (int i = 0; i < 3; i++) {
+            assertThat(h.engine.tradingState()).isEqualTo(TradingState.ACTIVE);
+            h.fill(entry, entry.priceTicks() + 4, 100, Liquidity.TAKER); // 4 ticks worse than the limit: a breach
+        }
+        assertThat(h.engine.slippage().breaches()).isEqualTo(3);
+        assertThat(h.engine.tradingState()).isEqualTo(TradingState.REDUCING);
+        assertThat(h.last(OrderPurpose.EXIT).qtyLots()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldTripTheKillSwitchWhenTheDailyLossLimitIsReached() {
+        final RiskConfig r = RiskConfig.defaults();
+        final RiskConfig oneR = new RiskConfig(
+                r.riskPerTrade(),
+                r.drawdownTiers(),
+                1.0,
+                r.slippageBreachTicks(),
+                r.slippageBreachesToKill(),
+                r.maxSpreadTicks(),
+                r.maxLatencyNs(),
+                r.fundingWindowNs(),
+                r.lossCooldownNs(),
+                r.maxBookAgeNs(),
+                r.maxPositionNotional(),
+                r.maxLeverage(),
+                r.flattenOnKill());
+        final EngineHarness daily = new EngineHarness(ExecutionConfig.defaults(), oneR, true);
+        daily.signal(0.9);
+        final OrderRequest entry = daily.last(OrderPurpose.ENTRY);
+        daily.fill(entry, entry.priceTicks(), 1538, Liquidity.MAKER);
+        final OrderRequest stop = daily.last(OrderPurpose.STOP_LOSS);
+        // a stop-out 200 ticks below entry (a gap through the stop): far more than 1 R of 50 USDT
+        daily.fill(stop, entry.priceTicks() - 200, 1538, Liquidity.TAKER);
+        assertThat(daily.engine.roundTrips().get(0).netPnl()).isLessThan(-50);
+        assertThat(daily.engine.dailyLoss().isTripped()).isTrue();
+        assertThat(daily.engine.tradingState()).isEqualTo(TradingState.HALTED);
+        daily.advanceMs(6_000);
+        daily.signal(0.9);
+        assertThat(daily.engine.refusals().count(RefusalReason.KILL_SWITCH)).isPositive();
+    }
+
+    @Test
+    void shouldWidenTheBracketWithVolatilityWhenConfigured() {
+        final ExecutionConfig d = ExecutionConfig.defaults();
+        final ExecutionConfig volScaled = new ExecutionConfig(
+                d.clientIdPrefix(),
+                d.improveTouch(),
+                d.maxReprices(),
+                d.minRepriceIntervalNs(),
+                d.maxPostOnlyRetries(),
+                d.escalateAfterNs(),
+                d.escalateScore(),
+                d.maxSlippageTicks(),
+                d.abandonScore(),
+                d.entryTimeoutNs(),
+                d.stopTicks(),
+                d.takeProfitTicks(),
+                1.0,
+                d.volHorizonNs(),
+                d.stopTriggerByMark(),
+                d.trailActivationTicks(),
+                d.trailDistanceTicks(),
+                d.trailMinIntervalNs(),
+                d.maxLegReplacements(),
+                d.timerIntervalNs());
+        final EngineHarness vol = new EngineHarness(volScaled, RiskConfig.defaults(), true);
+        for (int i = 0; i < 100; i++) { // mid swings 5 ticks every 100 ms
+            vol.advanceMs(100).book(i % 2 == 0 ? 650_005 : 650_000, i % 2 == 0 ? 650_006 : 650_001);
+        }
+        vol.signal(0.9);
+        final OrderRequest entry = vol.last(OrderPurpose.ENTRY);
+        assertThat(entry).isNotNull();
+        vol.fill(entry, entry.priceTicks(), entry.qtyLots(), Liquidity.MAKER);
+        final long stopDistance =
+                entry.priceTicks() - vol.last(OrderPurpose.STOP_LOSS).triggerPriceTicks();
+        final long tpDistance = vol.last(OrderPurpose.TAKE_PROFIT).priceTicks() - entry.priceTicks();
+        assertThat(stopDistance).as("wider than the 20-tick floor").isGreaterThan(20);
+        assertThat((double) tpDistance / stopDistance).isCloseTo(30.0 / 20, org.assertj.core.data.Offset.offset(0.05));
+        // the trade's R is measured on the wider stop
+        vol.fill(vol.last(OrderPurpose.STOP_LOSS), entry.priceTicks() - stopDistance, entry.qtyLots(), Liquidity.TAKER);
+        assertThat(vol.engine.roundTrips().get(0).riskAmount())
+                .isCloseTo(entry.qtyLots() * stopDistance * 0.0001, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void shouldNameWhatTheBuilderIsMissing() {
         assertThatThrownBy(() -> ScalperEngine.builder().clock(h.clock).build()).hasMessageContaining("instrument");
         assertThatThrownBy(() -> ScalperEngine.builder().instrument(BTC).build())
