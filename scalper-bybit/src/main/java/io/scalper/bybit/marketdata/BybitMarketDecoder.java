@@ -3,6 +3,7 @@ package io.scalper.bybit.marketdata;
 import io.scalper.core.book.BookUpdate;
 import io.scalper.core.book.OrderBook;
 import io.scalper.core.market.MarketDataListener;
+import io.scalper.core.market.MarketEventSink;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.market.TickerState;
 import io.scalper.core.model.Instrument;
@@ -60,6 +61,8 @@ public final class BybitMarketDecoder {
     private final int maxDepth;
     private final TapeConfig tapeConfig;
     private MarketDataListener listener = MarketDataListener.NO_OP;
+    private MarketState emitMarket;
+    private MarketEventSink emitSink;
 
     private MarketState[] markets = new MarketState[4];
     private int marketCount;
@@ -124,6 +127,17 @@ public final class BybitMarketDecoder {
     /** Sets the listener told after each applied message; {@code null} removes it. */
     public void setListener(MarketDataListener listener) {
         this.listener = listener == null ? MarketDataListener.NO_OP : listener;
+    }
+
+    /**
+     * Emit mode: frames of {@code target}'s symbol are decoded into events for {@code sink} (book updates, trades and
+     * ticker deltas, holders reused) instead of being applied to {@code target}; the listener is not told about them.
+     * Other symbols are decoded and applied as usual. {@code null} arguments end emit mode. This is how a backtest reads
+     * recorded frames: the events go to the simulated exchange and, later, to the strategy, each with its own market.
+     */
+    public void emitTo(MarketState target, MarketEventSink sink) {
+        this.emitMarket = sink == null ? null : Objects.requireNonNull(target, "target");
+        this.emitSink = target == null ? null : sink;
     }
 
     /** Registers a market for an instrument ahead of its first frame and returns it (or the existing one). */
@@ -535,6 +549,11 @@ public final class BybitMarketDecoder {
                 .exchangeTimeNs(tsMs * NS_PER_MS)
                 .matchTimeNs(ctsMs * NS_PER_MS)
                 .localTimeNs(localTimeNs);
+        if (m == emitMarket) {
+            bookMessages++;
+            emitSink.onBook(u);
+            return BOOK;
+        }
         final OrderBook book = m.book();
         final long resetsBefore = book.resets();
         final int result = book.apply(u);
@@ -659,6 +678,15 @@ public final class BybitMarketDecoder {
     private int applyTrades() {
         final MarketState m = market;
         final int n = tradeCount;
+        if (m == emitMarket) {
+            for (int i = 0; i < n; i++) {
+                emitSink.onTrade(
+                        tradeTimes[i] * NS_PER_MS, tradePrices[i], tradeSizes[i], tradeBuys[i] ? Side.BUY : Side.SELL);
+            }
+            tradeMessages++;
+            trades += n;
+            return TRADES;
+        }
         for (int i = 0; i < n; i++) {
             m.tape()
                     .onTrade(
@@ -809,6 +837,11 @@ public final class BybitMarketDecoder {
         final MarketState m = market;
         final TickerState scratch = tickerScratch;
         scratch.exchangeTimeNs(tsMs * NS_PER_MS).crossSequence(crossSeq);
+        if (m == emitMarket) {
+            tickerMessages++;
+            emitSink.onTicker(scratch);
+            return TICKER;
+        }
         if (snapshot) {
             m.ticker().clear();
         }
