@@ -1,5 +1,6 @@
 package io.scalper.core.config;
 
+import io.scalper.core.backtest.BacktestConfig;
 import io.scalper.core.book.BookConfig;
 import io.scalper.core.exec.ExecutionConfig;
 import io.scalper.core.feature.FeatureConfig;
@@ -19,7 +20,8 @@ public record ScalperConfig(
         SignalConfig signals,
         FusionConfig fusion,
         RiskConfig risk,
-        ExecutionConfig execution) {
+        ExecutionConfig execution,
+        BacktestConfig backtest) {
     public ScalperConfig {
         if (book == null
                 || tape == null
@@ -27,7 +29,8 @@ public record ScalperConfig(
                 || signals == null
                 || fusion == null
                 || risk == null
-                || execution == null) {
+                || execution == null
+                || backtest == null) {
             throw new IllegalArgumentException("config: every section must be present");
         }
     }
@@ -40,6 +43,7 @@ public record ScalperConfig(
                 SignalConfig.defaults(),
                 FusionConfig.defaults(),
                 RiskConfig.defaults(),
-                ExecutionConfig.defaults());
+                ExecutionConfig.defaults(),
+                BacktestConfig.defaults());
     }
 }

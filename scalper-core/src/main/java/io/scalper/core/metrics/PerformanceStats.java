@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li><b>wins / losses</b>: trades with net PnL &gt; 0 / &lt; 0; trades at exactly 0 are {@link #breakevens()};
  *       {@code winRate = wins / trades}.
- *   <li><b>netPnl, grossPnl, fees, funding</b>: sums over the trades. <b>realizedPnl</b> is the net PnL locked in by
- *       closed trades (equal to {@code netPnl}); <b>endEquity</b> is the last equity-curve sample, which includes
+ *   <li><b>netPnl, grossPnl, fees, funding</b>: sums over the trades. <b>realizedPnl</b> is the PnL locked in by
+ *       closed trades before fees and funding (equal to {@code grossPnl}, as an exchange reports it), so that
+ *       {@code startEquity + realizedPnl − fees + funding} is the realised equity; <b>endEquity</b> is the last equity-curve sample, which includes
  *       unrealised PnL when an {@linkplain PerformanceTracker#onEquitySample equity sample} came after the last trade.
  *   <li><b>avgR</b>: mean {@link RoundTrip#rMultiple()} over the trades whose risk amount is known (&gt; 0); trades
  *       with an unknown risk (NaN R) are left out.
@@ -284,9 +285,9 @@ public final class PerformanceStats {
         return endEquity;
     }
 
-    /** Net PnL realised by closed trades (same as {@link #netPnl()}). */
+    /** PnL realised by closed trades before fees and funding (same as {@link #grossPnl()}). */
     public double realizedPnl() {
-        return netPnl;
+        return grossPnl;
     }
 
     /** Sum of the trades' net PnL: gross − fees + funding. */

@@ -391,7 +391,8 @@ public final class SyntheticMarket {
 
     // ------------------------------------------------------------------ scheduling
 
-    private long nextEventNs() {
+    /** Time of the next internal event (what {@link #step} processes next), ns since the epoch. */
+    public long nextEventNs() {
         long t = nextPublishNs;
         t = Math.min(t, nextTickerNs);
         t = Math.min(t, nextFlowNs);

@@ -73,7 +73,14 @@ class EngineAllocationTest {
                 r.maxLeverage(),
                 r.flattenOnKill());
         final ScalperConfig config = new ScalperConfig(
-                d.book(), d.tape(), d.features(), d.signals(), d.fusion(), refuseAll, ExecutionConfig.defaults());
+                d.book(),
+                d.tape(),
+                d.features(),
+                d.signals(),
+                d.fusion(),
+                refuseAll,
+                ExecutionConfig.defaults(),
+                d.backtest());
         final ManualClock clock = new ManualClock(gen.startTimeNs());
         final ScalperEngine engine = ScalperEngine.builder()
                 .config(config)

@@ -72,7 +72,7 @@ final class EngineHarness {
         final FusionConfig fusion = new FusionConfig(
                 0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
         final ScalperConfig config =
-                new ScalperConfig(d.book(), d.tape(), d.features(), d.signals(), fusion, risk, exec);
+                new ScalperConfig(d.book(), d.tape(), d.features(), d.signals(), fusion, risk, exec, d.backtest());
         gateway = new RecordingGateway(clock, true);
         if (!amend) {
             gateway.withoutAmend();

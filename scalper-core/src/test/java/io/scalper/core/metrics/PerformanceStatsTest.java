@@ -83,7 +83,8 @@ class PerformanceStatsTest {
         assertThat(s.fees()).isCloseTo(3.5, within(1e-12));
         assertThat(s.funding()).isCloseTo(-0.5, within(1e-12));
         assertThat(s.netPnl()).isCloseTo(6, within(1e-12));
-        assertThat(s.realizedPnl()).isEqualTo(s.netPnl());
+        assertThat(s.realizedPnl()).isEqualTo(s.grossPnl());
+        assertThat(s.startEquity() + s.realizedPnl() - s.fees() + s.funding()).isCloseTo(s.endEquity(), within(1e-12));
         assertThat(s.startEquity()).isEqualTo(100);
         assertThat(s.endEquity()).isCloseTo(106, within(1e-12));
         assertThat(s.profitFactor()).isCloseTo(13.0 / 7.0, within(1e-12));
@@ -284,7 +285,7 @@ class PerformanceStatsTest {
 
         assertThat(s.toJson())
                 .isEqualTo("{\"trades\":2,\"wins\":1,\"losses\":1,\"breakevens\":0,\"winRate\":0.5,"
-                        + "\"startEquity\":1000,\"endEquity\":1005,\"realizedPnl\":5,\"netPnl\":5,\"grossPnl\":8,"
+                        + "\"startEquity\":1000,\"endEquity\":1005,\"realizedPnl\":8,\"netPnl\":5,\"grossPnl\":8,"
                         + "\"fees\":3,\"funding\":0,\"avgR\":0.5,\"profitFactor\":2,\"sharpe\":2,\"maxDrawdown\":5,"
                         + "\"maxDrawdownFraction\":0.0049505,\"periodNs\":876000000000000,\"entriesPlaced\":4,"
                         + "\"entriesFilled\":2,\"fillRatio\":0.5,\"makerFills\":1,\"takerFills\":3,\"orders\":9,"

@@ -1,0 +1,76 @@
+package io.scalper.core.backtest;
+
+import java.util.Locale;
+
+/**
+ * Settings of a backtest (YAML section {@code backtest}): the simulated exchange's fees, balance and leverage, the
+ * latency model, the queue model, and how often equity is sampled.
+ *
+ * @param makerFeeRate fee rate of maker fills (Bybit non-VIP linear: 0.0002); negative for a rebate
+ * @param takerFeeRate fee rate of taker fills (Bybit non-VIP linear: 0.00055)
+ * @param initialBalance wallet balance in quote currency at the start (also the strategy's starting equity)
+ * @param leverage leverage used for the exchange's margin check
+ * @param orderLatencyNs time for an order command to reach the matching engine
+ * @param responseLatencyNs time for the exchange's answer to reach the strategy
+ * @param feedLatencyNs time for market data to reach the strategy after the exchange published it, used for events
+ *     without a recorded receive time (and for all events when {@code recordedFeedLatency} is false)
+ * @param recordedFeedLatency use the receive times recorded with the data when present
+ * @param queueModel {@code risk-averse} (only trades advance a resting order) or {@code probabilistic} (cancellations
+ *     ahead also advance it)
+ * @param equitySampleIntervalNs how often the equity curve is sampled (marked to market)
+ */
+public record BacktestConfig(
+        double makerFeeRate,
+        double takerFeeRate,
+        double initialBalance,
+        double leverage,
+        long orderLatencyNs,
+        long responseLatencyNs,
+        long feedLatencyNs,
+        boolean recordedFeedLatency,
+        String queueModel,
+        long equitySampleIntervalNs) {
+    public BacktestConfig {
+        // the fee, balance and leverage checks live in SimulatedExchangeConfig
+        new SimulatedExchangeConfig(makerFeeRate, takerFeeRate, initialBalance, leverage);
+        if (orderLatencyNs < 0) {
+            throw new IllegalArgumentException("backtest.orderLatency: must be >= 0, got " + orderLatencyNs + "ns");
+        }
+        if (responseLatencyNs < 0) {
+            throw new IllegalArgumentException(
+                    "backtest.responseLatency: must be >= 0, got " + responseLatencyNs + "ns");
+        }
+        if (feedLatencyNs < 0) {
+            throw new IllegalArgumentException("backtest.feedLatency: must be >= 0, got " + feedLatencyNs + "ns");
+        }
+        queueModel = queueModel == null ? "" : queueModel.trim().toLowerCase(Locale.ROOT);
+        if (!queueModel.equals("risk-averse") && !queueModel.equals("probabilistic")) {
+            throw new IllegalArgumentException(
+                    "backtest.queueModel: must be risk-averse or probabilistic, got '" + queueModel + "'");
+        }
+        if (equitySampleIntervalNs <= 0) {
+            throw new IllegalArgumentException(
+                    "backtest.equitySampleInterval: must be > 0, got " + equitySampleIntervalNs + "ns");
+        }
+    }
+
+    public static BacktestConfig defaults() {
+        return new BacktestConfig(
+                0.0002, 0.00055, 10_000, 10, 5_000_000L, 5_000_000L, 10_000_000L, true, "risk-averse", 1_000_000_000L);
+    }
+
+    /** The simulated exchange's settings. */
+    public SimulatedExchangeConfig exchange() {
+        return new SimulatedExchangeConfig(makerFeeRate, takerFeeRate, initialBalance, leverage);
+    }
+
+    /** The latency model. */
+    public LatencyModel latency() {
+        return LatencyModel.constant(orderLatencyNs, responseLatencyNs);
+    }
+
+    /** The queue model. */
+    public QueueModel queue() {
+        return queueModel.equals("probabilistic") ? QueueModel.probabilistic() : QueueModel.riskAverse();
+    }
+}
