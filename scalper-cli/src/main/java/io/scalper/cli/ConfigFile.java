@@ -69,6 +69,41 @@ final class ConfigFile {
     }
 
     /**
+     * This configuration with one key set, e.g. {@code with("fusion.entryThreshold", "0.3")}; the value is read as a
+     * YAML scalar (number, boolean, duration text). The result is validated only by {@link #config()}.
+     *
+     * @throws ScalperCli.UsageException when the key is not a dotted path of at least two names
+     */
+    ConfigFile with(String dottedKey, String value) {
+        final String[] path = dottedKey.split("\\.");
+        if (path.length < 2) {
+            throw new ScalperCli.UsageException(
+                    "config key must be section.key (e.g. fusion.entryThreshold), got '" + dottedKey + "'");
+        }
+        final com.fasterxml.jackson.databind.node.ObjectNode copy = root.isObject()
+                ? ((com.fasterxml.jackson.databind.node.ObjectNode) root).deepCopy()
+                : YAML.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode node = copy;
+        for (int i = 0; i < path.length - 1; i++) {
+            final JsonNode child = node.get(path[i]);
+            node = child != null && child.isObject()
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) child
+                    : node.putObject(path[i]);
+        }
+        JsonNode v;
+        try {
+            v = YAML.readTree(value);
+        } catch (IOException e) {
+            v = null;
+        }
+        if (v == null || v.isMissingNode() || v.isContainerNode()) {
+            v = com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+        }
+        node.set(path[path.length - 1], v);
+        return new ConfigFile(source + " with " + dottedKey + "=" + value, copy);
+    }
+
+    /**
      * The configuration, validated.
      *
      * @throws ScalperCli.UsageException naming the first bad or unknown key

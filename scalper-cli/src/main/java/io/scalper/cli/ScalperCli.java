@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ScalperCli.Version.class,
         description = "High-frequency multi-signal scalping for Bybit USDT perpetuals.",
-        subcommands = {ReplayCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            BacktestCommand.class,
+            SweepCommand.class,
+            ConvertCommand.class,
+            ReplayCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class ScalperCli implements Runnable {
     /** Exit code for bad arguments, bad configuration or unreadable input. */
     public static final int EXIT_USAGE = 2;

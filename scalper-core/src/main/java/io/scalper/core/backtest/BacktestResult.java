@@ -17,7 +17,7 @@ import java.util.Map;
  * @param trades round trips, in order
  * @param equity the equity curve (marked to market at each sample)
  * @param priceTimesNs times of the mid-price samples
- * @param prices mid prices at those times
+ * @param prices mid prices at those times, in ticks (× the tick size for the price)
  * @param events market event records replayed (book levels, trades, ticker fields)
  * @param messages market messages replayed
  * @param startTimeNs time of the first market event

@@ -60,6 +60,9 @@ public final class BacktestRunner {
         void onProgress(long events, long simTimeNs, boolean done);
     }
 
+    /** Refusal code of entries refused during the warm-up before {@link Builder#tradeFromNs}. */
+    public static final String WARMUP = "warmup";
+
     private static final int PROGRESS_MASK = (1 << 16) - 1;
     private static final long DRAIN_NS = 60_000_000_000L;
 
@@ -73,6 +76,7 @@ public final class BacktestRunner {
     private final Progress progress;
     private final Consumer<ScalperEngine.Builder> customizer;
     private final long decisionIntervalNs;
+    private final long tradeFromNs;
 
     private BacktestRunner(Builder b) {
         this.config = b.config;
@@ -85,6 +89,7 @@ public final class BacktestRunner {
         this.progress = b.progress;
         this.customizer = b.customizer;
         this.decisionIntervalNs = b.decisionIntervalNs;
+        this.tradeFromNs = b.tradeFromNs;
     }
 
     public static Builder builder() {
@@ -183,8 +188,9 @@ public final class BacktestRunner {
                 new MarketState(instrument, config.book().maxDepth(), config.tape());
         final SimulatedExchange exchange =
                 new SimulatedExchange(bt.exchange(), exchangeMarket, clock, bt.latency(), bt.queue());
+        final long tradeStart = t0 + tradeFromNs;
         final EngineRecorder recorder =
-                new EngineRecorder(journalDirectory, bt.initialBalance(), t0, decisionIntervalNs);
+                new EngineRecorder(journalDirectory, bt.initialBalance(), tradeStart, decisionIntervalNs);
         final ScalperEngine.Builder eb = ScalperEngine.builder()
                 .config(config)
                 .instrument(instrument)
@@ -194,6 +200,9 @@ public final class BacktestRunner {
                 .initialEquity(bt.initialBalance())
                 .listener(recorder)
                 .clientOrderIds(new ClientOrderIds(config.execution().clientIdPrefix(), t0 / 1_000_000L, seed));
+        if (tradeFromNs > 0) {
+            eb.gate((d, f, e) -> clock.nowNs() < tradeStart ? WARMUP : null);
+        }
         if (customizer != null) {
             customizer.accept(eb);
         }
@@ -261,7 +270,9 @@ public final class BacktestRunner {
                 } else if (t == tTimer) {
                     scheduler.advanceTo(t);
                 } else {
-                    recorder.tracker().onEquitySample(t, engine.equity());
+                    if (t >= tradeStart) {
+                        recorder.tracker().onEquitySample(t, engine.equity());
+                    }
                     final double mid = engine.book().mid();
                     if (!Double.isNaN(mid)) {
                         if (priceCount == priceTimes.length) {
@@ -269,7 +280,7 @@ public final class BacktestRunner {
                             prices = Arrays.copyOf(prices, priceCount * 2);
                         }
                         priceTimes[priceCount] = t;
-                        prices[priceCount++] = mid * instrument.tickSizeDouble();
+                        prices[priceCount++] = mid;
                     }
                     nextSample = t + sampleNs;
                 }
@@ -342,8 +353,22 @@ public final class BacktestRunner {
         private Progress progress;
         private Consumer<ScalperEngine.Builder> customizer;
         private long decisionIntervalNs = 1_000_000_000L;
+        private long tradeFromNs;
 
         private Builder() {}
+
+        /**
+         * Trades only from this much simulated time after the first event: before it the market warms up the books,
+         * features and signals, and entries are refused with {@link #WARMUP}; statistics start there. For
+         * walk-forward test windows. Default 0.
+         */
+        public Builder tradeFromNs(long ns) {
+            if (ns < 0) {
+                throw new IllegalArgumentException("tradeFromNs must be >= 0, got " + ns);
+            }
+            this.tradeFromNs = ns;
+            return this;
+        }
 
         /** The strategy and backtest configuration (default: {@link ScalperConfig#defaults()}). */
         public Builder config(ScalperConfig config) {

@@ -80,6 +80,7 @@ public final class ScalperEngine implements ExecutionListener {
     private final MarketDataListener marketListener;
 
     private double feedAgeNs = Double.NaN;
+    private Order lastBreachOrder;
     private double roundTripNs = Double.NaN;
     private final java.util.Map<String, long[]> customRefusals = new java.util.TreeMap<>();
     private long lastLossExitNs = Long.MIN_VALUE;
@@ -365,7 +366,11 @@ public final class ScalperEngine implements ExecutionListener {
         // slippage against what we intended
         final double expected = expectedPrice(order);
         if (!Double.isNaN(expected)) {
-            slippage.onFill(Math.round(expected), f.priceTicks(), side, now);
+            final long slip =
+                    slippage.onFill(Math.round(expected), f.priceTicks(), side, now, order != lastBreachOrder);
+            if (slippage.isBreach(slip)) {
+                lastBreachOrder = order;
+            }
             if (slippage.shouldKill()) {
                 trip(RefusalReason.SLIPPAGE_BREACHES);
             }
@@ -392,10 +397,11 @@ public final class ScalperEngine implements ExecutionListener {
         }
     }
 
+    /** The price a fill is measured against: a limit's own price, else the touch the router meant to trade at. */
     private double expectedPrice(Order order) {
         switch (order.request().purpose()) {
             case ENTRY:
-                return order.request().timeInForce() == io.scalper.core.exec.TimeInForce.POST_ONLY
+                return order.request().type() == io.scalper.core.exec.OrderType.LIMIT
                         ? order.request().priceTicks()
                         : router.intendedPriceTicks();
             case STOP_LOSS:

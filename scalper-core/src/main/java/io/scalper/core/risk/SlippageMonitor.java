@@ -40,6 +40,16 @@ public final class SlippageMonitor {
      * @return the slippage in ticks, positive when worse for us
      */
     public long onFill(long expectedPriceTicks, long fillPriceTicks, Side side, long nowNs) {
+        return onFill(expectedPriceTicks, fillPriceTicks, side, nowNs, true);
+    }
+
+    /**
+     * Records a fill; a breach counts towards the kill switch only when {@code countBreach} (the engine counts at most
+     * one breach per order, so an order that sweeps three levels is one breach, not three).
+     *
+     * @return the slippage in ticks, positive when worse for us
+     */
+    public long onFill(long expectedPriceTicks, long fillPriceTicks, Side side, long nowNs, boolean countBreach) {
         Objects.requireNonNull(side, "side");
         final long slippage = slippageTicks(expectedPriceTicks, fillPriceTicks, side);
         if (fills == 0 || slippage > worstTicks) {
@@ -47,7 +57,7 @@ public final class SlippageMonitor {
         }
         fills++;
         sumTicks += slippage;
-        if (isBreach(slippage)) {
+        if (countBreach && isBreach(slippage)) {
             breaches++;
             lastBreachNs = nowNs;
         }

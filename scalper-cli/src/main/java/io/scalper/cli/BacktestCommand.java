@@ -1,0 +1,203 @@
+package io.scalper.cli;
+
+import io.scalper.core.backtest.BacktestResult;
+import io.scalper.core.backtest.BacktestRunner;
+import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.metrics.PerformanceStats;
+import io.scalper.core.util.Durations;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scalper backtest}: the engine against the simulated exchange over recorded, binary or generated data. */
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Backtests the strategy: the same engine as live trades against a simulated exchange (latency, queue"
+                    + " position, fees, funding) over recorded Bybit frames, Bybit's daily archives, binary event"
+                    + " files (scalper convert) or, without --data, a seeded generated market. Prints a summary (or,"
+                    + " with --json, one JSON object); --report DIR also writes report.html, summary.json and the CSV"
+                    + " journals."
+        })
+final class BacktestCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Market data (repeatable, played in order): *.events files or a folder of them; recorded"
+                    + " frames (*.jsonl[.gz], with an optional .recv.tsv of receive times); Bybit archives"
+                    + " (*_ob*.data[.zip], with SYMBOL<date>.csv[.gz] trades beside them). Default: a generated"
+                    + " market.")
+    List<Path> data = new ArrayList<>();
+
+    @Option(
+            names = "--symbol",
+            paramLabel = "S",
+            description = "Symbol to trade from multi-symbol recordings (default: the first one in the file).")
+    String symbol;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/default.yaml).")
+    Path config;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Seed of the generated market and of everything random in the run (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            description = "Length of the generated market (default 1h); with --data, stop after this much market time.")
+    String duration;
+
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            description = "Write report.html, summary.json and the journals (decisions, orders, fills, trades) here.")
+    Path report;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object on standard output.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
+        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration);
+        final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
+        final ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
+        final BacktestResult r = run(cfg, input, seed, limitNs, report, progress);
+        final PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(r.toJson());
+        } else {
+            printSummary(out, r);
+        }
+        if (report != null) {
+            writeReport(report, r, config == null ? "defaults" : config.toString(), seed);
+            if (!json) {
+                out.println("report: " + report.resolve("report.html"));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static BacktestResult run(
+            ScalperConfig cfg, BacktestInput input, long seed, long limitNs, Path journals, ProgressBar progress)
+            throws IOException {
+        final BacktestRunner.Builder b = BacktestRunner.builder()
+                .config(cfg)
+                .seed(seed)
+                .maxDurationNs(limitNs)
+                .journalDirectory(journals);
+        if (progress != null && progress.enabled()) {
+            b.progress(progress);
+        }
+        input.apply(b);
+        try {
+            return b.build().run();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static void printSummary(PrintWriter out, BacktestResult r) {
+        final PerformanceStats s = r.stats();
+        out.println("source:        " + r.source() + " (" + r.instrument().symbol() + ")");
+        out.println(String.format(
+                Locale.ROOT,
+                "replayed:      %,d events (%,d messages), %s of market in %.2f s (%s events/s)",
+                r.events(),
+                r.messages(),
+                Durations.format(r.endTimeNs() - r.startTimeNs()),
+                r.wallNs() / 1e9,
+                ProgressBar.rate(r.eventsPerSecond())));
+        out.println(String.format(
+                Locale.ROOT,
+                "trades:        %d (%d wins, %d losses, win rate %s)",
+                s.trades(),
+                s.wins(),
+                s.losses(),
+                pct(s.winRate())));
+        out.println(String.format(
+                Locale.ROOT,
+                "equity:        %.2f -> %.2f (realised %+.2f, fees %.2f, funding %+.2f, net %+.2f)",
+                s.startEquity(),
+                s.endEquity(),
+                s.realizedPnl(),
+                s.fees(),
+                s.funding(),
+                s.netPnl()));
+        out.println(String.format(
+                Locale.ROOT,
+                "risk:          Sharpe %.2f, max drawdown %.2f (%s), profit factor %.2f",
+                s.sharpe(),
+                s.maxDrawdown(),
+                pct(s.maxDrawdownFraction()),
+                s.profitFactor()));
+        out.println(String.format(
+                Locale.ROOT,
+                "execution:     fill ratio %s, %d maker / %d taker fills, %d orders, %d cancels, %d rejects",
+                pct(s.fillRatio()),
+                s.makerFills(),
+                s.takerFills(),
+                s.orders(),
+                s.cancels(),
+                s.rejects()));
+        if (!s.refusals().isEmpty()) {
+            out.println("refusals:      " + join(s.refusals()));
+        }
+        if (!s.signalPnl().isEmpty()) {
+            final StringBuilder b = new StringBuilder();
+            s.signalPnl()
+                    .forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                            .append(k)
+                            .append(' ')
+                            .append(String.format(Locale.ROOT, "%+.2f", v)));
+            out.println("signal PnL:    " + b);
+        }
+    }
+
+    private static String join(Map<String, Long> m) {
+        final StringBuilder b = new StringBuilder();
+        m.forEach((k, v) ->
+                b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return b.toString();
+    }
+
+    static String pct(double f) {
+        return Double.isNaN(f) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", f * 100);
+    }
+
+    static void writeReport(Path dir, BacktestResult r, String config, long seed) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve("summary.json"), r.toJson() + "\n");
+        Reports.writeHtml(dir.resolve("report.html"), r, config, seed);
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
