@@ -1,0 +1,172 @@
+package io.scalper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scalper backtest}, {@code convert} and {@code sweep} end to end on generated markets. */
+class BacktestCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+        List<String> lines() {
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    static Run run(String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int code = ScalperCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static final List<String> REQUIRED_KEYS = List.of(
+            "events", "eventsPerSecond", "trades", "wins", "losses", "winRate", "startEquity", "endEquity",
+            "realizedPnl", "fees", "funding", "sharpe", "maxDrawdown", "fillRatio", "makerFills", "takerFills",
+            "refusals", "signalPnl");
+
+    @Test
+    void shouldPrintOneJsonObjectWithEveryRequiredKeyAndBalancedAccounts() throws IOException {
+        final Run r = run("backtest", "--duration", "15m", "--seed", "3", "--json", "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(1);
+        final JsonNode j = JSON.readTree(r.lines().get(0));
+        for (String key : REQUIRED_KEYS) {
+            assertThat(j.has(key)).as(key).isTrue();
+        }
+        assertThat(j.get("refusals").isObject()).isTrue();
+        assertThat(j.get("signalPnl").isObject()).isTrue();
+        assertThat(j.get("signalPnl").has("obi")).isTrue();
+        assertThat(j.get("events").asLong()).isGreaterThan(50_000);
+        assertThat(j.get("trades").asLong()).isPositive();
+        assertThat(j.get("wins").asLong() + j.get("losses").asLong()).isLessThanOrEqualTo(j.get("trades").asLong());
+        final double end = j.get("startEquity").asDouble() + j.get("realizedPnl").asDouble()
+                - j.get("fees").asDouble() + j.get("funding").asDouble();
+        assertThat(end).isCloseTo(j.get("endEquity").asDouble(), within(1e-6));
+        assertThat(j.get("exchangeEquity").asDouble()).isCloseTo(j.get("endEquity").asDouble(), within(1e-6));
+        assertThat(r.err()).as("quiet").isEmpty();
+    }
+
+    @Test
+    void shouldWriteTheReportSummaryAndJournals() throws IOException {
+        final Path dir = tmp.resolve("report");
+        final Run r = run("backtest", "--duration", "10m", "--seed", "2", "--report", dir.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trades:").contains("report: ");
+        for (String f : List.of("report.html", "summary.json", "decisions.csv", "orders.csv", "fills.csv",
+                "trades.csv")) {
+            assertThat(dir.resolve(f)).as(f).exists();
+        }
+        final String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("id=\"equity\"").contains("id=\"price\"").contains("generated market, seed 2");
+        assertThat(html).doesNotContain("http://").doesNotContain("https://");
+        final JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.get("trades").asLong())
+                .isEqualTo(Files.readAllLines(dir.resolve("trades.csv")).size() - 1L);
+    }
+
+    @Test
+    void shouldBacktestAConvertedEventFileLikeItsSource() throws IOException {
+        final Path file = tmp.resolve("gen.events");
+        final Run c = run("convert", "generated", file.toString(), "--seed", "4", "--duration", "10m");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("messages").contains("events");
+        assertThat(file).exists();
+        final Run a = run("backtest", "--duration", "10m", "--seed", "4", "--json", "--quiet");
+        final Run b = run("backtest", "--data", file.toString(), "--seed", "4", "--json", "--quiet");
+        assertThat(b.code()).as(b.err()).isZero();
+        final JsonNode ja = JSON.readTree(a.out());
+        final JsonNode jb = JSON.readTree(b.out());
+        for (String key : List.of("events", "trades", "realizedPnl", "fees", "endEquity", "makerFills", "refusals")) {
+            assertThat(jb.get(key)).as(key).isEqualTo(ja.get(key));
+        }
+    }
+
+    @Test
+    void shouldSweepAGridInParallelRankItAndWriteCsv() throws IOException {
+        final Path csv = tmp.resolve("sweep.csv");
+        final Run r = run("sweep", "--param", "fusion.entryScore=0.3,0.6", "--param", "execution.stopTicks=15,25",
+                "--duration", "8m", "--jobs", "2", "--out", csv.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rank").contains("fusion.entryScore=0.3").contains("csv: ");
+        final List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).startsWith("period,fusion.entryScore,execution.stopTicks,trades");
+        // ranked by net PnL, best first
+        final List<String> table = r.lines().subList(1, 5);
+        double previous = Double.POSITIVE_INFINITY;
+        for (String line : table) {
+            final String[] cols = line.trim().split("\\s+");
+            final double net = Double.parseDouble(cols[cols.length - 4]);
+            assertThat(net).isLessThanOrEqualTo(previous);
+            previous = net;
+        }
+    }
+
+    @Test
+    void shouldWalkForwardAndReportOutOfSampleWindows() throws IOException {
+        final Path csv = tmp.resolve("wf.csv");
+        final Run r = run("sweep", "--param", "fusion.entryScore=0.3,0.6", "--duration", "20m", "--train", "8m",
+                "--test", "4m", "--jobs", "2", "--out", csv.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("out of sample: 3 windows");
+        final List<String> rows = Files.readAllLines(csv);
+        // 3 windows x (2 training runs + 1 test run)
+        assertThat(rows).hasSize(1 + 9);
+        assertThat(rows.stream().filter(l -> l.startsWith("test ")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRejectBadArgumentsInOneLineWithExitCode2() {
+        for (String[] args : List.of(
+                new String[] {"sweep", "--param", "fusion.entryScore"},
+                new String[] {"sweep", "--param", "fusion.nope=1,2"},
+                new String[] {"sweep", "--param", "fusion.entryScore=5"},
+                new String[] {"sweep", "--param", "fusion.entryScore=0.3", "--rank-by", "luck"},
+                new String[] {"sweep", "--param", "fusion.entryScore=0.3", "--train", "1m"},
+                new String[] {"backtest", "--data", tmp.resolve("missing.jsonl").toString()},
+                new String[] {"backtest", "--duration", "soon"},
+                new String[] {"convert", "generated", tmp.resolve("out.txt").toString()})) {
+            final Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args) + " -> " + r.err()).isEqualTo(2);
+            assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).startsWith("scalper: ");
+        }
+    }
+
+    @Test
+    void shouldDrawProgressOnlyWhenEnabled() {
+        final StringWriter text = new StringWriter();
+        final long[] now = {0};
+        final ProgressBar bar = new ProgressBar(new PrintWriter(text), true, () -> now[0]);
+        bar.expect(0, 1_000_000_000_000L);
+        now[0] = 1_000_000_000L;
+        bar.onProgress(2_000_000, 500_000_000_000L, false);
+        assertThat(text.toString()).contains("50%").contains("2,000,000 events").contains("2.0M/s");
+        now[0] += 10_000_000L; // 10 ms later: not redrawn
+        final int length = text.toString().length();
+        bar.onProgress(2_100_000, 510_000_000_000L, false);
+        assertThat(text.toString()).hasSize(length);
+        bar.onProgress(3_000_000, 1_000_000_000_000L, true);
+        assertThat(text.toString()).contains("100%").endsWith(System.lineSeparator());
+
+        final StringWriter silent = new StringWriter();
+        final ProgressBar off = new ProgressBar(new PrintWriter(silent), false, () -> now[0]);
+        off.onProgress(1, 1, true);
+        assertThat(silent.toString()).isEmpty();
+    }
+}
