@@ -94,6 +94,19 @@ final class DataFiles {
     }
 
     /**
+     * The tab ending a receive-time prefix ({@code recvTime\tframe}): the line starts with a digit and holds a tab.
+     *
+     * @return the tab's index, or -1 when the line has no time prefix
+     */
+    static int timePrefixTab(LineReader line) {
+        if (line.length() == 0) {
+            return -1;
+        }
+        final char c = line.charAt(0);
+        return c >= '0' && c <= '9' ? line.indexOf('\t', 0) : -1;
+    }
+
+    /**
      * An exchange timestamp of unknown unit, as archive files write it: decimal text is seconds; an integer is taken as
      * seconds, milliseconds, microseconds or nanoseconds by its magnitude (below 10^11, 10^14, 10^17, or above — dates
      * from 1973 to 5138 read unambiguously).
@@ -309,10 +322,7 @@ final class DataFiles {
         final BybitMarketDecoder decoder = new BybitMarketDecoder(resolver, 1, tinyTape());
         try (LineReader lines = open(file)) {
             while (lines.next()) {
-                int start = 0;
-                if (lines.length() > 0 && lines.charAt(0) != '{') {
-                    start = lines.indexOf('\t', 0) + 1;
-                }
+                final int start = timePrefixTab(lines) + 1;
                 if (topicSymbol(lines, start, symbol) != SAME_SYMBOL) {
                     continue;
                 }

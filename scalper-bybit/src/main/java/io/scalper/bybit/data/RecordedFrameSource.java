@@ -18,10 +18,10 @@ import java.util.Objects;
  * {@code .gz}, or the first file inside a {@code .zip}.
  *
  * <p><b>Local receive times.</b> A line may start with the receive time and a tab ({@code recvTime\tframe}): integer
- * nanoseconds or decimal seconds since the epoch. Otherwise, for a file {@code NAME.jsonl[.gz|.zip]}, a sidecar
- * {@code NAME.recv.tsv[.gz]} beside it is used when present (unless {@link SourceOptions#recvSidecar()} is off): one
- * row per frame line, in the same order, after an optional header, whose first column is the receive time in the same
- * notation. A time prefix on the line wins over the sidecar. Without either, {@link #localTimeNs()} is 0.
+ * nanoseconds or decimal seconds since the epoch (a line that starts with a digit and holds a tab has such a prefix).
+ * Otherwise, for a file {@code NAME.jsonl[.gz|.zip]}, a sidecar {@code NAME.recv.tsv[.gz]} beside it is used when
+ * present (unless {@link SourceOptions#recvSidecar()} is off): one row per frame line, in the same order, after an
+ * optional header, whose first column is the receive time in the same notation. A time prefix on the line wins over the sidecar. Without either, {@link #localTimeNs()} is 0.
  *
  * <p><b>Filtering.</b> Frames whose topic names another symbol are skipped before decoding (counted in
  * {@link #otherSymbolFrames()}); the rest go through a {@link BybitMarketDecoder} in emit mode, so each book, trade or
@@ -113,10 +113,7 @@ public final class RecordedFrameSource implements MarketSource {
         final List<String> out = new ArrayList<>();
         try (LineReader lines = DataFiles.open(file)) {
             while (lines.next()) {
-                int start = 0;
-                if (lines.length() > 0 && lines.charAt(0) != '{') {
-                    start = lines.indexOf('\t', 0) + 1;
-                }
+                final int start = DataFiles.timePrefixTab(lines) + 1;
                 final int end = DataFiles.topicEnd(lines, start);
                 if (end < 0) {
                     continue;
@@ -196,16 +193,14 @@ public final class RecordedFrameSource implements MarketSource {
             frames++;
             long local = sidecar == null ? 0 : nextSidecarTime();
             int start = 0;
-            if (in.charAt(0) != '{') {
-                final int tab = in.indexOf('\t', 0);
-                if (tab > 0) {
-                    local = DataFiles.parseRecvTime(in, 0, tab);
-                    if (local == DataFiles.NO_TIME) {
-                        malformed++;
-                        continue;
-                    }
-                    start = tab + 1;
+            final int tab = DataFiles.timePrefixTab(in);
+            if (tab > 0) {
+                local = DataFiles.parseRecvTime(in, 0, tab);
+                if (local == DataFiles.NO_TIME) {
+                    malformed++;
+                    continue;
                 }
+                start = tab + 1;
             }
             if (DataFiles.topicSymbol(in, start, symbol) == DataFiles.OTHER_SYMBOL) {
                 otherSymbolFrames++;

@@ -239,7 +239,7 @@ class RecordedFrameSourceTest {
                         "{not json",
                         "1700000000.25\t{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"delta\",\"ts\":1700000000200,"
                                 + "\"data\":{\"s\":\"BTCUSDT\",\"b\":[[\"100.0\",\"0.500\"]],\"a\":[],\"u\":2}}",
-                        "yesterday\t{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"delta\",\"ts\":1700000000210,"
+                        "1700000000.2.1\t{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"delta\",\"ts\":1700000000210,"
                                 + "\"data\":{\"s\":\"BTCUSDT\",\"b\":[[\"100.0\",\"0.400\"]],\"a\":[],\"u\":3}}",
                         "{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"delta\",\"ts\":1700000000220,"
                                 + "\"data\":{\"s\":\"BTCUSDT\",\"b\":[[\"100.05\",\"1.000\"]],\"a\":[],\"u\":3}}",

@@ -12,12 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A recorded source allocates per frame only the frame's own {@code String}: frames of other symbols, the sidecar's
- * rows and the decoding itself cost nothing.
+ * The sources allocate per message only the frame's own {@code String}: frames of other symbols, the sidecar's rows,
+ * trade CSV rows and the decoding itself cost nothing.
  */
 class SourceAllocationTest {
+    @TempDir
+    Path tmp;
+
     /** Bytes of a Latin-1 {@code String} of {@code n} characters, generously: object, array header, padding. */
     private static long stringBytes(int n) {
         return 64 + n;
@@ -60,6 +64,52 @@ class SourceAllocationTest {
             budget += 4L * longest + 4_096;
             assertThat(allocated)
                     .as("bytes allocated reading %d frames, %d of them BTCUSDT", lines.size() - framesBefore, own)
+                    .isLessThan(budget);
+        }
+    }
+
+    @Test
+    void shouldReadTradeRowsWithoutAllocating() throws IOException {
+        final Path book = SharedData.require(BybitArchiveSourceTest.XRP);
+        final List<String> bookLines = Files.readAllLines(book);
+        final List<String> rows = new java.util.ArrayList<>();
+        rows.add(BybitArchiveSourceTest.HEADER);
+        final long start = 1_733_011_200_000L;
+        for (int i = 0; i < 5_000; i++) {
+            final long ms = start + i;
+            rows.add(BybitArchiveSourceTest.row(
+                    BybitArchiveSourceTest.seconds(ms),
+                    i % 3 == 0 ? "Sell" : "Buy",
+                    "" + (1 + i % 7),
+                    "1.95" + (10 + i % 50)));
+        }
+        final Path trades = tmp.resolve("XRPUSDT2024-12-01.csv.gz");
+        BybitArchiveSourceTest.writeGzip(trades, rows);
+        final MarketEventSink sink = new MarketEventSink() {};
+        try (BybitArchiveSource source = BybitArchiveSource.open(book, trades, BybitArchiveSourceTest.XRPUSDT)) {
+            for (int i = 0; i < 100; i++) {
+                assertThat(source.next(sink)).isTrue();
+            }
+            final long booksBefore = source.bookMessages();
+            final long allocated = Allocations.bytes(() -> {
+                try {
+                    while (source.next(sink)) {
+                        // play to the end
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(source.trades()).isEqualTo(5_000);
+            assertThat(source.bookMessages()).isEqualTo(50);
+            long budget = 4_096;
+            // the pending book line read ahead before the measurement started is already paid for
+            for (int i = (int) booksBefore; i < bookLines.size(); i++) {
+                budget += stringBytes(bookLines.get(i).length());
+            }
+            assertThat(source.tradeRows() - 100).as("rows measured").isGreaterThan(4_000);
+            assertThat(allocated)
+                    .as("bytes allocated reading %d trade rows", source.tradeRows())
                     .isLessThan(budget);
         }
     }
