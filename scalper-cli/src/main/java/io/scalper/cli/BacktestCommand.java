@@ -4,7 +4,6 @@ import io.scalper.core.backtest.BacktestResult;
 import io.scalper.core.backtest.BacktestRunner;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.metrics.PerformanceStats;
-import io.scalper.core.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +128,7 @@ final class BacktestCommand implements Callable<Integer> {
                 "replayed:      %,d events (%,d messages), %s of market in %.2f s (%s events/s)",
                 r.events(),
                 r.messages(),
-                Durations.format(r.endTimeNs() - r.startTimeNs()),
+                span(r.endTimeNs() - r.startTimeNs()),
                 r.wallNs() / 1e9,
                 ProgressBar.rate(r.eventsPerSecond())));
         out.println(String.format(
@@ -176,6 +175,19 @@ final class BacktestCommand implements Callable<Integer> {
                             .append(String.format(Locale.ROOT, "%+.2f", v)));
             out.println("signal PnL:    " + b);
         }
+    }
+
+    /** A time span for people: 44.1 s, 20m 00s, 3h 05m. */
+    static String span(long ns) {
+        final double s = ns / 1e9;
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        final long total = Math.round(s);
+        if (total < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", total / 60, total % 60);
+        }
+        return String.format(Locale.ROOT, "%dh %02dm", total / 3600, total % 3600 / 60);
     }
 
     private static String join(Map<String, Long> m) {

@@ -3,7 +3,6 @@ package io.scalper.cli;
 import io.scalper.core.backtest.BacktestResult;
 import io.scalper.core.report.HtmlReport;
 import io.scalper.core.report.ReportData;
-import io.scalper.core.util.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,7 +23,7 @@ final class Reports {
         info.put(
                 "period",
                 Instant.ofEpochSecond(0, r.startTimeNs()) + " to " + Instant.ofEpochSecond(0, r.endTimeNs()) + " ("
-                        + Durations.format(r.endTimeNs() - r.startTimeNs()) + ")");
+                        + BacktestCommand.span(r.endTimeNs() - r.startTimeNs()) + ")");
         info.put("events", String.format(Locale.ROOT, "%,d events, %,d messages", r.events(), r.messages()));
         final ReportData data = ReportData.builder(
                         "Scalper backtest — " + r.instrument().symbol(), r.stats())

@@ -35,9 +35,24 @@ class BacktestCommandTest {
     }
 
     static final List<String> REQUIRED_KEYS = List.of(
-            "events", "eventsPerSecond", "trades", "wins", "losses", "winRate", "startEquity", "endEquity",
-            "realizedPnl", "fees", "funding", "sharpe", "maxDrawdown", "fillRatio", "makerFills", "takerFills",
-            "refusals", "signalPnl");
+            "events",
+            "eventsPerSecond",
+            "trades",
+            "wins",
+            "losses",
+            "winRate",
+            "startEquity",
+            "endEquity",
+            "realizedPnl",
+            "fees",
+            "funding",
+            "sharpe",
+            "maxDrawdown",
+            "fillRatio",
+            "makerFills",
+            "takerFills",
+            "refusals",
+            "signalPnl");
 
     @Test
     void shouldPrintOneJsonObjectWithEveryRequiredKeyAndBalancedAccounts() throws IOException {
@@ -53,11 +68,15 @@ class BacktestCommandTest {
         assertThat(j.get("signalPnl").has("obi")).isTrue();
         assertThat(j.get("events").asLong()).isGreaterThan(50_000);
         assertThat(j.get("trades").asLong()).isPositive();
-        assertThat(j.get("wins").asLong() + j.get("losses").asLong()).isLessThanOrEqualTo(j.get("trades").asLong());
-        final double end = j.get("startEquity").asDouble() + j.get("realizedPnl").asDouble()
-                - j.get("fees").asDouble() + j.get("funding").asDouble();
+        assertThat(j.get("wins").asLong() + j.get("losses").asLong())
+                .isLessThanOrEqualTo(j.get("trades").asLong());
+        final double end = j.get("startEquity").asDouble()
+                + j.get("realizedPnl").asDouble()
+                - j.get("fees").asDouble()
+                + j.get("funding").asDouble();
         assertThat(end).isCloseTo(j.get("endEquity").asDouble(), within(1e-6));
-        assertThat(j.get("exchangeEquity").asDouble()).isCloseTo(j.get("endEquity").asDouble(), within(1e-6));
+        assertThat(j.get("exchangeEquity").asDouble())
+                .isCloseTo(j.get("endEquity").asDouble(), within(1e-6));
         assertThat(r.err()).as("quiet").isEmpty();
     }
 
@@ -67,8 +86,8 @@ class BacktestCommandTest {
         final Run r = run("backtest", "--duration", "10m", "--seed", "2", "--report", dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("trades:").contains("report: ");
-        for (String f : List.of("report.html", "summary.json", "decisions.csv", "orders.csv", "fills.csv",
-                "trades.csv")) {
+        for (String f :
+                List.of("report.html", "summary.json", "decisions.csv", "orders.csv", "fills.csv", "trades.csv")) {
             assertThat(dir.resolve(f)).as(f).exists();
         }
         final String html = Files.readString(dir.resolve("report.html"));
@@ -99,8 +118,19 @@ class BacktestCommandTest {
     @Test
     void shouldSweepAGridInParallelRankItAndWriteCsv() throws IOException {
         final Path csv = tmp.resolve("sweep.csv");
-        final Run r = run("sweep", "--param", "fusion.entryScore=0.3,0.6", "--param", "execution.stopTicks=15,25",
-                "--duration", "8m", "--jobs", "2", "--out", csv.toString(), "--quiet");
+        final Run r = run(
+                "sweep",
+                "--param",
+                "fusion.entryScore=0.3,0.6",
+                "--param",
+                "execution.stopTicks=15,25",
+                "--duration",
+                "8m",
+                "--jobs",
+                "2",
+                "--out",
+                csv.toString(),
+                "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("rank").contains("fusion.entryScore=0.3").contains("csv: ");
         final List<String> rows = Files.readAllLines(csv);
@@ -120,14 +150,55 @@ class BacktestCommandTest {
     @Test
     void shouldWalkForwardAndReportOutOfSampleWindows() throws IOException {
         final Path csv = tmp.resolve("wf.csv");
-        final Run r = run("sweep", "--param", "fusion.entryScore=0.3,0.6", "--duration", "20m", "--train", "8m",
-                "--test", "4m", "--jobs", "2", "--out", csv.toString(), "--quiet");
+        final Run r = run(
+                "sweep",
+                "--param",
+                "fusion.entryScore=0.3,0.6",
+                "--duration",
+                "20m",
+                "--train",
+                "8m",
+                "--test",
+                "4m",
+                "--jobs",
+                "2",
+                "--out",
+                csv.toString(),
+                "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("out of sample: 3 windows");
         final List<String> rows = Files.readAllLines(csv);
         // 3 windows x (2 training runs + 1 test run)
         assertThat(rows).hasSize(1 + 9);
         assertThat(rows.stream().filter(l -> l.startsWith("test ")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldBacktestTheRealRecordingWithItsReceiveTimesAndConvertIt() throws IOException {
+        final Path file = io.scalper.core.testing.SharedData.require("bybit/linear-4sym-2026-08-09.jsonl");
+        final Run r = run("backtest", "--data", file.toString(), "--symbol", "BTCUSDT", "--json", "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        final JsonNode j = JSON.readTree(r.out());
+        // 414 book, 16 trade and 185 ticker messages of BTCUSDT
+        assertThat(j.get("messages").asLong()).isEqualTo(615);
+        assertThat(j.get("events").asLong()).isGreaterThan(6_780);
+        assertThat(j.get("endEquity").asDouble())
+                .isCloseTo(j.get("exchangeEquity").asDouble(), within(1e-6));
+        // the same market through a binary event file, receive times included
+        final Path events = tmp.resolve("btc.events");
+        assertThat(run("convert", file.toString(), events.toString(), "--symbol", "BTCUSDT")
+                        .code())
+                .isZero();
+        final JsonNode b = JSON.readTree(run("backtest", "--data", events.toString(), "--json", "--quiet")
+                .out());
+        for (String key : List.of("messages", "events", "trades", "refusals", "endEquity")) {
+            assertThat(b.get(key)).as(key).isEqualTo(j.get(key));
+        }
+        // and a Bybit archive
+        final Path archive = io.scalper.core.testing.SharedData.require("bybit/2024-12-01_XRPUSDT_ob500.data");
+        final Run x = run("backtest", "--data", archive.toString(), "--json", "--quiet");
+        assertThat(x.code()).as(x.err()).isZero();
+        assertThat(JSON.readTree(x.out()).get("messages").asLong()).isEqualTo(50);
     }
 
     @Test
