@@ -419,6 +419,9 @@ public final class OrderBook {
      * One side: parallel arrays sorted ascending by key with the best level last. The key is the price for bids and
      * the negated price for asks, so "better" is always "larger key".
      */
+    /** Levels from the touch searched linearly before the binary search. */
+    private static final int LINEAR_SCAN = 8;
+
     private final class Side0 {
         private final Side side;
         private final long sign;
@@ -447,8 +450,17 @@ public final class OrderBook {
 
         /** Index of the key, or {@code -(insertion point) - 1}. Searches from the top for the common case. */
         int indexOf(long key) {
+            // most changes are near the touch (the end of the arrays): scan the best levels, then search the rest
+            final long[] k0 = keys;
+            final int stop = Math.max(0, n - LINEAR_SCAN);
+            for (int i = n - 1; i >= stop; i--) {
+                final long k = k0[i];
+                if (k <= key) {
+                    return k == key ? i : -(i + 2);
+                }
+            }
             int lo = 0;
-            int hi = n - 1;
+            int hi = stop - 1;
             while (lo <= hi) {
                 final int mid = (lo + hi) >>> 1;
                 final long k = keys[mid];
