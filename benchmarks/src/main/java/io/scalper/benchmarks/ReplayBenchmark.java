@@ -39,7 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code bookOnlyFromBinary}: memory-mapped records → messages → one order book and tape (no strategy);
  *   <li>{@code strategyFromBinary}: the full backtest — the simulated exchange's book and matching, the engine's book,
- *       features, eight signals, fusion, gates, router and brackets, journals off.
+ *       features, eight signals, fusion, gates, router and brackets, journals off;
+ *   <li>{@code strategyFromJsonFrames}: the same backtest reading the same market as recorded Bybit frames (one JSON
+ *       message per line, as {@code scalper record} writes them), decoded on the fly; its {@code frames} counter is
+ *       frames per second.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -53,6 +56,7 @@ public class ReplayBenchmark {
 
     Path dir;
     Path file;
+    Path frames;
 
     /** Events per second: JMH divides the count by the measured time. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -63,6 +67,18 @@ public class ReplayBenchmark {
         @Setup(Level.Iteration)
         public void reset() {
             events = 0;
+        }
+    }
+
+    /** Frames per second (JSON replay). */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Frames {
+        public long frames;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            frames = 0;
         }
     }
 
@@ -77,6 +93,16 @@ public class ReplayBenchmark {
                 enc.endMessage();
             }
             enc.endMessage();
+        }
+        frames = dir.resolve("generated.jsonl");
+        try (GeneratedSource source = GeneratedSource.rich(1, HOURS_NS);
+                java.io.Writer out = Files.newBufferedWriter(frames)) {
+            final io.scalper.bybit.marketdata.BybitFrameWriter writer =
+                    new io.scalper.bybit.marketdata.BybitFrameWriter(source.instrument(), out);
+            while (source.next(writer)) {
+                // all of it
+            }
+            writer.flush();
         }
     }
 
@@ -102,6 +128,17 @@ public class ReplayBenchmark {
             counter.events += n;
             return market.book().bestBid();
         }
+    }
+
+    @Benchmark
+    public double strategyFromJsonFrames(Frames counter) throws IOException {
+        final BacktestResult r = BacktestRunner.builder()
+                .source(io.scalper.bybit.data.RecordedFrameSource.open(
+                        frames, io.scalper.core.synthetic.GeneratorConfig.defaults().instrument()))
+                .build()
+                .run();
+        counter.frames += r.messages();
+        return r.exchangeEquity();
     }
 
     @Benchmark
