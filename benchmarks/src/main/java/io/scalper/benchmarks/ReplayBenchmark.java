@@ -134,7 +134,8 @@ public class ReplayBenchmark {
     public double strategyFromJsonFrames(Frames counter) throws IOException {
         final BacktestResult r = BacktestRunner.builder()
                 .source(io.scalper.bybit.data.RecordedFrameSource.open(
-                        frames, io.scalper.core.synthetic.GeneratorConfig.defaults().instrument()))
+                        frames,
+                        io.scalper.core.synthetic.GeneratorConfig.defaults().instrument()))
                 .build()
                 .run();
         counter.frames += r.messages();

@@ -64,6 +64,7 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
     private final PriorityQueue<Action> actions = new PriorityQueue<>();
     private final Map<String, SimOrder> working = new LinkedHashMap<>();
     private final Map<String, SimOrder> known = new LinkedHashMap<>();
+    private SimOrder[] scratch = new SimOrder[8];
     private long sequence;
     private long venueIds;
     private long fillIds;
@@ -460,10 +461,15 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         if (m != market || result != OrderBook.OK) {
             return;
         }
+        if (working.isEmpty()) {
+            return;
+        }
         final long now = clock.nowNs();
         final long bid = book.bestBid();
         final long ask = book.bestAsk();
-        for (SimOrder o : new ArrayList<>(working.values())) {
+        final int count = snapshot();
+        for (int i = 0; i < count; i++) {
+            final SimOrder o = scratch[i];
             final OrderRequest r = o.request;
             if (r.isConditional() && !o.triggered) {
                 continue;
@@ -490,13 +496,18 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         if (m != market) {
             return;
         }
+        if (working.isEmpty()) {
+            return;
+        }
         final int n = Math.min(count, m.tape().size());
         for (int back = n - 1; back >= 0; back--) {
             final long p = m.tape().priceTicksAt(back);
             final long size = m.tape().sizeLotsAt(back);
             final Side aggressor = m.tape().aggressorAt(back);
             lastTradeTicks = p;
-            for (SimOrder o : new ArrayList<>(working.values())) {
+            final int k = snapshot();
+            for (int i = 0; i < k; i++) {
+                final SimOrder o = scratch[i];
                 final OrderRequest r = o.request;
                 if (r.isConditional() || r.side() == aggressor || o.leaves == 0) {
                     continue;
@@ -548,8 +559,26 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         at(now + latency.responseNs(now), () -> listener.onFunding(symbol, amount, rate, now));
     }
 
+    /** Copies the working orders into {@link #scratch} (reused) and returns how many there are. */
+    private int snapshot() {
+        final int n = working.size();
+        if (scratch.length < n) {
+            scratch = new SimOrder[Math.max(n, scratch.length * 2)];
+        }
+        int i = 0;
+        for (SimOrder o : working.values()) {
+            scratch[i++] = o;
+        }
+        return n;
+    }
+
     private void checkTriggers(long now) {
-        for (SimOrder o : new ArrayList<>(working.values())) {
+        if (working.isEmpty()) {
+            return;
+        }
+        final int count = snapshot();
+        for (int i = 0; i < count; i++) {
+            final SimOrder o = scratch[i];
             if (o.request.isConditional() && !o.triggered) {
                 checkTrigger(o, now);
             }
