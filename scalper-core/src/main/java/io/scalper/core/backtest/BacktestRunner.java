@@ -173,7 +173,7 @@ public final class BacktestRunner {
     }
 
     private BacktestResult run(Streams s) throws IOException {
-        final long wallStart = System.nanoTime();
+        final long wallStart = io.scalper.core.time.SystemClock.monotonicNs();
         final BacktestConfig bt = config.backtest();
         final Instrument instrument = s.instrument;
         final MessageReader exReader = new MessageReader(s.exchange);
@@ -307,7 +307,7 @@ public final class BacktestRunner {
                 }
                 recorder.tracker().onEquitySample(clock.nowNs(), engine.equity());
             }
-            final long wallNs = System.nanoTime() - wallStart;
+            final long wallNs = io.scalper.core.time.SystemClock.monotonicNs() - wallStart;
             if (progress != null) {
                 progress.onProgress(events, clock.nowNs(), true);
             }

@@ -25,6 +25,11 @@ public final class SystemClock implements Clock {
         return System.currentTimeMillis();
     }
 
+    /** A monotonic reading for measuring elapsed wall time (not the time of day), ns. */
+    public static long monotonicNs() {
+        return System.nanoTime();
+    }
+
     @Override
     public String toString() {
         return "SystemClock";

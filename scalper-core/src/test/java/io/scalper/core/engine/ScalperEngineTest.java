@@ -328,15 +328,28 @@ class ScalperEngineTest {
     }
 
     @Test
-    void shouldTripTheKillSwitchAfterThreeSlippageBreaches() {
+    void shouldCountOneSlippageBreachPerOrderAndTripTheKillSwitchAtTheThirdOrder() {
+        // one entry that swept three levels, each fill 4 ticks worse than its limit: one breach, not three
         final OrderRequest entry = enterLong();
         for (int i = 0; i < 3; i++) {
-            assertThat(h.engine.tradingState()).isEqualTo(TradingState.ACTIVE);
-            h.fill(entry, entry.priceTicks() + 4, 100, Liquidity.TAKER); // 4 ticks worse than the limit: a breach
+            h.fill(entry, entry.priceTicks() + 4, 100, Liquidity.TAKER);
         }
+        assertThat(h.engine.slippage().breaches()).isEqualTo(1);
+        assertThat(h.engine.tradingState()).isEqualTo(TradingState.ACTIVE);
+        // the stop fills 4 ticks through its trigger: another order, a second breach
+        final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
+        h.fill(stop, stop.triggerPriceTicks() - 4, 300, Liquidity.TAKER);
+        assertThat(h.engine.position().isFlat()).isTrue();
+        assertThat(h.engine.slippage().breaches()).isEqualTo(2);
+        assertThat(h.engine.tradingState()).isEqualTo(TradingState.ACTIVE);
+        // after the cooldown, a third order breaching trips the switch and the position is flattened
+        h.advanceMs(60_000);
+        h.book(h.bid, h.ask);
+        final OrderRequest again = enterLong();
+        h.fill(again, again.priceTicks() + 4, 100, Liquidity.TAKER);
         assertThat(h.engine.slippage().breaches()).isEqualTo(3);
         assertThat(h.engine.tradingState()).isEqualTo(TradingState.REDUCING);
-        assertThat(h.last(OrderPurpose.EXIT).qtyLots()).isEqualTo(300);
+        assertThat(h.last(OrderPurpose.EXIT).qtyLots()).isEqualTo(100);
     }
 
     @Test
