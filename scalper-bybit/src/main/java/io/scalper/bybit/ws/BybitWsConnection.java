@@ -216,6 +216,7 @@ public final class BybitWsConnection implements AutoCloseable {
         final Client c = new Client(uri);
         c.setConnectionLostTimeout(0); // heartbeats are Bybit's application-level pings
         c.setTcpNoDelay(true);
+        c.setDaemon(true);
         lastMessageNs = clock.nowNs();
         current = c;
         c.connect();

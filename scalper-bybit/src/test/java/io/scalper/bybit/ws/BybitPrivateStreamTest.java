@@ -203,6 +203,15 @@ class BybitPrivateStreamTest {
         until("one event", this::pump, () -> recorder.events.size() == 1 && stream.hedgeModeRefused() == 1);
         assertThat(recorder.events.get(0)).isInstanceOf(OrderEvent.Accepted.class);
         assertThat(stream.lastError()).contains("hedge mode");
+
+        server.push("{\"id\":\"p1\",\"topic\":\"position\",\"creationTime\":1697682317044,\"data\":[{"
+                + "\"positionIdx\":2,\"symbol\":\"BTCUSDT\",\"side\":\"\",\"size\":\"0\",\"category\":\"linear\"}]}");
+        server.push("{\"id\":\"w1\",\"topic\":\"wallet\",\"creationTime\":1697682317045,\"data\":[{"
+                + "\"accountType\":\"UNIFIED\",\"totalAvailableBalance\":\"100\",\"coin\":[]}]}");
+        until("position and wallet seen", this::pump, () -> stream.walletUpdates() == 1);
+        assertThat(stream.positionUpdates()).isEqualTo(1);
+        assertThat(stream.hedgeModeRefused()).isEqualTo(2);
+        assertThat(recorder.events).hasSize(1);
     }
 
     @Test
