@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             SweepCommand.class,
             ConvertCommand.class,
+            RecordCommand.class,
             ReplayCommand.class,
             GenerateCommand.class,
             CommandLine.HelpCommand.class

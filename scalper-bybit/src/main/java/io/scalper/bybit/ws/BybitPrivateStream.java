@@ -511,8 +511,8 @@ public final class BybitPrivateStream implements AutoCloseable {
                     connection.send("{\"req_id\":\"sub-" + requests.incrementAndGet()
                             + "\",\"op\":\"subscribe\",\"args\":" + SUBSCRIBE_TOPICS + "}");
                 } else {
+                    lastError = "auth refused: " + message; // before the counter, as readers poll the counter
                     authFailures.incrementAndGet();
-                    lastError = "auth refused: " + message;
                     LOG.error(
                             "bybit private: authentication refused for key {}: {}",
                             credentials.maskedApiKey(),
@@ -523,8 +523,8 @@ public final class BybitPrivateStream implements AutoCloseable {
                 if (success) {
                     subscribed = true;
                 } else {
-                    subscribeFailures.incrementAndGet();
                     lastError = "subscribe refused: " + message;
+                    subscribeFailures.incrementAndGet();
                     LOG.error("bybit private: subscription refused: {}", message);
                 }
                 break;

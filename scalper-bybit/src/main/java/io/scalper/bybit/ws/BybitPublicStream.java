@@ -352,8 +352,8 @@ public final class BybitPublicStream implements AutoCloseable {
                 subscribeAcks.incrementAndGet();
             }
         } else {
+            lastError = root.path("ret_msg").asText(""); // before the counter, as readers poll the counter
             subscribeFailures.incrementAndGet();
-            lastError = root.path("ret_msg").asText("");
             LOG.warn("bybit public: {} refused: {}", op, lastError);
         }
     }

@@ -404,9 +404,10 @@ public final class BybitTradeStream implements AutoCloseable {
                     authed = true;
                     authSuccesses.incrementAndGet();
                 } else {
-                    authFailures.incrementAndGet();
+                    // the message first: whoever sees the counter move must also see why
                     lastError = "auth refused: " + code + " "
                             + credentials.redact(root.path("retMsg").asText(""));
+                    authFailures.incrementAndGet();
                     LOG.error(
                             "bybit trade: authentication refused for key {}: {}",
                             credentials.maskedApiKey(),
