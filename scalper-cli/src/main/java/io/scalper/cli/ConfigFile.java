@@ -151,6 +151,36 @@ final class ConfigFile {
         return bind((Class) type, value, (Record) dflt, keyPath);
     }
 
+    /** The configuration as YAML in this file's own key format (durations with units), every key present. */
+    static String toYaml(ScalperConfig config) {
+        try {
+            return YAML.writeValueAsString(tree(config));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the configuration", e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode tree(Record r) {
+        final com.fasterxml.jackson.databind.node.ObjectNode node = YAML.createObjectNode();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            final Object v = read(c, r);
+            final String key = keyOf(c);
+            if (v instanceof Record nested) {
+                node.set(key, tree(nested));
+            } else if (v instanceof long[] list && isDuration(c)) {
+                final com.fasterxml.jackson.databind.node.ArrayNode a = node.putArray(key);
+                for (long ns : list) {
+                    a.add(io.scalper.core.util.Durations.format(ns));
+                }
+            } else if (v instanceof Long ns && isDuration(c)) {
+                node.put(key, io.scalper.core.util.Durations.format(ns));
+            } else {
+                node.putPOJO(key, v);
+            }
+        }
+        return node;
+    }
+
     private static Object read(RecordComponent c, Object instance) {
         try {
             return c.getAccessor().invoke(instance);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             ConvertCommand.class,
             RecordCommand.class,
+            ConfigCommand.class,
             ReplayCommand.class,
             GenerateCommand.class,
             CommandLine.HelpCommand.class
