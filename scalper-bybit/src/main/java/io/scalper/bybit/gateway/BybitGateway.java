@@ -825,7 +825,12 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
      * Starts tracking an order this gateway did not place (adopted at reconciliation), so it can be amended and
      * cancelled and its events are deduplicated; it counts as already reported accepted. Engine thread.
      */
-    public void track(String clientOrderId, String symbol, String venueOrderId, long priceTicks, long qtyLots,
+    public void track(
+            String clientOrderId,
+            String symbol,
+            String venueOrderId,
+            long priceTicks,
+            long qtyLots,
             long triggerPriceTicks) {
         final Tracked t = new Tracked(symbol, priceTicks, qtyLots, triggerPriceTicks);
         t.venueOrderId = venueOrderId == null ? "" : venueOrderId;

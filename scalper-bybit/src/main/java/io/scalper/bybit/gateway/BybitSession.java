@@ -135,12 +135,7 @@ public final class BybitSession implements AutoCloseable {
         }
         decoder.register(instrument);
         gateway = new BybitGateway(
-                environment,
-                credentials,
-                rest,
-                s -> s.equals(config.symbol()) ? instrument : null,
-                config.ws(),
-                clock);
+                environment, credentials, rest, s -> s.equals(config.symbol()) ? instrument : null, config.ws(), clock);
         publicStream = new BybitPublicStream(
                 environment.publicLinearWsUrl(),
                 decoder,
@@ -199,7 +194,9 @@ public final class BybitSession implements AutoCloseable {
             }
         } else {
             for (BybitOrder o : open) {
-                if (o.reduceOnly() && o.orderLinkId() != null && !o.orderLinkId().isEmpty()) {
+                if (o.reduceOnly()
+                        && o.orderLinkId() != null
+                        && !o.orderLinkId().isEmpty()) {
                     kept.add(o);
                 } else {
                     rest.cancelOrderById(symbol, o.orderId());
