@@ -1,0 +1,144 @@
+package io.scalper.bybit.gateway;
+
+import io.scalper.bybit.rest.BybitOrder;
+import io.scalper.core.engine.ScalperEngine;
+import io.scalper.core.exec.Liquidity;
+import io.scalper.core.exec.Order;
+import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderPurpose;
+import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.OrderType;
+import io.scalper.core.exec.TimeInForce;
+import io.scalper.core.exec.TriggerSource;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.model.Side;
+import io.scalper.core.util.Decimals;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands a position and orders found at start-up ({@link BybitSession#reconcile} with {@link ReconcilePolicy#ADOPT}) to
+ * a {@link ScalperEngine}, which has no adopt API of its own. A minimal hook through the engine's public inputs only:
+ *
+ * <ul>
+ *   <li>each kept order (reduce-only, with a client id) is registered in the engine's order book-keeping as an {@link
+ *       OrderPurpose#EXTERNAL} order and reported accepted, so its fills move the engine's position instead of
+ *       tripping the unknown-fill switch; the gateway tracks it so it can be cancelled;
+ *   <li>the position is reported as the fill of a synthetic {@code EXTERNAL} order (id {@code adopt-...}, price the
+ *       average entry rounded to the tick, no fee) that never reaches Bybit: the engine's position becomes Bybit's
+ *       and its OCO manager brackets it at once (stop-loss and take-profit sent through the gateway);
+ *   <li>with {@code cancelKeptOrders}, the kept orders are cancelled afterwards — on the same ordered command path, so
+ *       after the new bracket was sent.
+ * </ul>
+ *
+ * Call on the engine thread, before trading starts.
+ */
+public final class EngineAdoption {
+    private EngineAdoption() {}
+
+    /**
+     * Adopts what {@code reconciliation} found.
+     *
+     * @return the client id of the synthetic order that carried the position, or {@code null} when flat
+     */
+    public static String adopt(
+            ScalperEngine engine, BybitGateway gateway, BybitReconciliation reconciliation, boolean cancelKeptOrders) {
+        if (reconciliation.policy() != ReconcilePolicy.ADOPT) {
+            throw new IllegalArgumentException("reconciliation: policy " + reconciliation.policy() + ", not ADOPT");
+        }
+        final Instrument instrument = engine.instrument();
+        if (!instrument.symbol().equals(reconciliation.symbol())) {
+            throw new IllegalArgumentException("reconciliation: symbol " + reconciliation.symbol()
+                    + " is not the engine's " + instrument.symbol());
+        }
+        final long nowNs = System.currentTimeMillis() * 1_000_000L;
+        final List<String> kept = new ArrayList<>();
+        for (BybitOrder o : reconciliation.keptOrders()) {
+            final OrderRequest request = toRequest(o, instrument);
+            if (request == null || engine.orders().get(o.orderLinkId()) != null) {
+                continue;
+            }
+            final Order order = engine.orders().create(request, nowNs);
+            order.markSubmitted(nowNs);
+            gateway.track(
+                    o.orderLinkId(),
+                    o.symbol(),
+                    o.orderId(),
+                    request.priceTicks(),
+                    request.qtyLots(),
+                    request.triggerPriceTicks());
+            engine.onOrderEvent(new OrderEvent.Accepted(o.orderLinkId(), o.orderId(), 0, nowNs));
+            kept.add(o.orderLinkId());
+        }
+        String adoptedId = null;
+        if (reconciliation.positionLots() != 0) {
+            final long lots = Math.abs(reconciliation.positionLots());
+            final Side side = reconciliation.positionLots() > 0 ? Side.BUY : Side.SELL;
+            adoptedId = "adopt-" + Long.toString(nowNs / 1_000_000L, 36);
+            final OrderRequest request =
+                    OrderRequest.market(adoptedId, instrument.symbol(), side, lots, false, OrderPurpose.EXTERNAL);
+            final Order order = engine.orders().create(request, nowNs);
+            order.markSubmitted(nowNs);
+            engine.onOrderEvent(new OrderEvent.Accepted(adoptedId, "", 0, nowNs));
+            engine.onOrderEvent(new OrderEvent.Filled(
+                    adoptedId,
+                    "",
+                    adoptedId + "-position",
+                    reconciliation.avgEntryTicks(),
+                    lots,
+                    0.0,
+                    Liquidity.TAKER,
+                    0,
+                    0,
+                    nowNs));
+        }
+        if (cancelKeptOrders) {
+            for (String id : kept) {
+                gateway.cancel(id);
+            }
+        }
+        return adoptedId;
+    }
+
+    /** The core request an existing Bybit order corresponds to, or {@code null} if it cannot be expressed. */
+    static OrderRequest toRequest(BybitOrder o, Instrument instrument) {
+        final Side side = o.toSide();
+        final long qty = o.qtyLots(instrument);
+        if (side == null || qty == Decimals.INVALID || qty <= 0) {
+            return null;
+        }
+        final long trigger = o.triggerPriceTicks(instrument);
+        final long triggerTicks = trigger == Decimals.INVALID || trigger <= 0 ? OrderRequest.NO_PRICE : trigger;
+        final boolean limit = "Limit".equals(o.orderType());
+        final long price = limit ? o.priceTicks(instrument) : OrderRequest.NO_PRICE;
+        if (limit && (price == Decimals.INVALID || price <= 0)) {
+            return null;
+        }
+        final TimeInForce tif;
+        switch (o.timeInForce() == null ? "" : o.timeInForce()) {
+            case "PostOnly":
+                tif = limit ? TimeInForce.POST_ONLY : TimeInForce.IOC;
+                break;
+            case "IOC":
+                tif = TimeInForce.IOC;
+                break;
+            case "FOK":
+                tif = TimeInForce.FOK;
+                break;
+            default:
+                tif = limit ? TimeInForce.GTC : TimeInForce.IOC;
+        }
+        return new OrderRequest(
+                o.orderLinkId(),
+                o.symbol(),
+                side,
+                limit ? OrderType.LIMIT : OrderType.MARKET,
+                tif,
+                price,
+                qty,
+                o.reduceOnly(),
+                triggerTicks,
+                "MarkPrice".equals(o.triggerBy()) ? TriggerSource.MARK_PRICE : TriggerSource.LAST_PRICE,
+                OrderPurpose.EXTERNAL);
+    }
+}
