@@ -55,7 +55,7 @@ class RecordCommandTest {
             }
             conn.send("{\"success\":true,\"ret_msg\":\"\",\"conn_id\":\"c\",\"op\":\"subscribe\"}");
             final int n = connections.get();
-            final long ts = 1_767_225_600_000L + n * 10_000L;
+            final long ts = System.currentTimeMillis() - 100;
             conn.send(
                     "{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"snapshot\",\"ts\":" + ts + ",\"data\":{\"s\":"
                             + "\"BTCUSDT\",\"b\":[[\"65000.10\",\"1.000\"]],\"a\":[[\"65000.20\",\"2.000\"]],\"u\":1,\"seq\":1}}");

@@ -33,8 +33,9 @@ import java.util.function.Consumer;
  * <h2>Time</h2>
  *
  * Every market message is seen twice: by the exchange at its exchange time, and by the strategy at its local receive
- * time — the time recorded with the data when there is one (and {@code backtest.recordedFeedLatency}), else the
- * exchange time plus {@code backtest.feedLatency}. Both streams keep the data's order; a message's times are raised,
+ * time — the time recorded with the data when there is one (and {@code backtest.recordedFeedLatency}; and it is at
+ * most {@link #MAX_RECORDED_FEED_AGE_NS} after the exchange time), else the exchange time plus
+ * {@code backtest.feedLatency}. Both streams keep the data's order; a message's times are raised,
  * when needed, so that neither stream goes back in time and the strategy never sees a message before the exchange
  * does. The runner repeatedly takes the earliest of: the next message for the exchange, the exchange's next order
  * arrival or answer, the next message for the strategy, the engine's next timer, and the next equity sample; sets the
@@ -62,6 +63,12 @@ public final class BacktestRunner {
 
     /** Refusal code of entries refused during the warm-up before {@link Builder#tradeFromNs}. */
     public static final String WARMUP = "warmup";
+
+    /**
+     * A recorded receive time more than this after the exchange time is taken for a clock problem of the recorder
+     * (counted as {@code implausibleReceiveTimes}), and the message arrives after {@code backtest.feedLatency} instead.
+     */
+    public static final long MAX_RECORDED_FEED_AGE_NS = 10_000_000_000L;
 
     private static final int PROGRESS_MASK = (1 << 16) - 1;
     private static final long DRAIN_NS = 60_000_000_000L;
@@ -226,6 +233,7 @@ public final class BacktestRunner {
             long stMessages = 0;
             long events = 0;
             long nextProgress = 0;
+            long implausibleReceiveTimes = 0;
             while (true) {
                 long tEx = Long.MAX_VALUE;
                 if (exReader.peek()) {
@@ -233,11 +241,13 @@ public final class BacktestRunner {
                 }
                 long tSt = Long.MAX_VALUE;
                 long stExchange = 0;
+                boolean stImplausible = false;
                 if (stMessages < exMessages && stReader.peek()) {
                     stExchange = stReader.exchangeTimeNs();
                     final long local = stReader.localTimeNs();
-                    final long arrival =
-                            recorded && local != 0 ? Math.max(local, stExchange) : stExchange + feedLatency;
+                    final boolean usable = recorded && local != 0 && local - stExchange <= MAX_RECORDED_FEED_AGE_NS;
+                    stImplausible = recorded && local != 0 && !usable;
+                    final long arrival = usable ? Math.max(local, stExchange) : stExchange + feedLatency;
                     tSt = Math.max(arrival, lastSt);
                 }
                 final long tAct = exchange.nextEventNs();
@@ -262,6 +272,9 @@ public final class BacktestRunner {
                 } else if (t == tAct) {
                     exchange.advanceTo(t);
                 } else if (t == tSt) {
+                    if (stImplausible) {
+                        implausibleReceiveTimes++;
+                    }
                     engine.onFeedAge(t - stExchange);
                     stReader.dispatch(toEngine);
                     toEngine.flush();
@@ -319,6 +332,7 @@ public final class BacktestRunner {
             extras.put("simulatedSeconds", (clock.nowNs() - t0) / 1e9);
             extras.put("exchangeEquity", exchange.equity());
             extras.put("invariantViolations", engine.invariantViolations());
+            extras.put("implausibleReceiveTimes", implausibleReceiveTimes);
             final PerformanceStats stats = recorder.stats(clock.nowNs()).withExtras(extras);
             return new BacktestResult(
                     instrument,

@@ -209,6 +209,15 @@ class BacktestRunnerTest {
                 .build()
                 .run();
         assertThat(ignored.refusals()).doesNotContainKey("latency_too_high");
+        // a recorder whose clock was months off: its receive times are not believed (and the run does not crawl
+        // through months of timers)
+        final BacktestResult skewed = BacktestRunner.builder()
+                .source(new DelayedSource(GeneratedSource.rich(3, 5 * MINUTE), 200L * 86_400_000_000_000L))
+                .build()
+                .run();
+        assertThat(skewed.stats().extras().get("implausibleReceiveTimes").longValue())
+                .isEqualTo(skewed.messages());
+        assertThat(skewed.endTimeNs() - skewed.startTimeNs()).isLessThan(10 * MINUTE);
         assertThat(ignored.trades()).isNotEmpty();
     }
 
