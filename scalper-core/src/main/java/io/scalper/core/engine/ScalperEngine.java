@@ -118,7 +118,7 @@ public final class ScalperEngine implements ExecutionListener {
         this.listener = b.listener;
         this.initialEquity = b.initialEquity;
         this.customGates = List.copyOf(b.gates);
-        this.market = new MarketState(instrument, b.config.book().maxDepth(), b.config.tape());
+        this.market = b.market != null ? b.market : new MarketState(instrument, b.config.book().maxDepth(), b.config.tape());
         final SignalFusion.Builder fusion =
                 SignalFusion.builder(b.config.fusion()).addBuiltIns(b.config.signals());
         for (int i = 0; i < b.signals.size(); i++) {
@@ -730,11 +730,22 @@ public final class ScalperEngine implements ExecutionListener {
         private final List<Signal> signals = new ArrayList<>();
         private final List<Double> signalWeights = new ArrayList<>();
         private final List<EntryGate> gates = new ArrayList<>();
+        private MarketState market;
 
         private Builder() {}
 
         public Builder config(ScalperConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Reads market data from a {@link MarketState} someone else maintains — a live feed decoder's, whose book the
+         * feed keeps in sync — instead of one of its own (fed through {@link #marketListener()}). Its instrument must
+         * be the engine's.
+         */
+        public Builder market(MarketState market) {
+            this.market = Objects.requireNonNull(market, "market");
             return this;
         }
 
@@ -804,6 +815,10 @@ public final class ScalperEngine implements ExecutionListener {
             }
             if (gateway == null) {
                 throw new IllegalStateException("engine: gateway is required");
+            }
+            if (market != null && !market.instrument().equals(instrument)) {
+                throw new IllegalStateException(
+                        "engine: market is for " + market.instrument() + ", not " + instrument);
             }
             return new ScalperEngine(this);
         }
