@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             ReplayCommand.class,
             GenerateCommand.class,
+            SimCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ScalperCli implements Runnable {
