@@ -17,7 +17,7 @@ class SimCommandTest {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> ScalperCli.execute(
-                new PrintWriter(out, true), new PrintWriter(err, true), "sim", "--duration", "2s", "--seed", "3"));
+                new PrintWriter(out, true), new PrintWriter(err, true), "sim", "--duration", "5s", "--seed", "3"));
         String rest = null;
         final long deadline = System.nanoTime() + 20_000_000_000L;
         while (rest == null && System.nanoTime() - deadline < 0) {

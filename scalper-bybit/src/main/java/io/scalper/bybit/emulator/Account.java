@@ -486,6 +486,48 @@ final class Account {
         return Reply.ok(page(rows, p, 20, 50, true));
     }
 
+    /**
+     * {@code GET /v5/order/history}: every order of the account, open and closed, newest first; filters {@code symbol},
+     * {@code orderId}, {@code orderLinkId}, {@code orderStatus}, {@code startTime}/{@code endTime} (created time, ms).
+     * History rows carry {@code extraFees} and the slippage-tolerance fields that realtime rows lack.
+     */
+    Reply orderHistory(JsonNode p) {
+        final String symbol = Json.str(p, "symbol");
+        final String orderId = Json.str(p, "orderId");
+        final String linkId = Json.str(p, "orderLinkId");
+        final String status = Json.str(p, "orderStatus");
+        final long start = parseLong(Json.str(p, "startTime"), Long.MIN_VALUE);
+        final long end = parseLong(Json.str(p, "endTime"), Long.MAX_VALUE);
+        final List<ObjectNode> rows = new ArrayList<>();
+        final List<EmuOrder> all = new ArrayList<>(byOrderId.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            final EmuOrder o = all.get(i);
+            if (symbol != null && !symbol.isEmpty() && !o.leg.market.symbol.equals(symbol)) {
+                continue;
+            }
+            if (orderId != null && !orderId.isEmpty() && !o.orderId.equals(orderId)) {
+                continue;
+            }
+            if (linkId != null && !linkId.isEmpty() && !o.orderLinkId.equals(linkId)) {
+                continue;
+            }
+            if (o.createdMs < start || o.createdMs > end) {
+                continue;
+            }
+            final ObjectNode row = orderJson(o, false);
+            if (status != null
+                    && !status.isEmpty()
+                    && !status.equals(row.path("orderStatus").asText())) {
+                continue;
+            }
+            row.put("extraFees", "");
+            row.put("slippageTolerance", "");
+            row.put("slippageToleranceType", "UNKNOWN");
+            rows.add(row);
+        }
+        return Reply.ok(page(rows, p, 20, 50, true));
+    }
+
     Reply executions(JsonNode p) {
         final String symbol = Json.str(p, "symbol");
         final String orderId = Json.str(p, "orderId");

@@ -57,7 +57,8 @@ public final class EmulatorFaults {
     private volatile long slowDelayMs;
     private volatile long pushDelayMs;
     private volatile long stallUntilNanos = Long.MIN_VALUE;
-    private volatile long stormUntilNanos = Long.MIN_VALUE;
+    private volatile long stormUntilNanos;
+    private volatile boolean storming;
     private volatile boolean stalled;
 
     private volatile ToIntFunction<Channel> dropper = c -> 0;
@@ -131,7 +132,11 @@ public final class EmulatorFaults {
 
     /** Answers every signed REST request and WS-trade order with retCode 10006 for {@code durationMs}. */
     public void rateLimitStorm(long durationMs) {
+        if (durationMs < 0) {
+            throw new IllegalArgumentException("durationMs must be >= 0, got " + durationMs);
+        }
         stormUntilNanos = System.nanoTime() + durationMs * 1_000_000L;
+        storming = durationMs > 0;
     }
 
     /** Applies a fault spec (see the class comment); timed items are scheduled relative to now. */
@@ -308,7 +313,9 @@ public final class EmulatorFaults {
 
     /** Whether a rate-limit storm is on (counts the refused request when it is). */
     boolean stormRefuses() {
-        if (System.nanoTime() - stormUntilNanos < 0) {
+        // no storm unless one was started: System.nanoTime() has an arbitrary origin, so comparing it with a
+        // sentinel such as Long.MIN_VALUE overflows
+        if (storming && System.nanoTime() - stormUntilNanos < 0) {
             rateLimited.incrementAndGet();
             return true;
         }

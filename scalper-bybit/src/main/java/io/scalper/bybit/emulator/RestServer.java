@@ -46,7 +46,7 @@ final class RestServer {
         routes.put("/v5/order/cancel", new Route("POST", true, 10, Account::cancel));
         routes.put("/v5/order/cancel-all", new Route("POST", true, 10, Account::cancelAll));
         routes.put("/v5/order/realtime", new Route("GET", true, 50, Account::openOrders));
-        routes.put("/v5/order/history", new Route("GET", true, 50, Account::openOrders));
+        routes.put("/v5/order/history", new Route("GET", true, 50, Account::orderHistory));
         routes.put("/v5/execution/list", new Route("GET", true, 50, Account::executions));
         routes.put("/v5/position/list", new Route("GET", true, 50, Account::positions));
         routes.put("/v5/position/set-leverage", new Route("POST", true, 10, Account::setLeverage));

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
@@ -52,6 +51,8 @@ final class WsServer extends WebSocketServer {
         }
     }
 
+    private record Held(long dueNanos, String text) {}
+
     /** One connection. */
     final class Session implements Market.Sink, Account.Subscriber {
         final WebSocket conn;
@@ -60,43 +61,61 @@ final class WsServer extends WebSocketServer {
         final Set<String> topics = new HashSet<>();
         final Set<String> reqIds = new HashSet<>();
         volatile Account account;
-        private final AtomicInteger held = new AtomicInteger();
 
         Session(WebSocket conn, EmulatorFaults.Channel channel) {
             this.conn = conn;
             this.channel = channel;
         }
 
+        /** Messages held by a delay or stall, oldest first, with non-decreasing due times; guarded by {@code this}. */
+        private final java.util.ArrayDeque<Held> heldQueue = new java.util.ArrayDeque<>();
+        /** When the last held message is due (System.nanoTime); guarded by {@code this}. */
+        private long lastDueNanos;
+
         @Override
         public void send(String text) {
-            final long hold = faults.pushHoldNanos(System.nanoTime()) + latencyMs * 1_000_000L;
-            if (hold <= 0 && held.get() == 0) {
+            final long now = System.nanoTime();
+            enqueue(text, now, faults.pushHoldNanos(now) + latencyMs * 1_000_000L);
+        }
+
+        /** A reply to a request: not subject to push faults, but never ahead of pushes already held. */
+        void reply(String text) {
+            enqueue(text, System.nanoTime(), 0);
+        }
+
+        /**
+         * Sends now when nothing is held, else queues the message behind the held ones, due no earlier than the last
+         * of them: the connection's messages keep their order whatever delays and stalls start or end meanwhile.
+         */
+        private synchronized void enqueue(String text, long now, long hold) {
+            if (hold <= 0 && heldQueue.isEmpty()) {
                 sendNow(text);
                 return;
             }
-            held.incrementAndGet();
-            pusher.schedule(
-                    () -> {
-                        held.decrementAndGet();
-                        sendNow(text);
-                    },
-                    Math.max(0, hold),
-                    TimeUnit.NANOSECONDS);
+            final long due = Math.max(now + Math.max(0, hold), lastDueNanos);
+            lastDueNanos = due;
+            heldQueue.addLast(new Held(due, text));
+            if (heldQueue.size() == 1) {
+                scheduleDrain(due - now);
+            }
         }
 
-        /** A reply to a request: not subject to push faults. */
-        void reply(String text) {
-            if (held.get() == 0) {
-                sendNow(text);
-            } else {
-                held.incrementAndGet();
-                pusher.schedule(
-                        () -> {
-                            held.decrementAndGet();
-                            sendNow(text);
-                        },
-                        0,
-                        TimeUnit.NANOSECONDS);
+        /** Sends the held messages that are due, in order; reschedules itself for the rest. */
+        private synchronized void drain() {
+            final long now = System.nanoTime();
+            while (!heldQueue.isEmpty() && heldQueue.peekFirst().dueNanos() - now <= 0) {
+                sendNow(heldQueue.pollFirst().text());
+            }
+            if (!heldQueue.isEmpty()) {
+                scheduleDrain(heldQueue.peekFirst().dueNanos() - now);
+            }
+        }
+
+        private void scheduleDrain(long delayNanos) {
+            try {
+                pusher.schedule(this::drain, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                heldQueue.clear(); // emulator closing
             }
         }
 
@@ -408,6 +427,14 @@ final class WsServer extends WebSocketServer {
     // ------------------------------------------------------------------ trade
 
     private String tradeReply(Session s, String reqId, String op, int code, String msg, JsonNode data) {
+        final long now = System.currentTimeMillis();
+        return tradeReply(s, reqId, op, code, msg, data, new long[] {
+            RestServer.ORDER_LIMIT_PER_SECOND, RestServer.ORDER_LIMIT_PER_SECOND - 1, now
+        });
+    }
+
+    /** {@code limit} = {limit, remaining, resetMs} of the request's rate-limit window. */
+    private String tradeReply(Session s, String reqId, String op, int code, String msg, JsonNode data, long[] limit) {
         final ObjectNode r = Json.obj();
         if (reqId != null) {
             r.put("reqId", reqId);
@@ -419,9 +446,9 @@ final class WsServer extends WebSocketServer {
         r.set("retExtInfo", Json.obj());
         final ObjectNode h = r.putObject("header");
         final long now = System.currentTimeMillis();
-        h.put("X-Bapi-Limit", Integer.toString(RestServer.ORDER_LIMIT_PER_SECOND));
-        h.put("X-Bapi-Limit-Status", Integer.toString(RestServer.ORDER_LIMIT_PER_SECOND - 1));
-        h.put("X-Bapi-Limit-Reset-Timestamp", Long.toString(now));
+        h.put("X-Bapi-Limit", Long.toString(limit[0]));
+        h.put("X-Bapi-Limit-Status", Long.toString(Math.max(0, limit[1])));
+        h.put("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit[2]));
         h.put("Traceid", UUID.randomUUID().toString().replace("-", ""));
         h.put("Timenow", Long.toString(now));
         r.put("connId", s.connId);
@@ -509,9 +536,12 @@ final class WsServer extends WebSocketServer {
             s.reply(tradeReply(s, reqId, op, 10006, "Too many visits!", null));
             return;
         }
-        final long[] limit = rest.take(account.apiKey + " " + op, RestServer.ORDER_LIMIT_PER_SECOND);
+        // the same per-key budget as the REST endpoint (Bybit reports the same X-Bapi-Limit figures on both)
+        final String path = "/v5/order/" + op.substring("order.".length());
+        final long[] limit = rest.take(account.apiKey + " " + path, RestServer.ORDER_LIMIT_PER_SECOND);
         if (limit[1] < 0) {
-            s.reply(tradeReply(s, reqId, op, 10006, "Too many visits!", null));
+            limit[1] = 0;
+            s.reply(tradeReply(s, reqId, op, 10006, "Too many visits!", null, limit));
             return;
         }
         final JsonNode params = args.get(0);
@@ -522,7 +552,7 @@ final class WsServer extends WebSocketServer {
                 })
                 .whenComplete((reply, error) -> {
                     final Reply r = error != null ? Reply.error(10016, "Server error") : reply;
-                    final String text = tradeReply(s, reqId, op, r.retCode(), r.retMsg(), r.result());
+                    final String text = tradeReply(s, reqId, op, r.retCode(), r.retMsg(), r.result(), limit);
                     final long slow = faults.takeSlowDelayMs();
                     if (slow > 0) {
                         pusher.schedule(() -> s.reply(text), slow, TimeUnit.MILLISECONDS);

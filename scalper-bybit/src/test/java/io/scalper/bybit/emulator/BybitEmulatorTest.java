@@ -34,21 +34,22 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BybitEmulatorTest {
     private static final String KEY = "test-key";
     private static final String SECRET = "test-secret";
     private static final ObjectMapper M = new ObjectMapper();
-    private static BybitEmulator emu;
-    private static BybitRestClient client;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static int links;
+    // a fresh emulator per test: no shared accounts, rate-limit windows or faults between tests
+    private BybitEmulator emu;
+    private BybitRestClient client;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         emu = BybitEmulator.builder()
                 .apiKey(KEY, SECRET)
                 .apiKey("other", "other-secret")
@@ -61,10 +62,14 @@ class BybitEmulatorTest {
         poll(() -> emu.marketMessages() > 20, "market running");
     }
 
-    @AfterAll
-    static void stop() {
-        client.close();
-        emu.close();
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (emu != null) {
+            emu.close();
+        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -83,11 +88,11 @@ class BybitEmulatorTest {
         return "t-" + System.nanoTime() % 1_000_000_000L + "-" + (++links);
     }
 
-    static JsonNode get(String path, String query) throws Exception {
+    JsonNode get(String path, String query) throws Exception {
         return get(path, query, KEY, SECRET, System.currentTimeMillis());
     }
 
-    static JsonNode get(String path, String query, String key, String secret, long ts) throws Exception {
+    JsonNode get(String path, String query, String key, String secret, long ts) throws Exception {
         final String sign = BybitSigner.hmacSha256Hex(secret, ts + key + "5000" + query);
         final HttpRequest r = HttpRequest.newBuilder(URI.create(emu.restUrl() + path + "?" + query))
                 .header("X-BAPI-API-KEY", key)
@@ -98,11 +103,11 @@ class BybitEmulatorTest {
         return M.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    static JsonNode post(String path, String body) throws Exception {
+    JsonNode post(String path, String body) throws Exception {
         return post(path, body, body, SECRET, System.currentTimeMillis());
     }
 
-    static HttpResponse<String> postRaw(String path, String signedBody, String sentBody, String secret, long ts)
+    HttpResponse<String> postRaw(String path, String signedBody, String sentBody, String secret, long ts)
             throws Exception {
         final String sign = BybitSigner.hmacSha256Hex(secret, ts + KEY + "5000" + signedBody);
         final HttpRequest r = HttpRequest.newBuilder(URI.create(emu.restUrl() + path))
@@ -116,7 +121,7 @@ class BybitEmulatorTest {
         return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode post(String path, String signedBody, String sentBody, String secret, long ts) throws Exception {
+    JsonNode post(String path, String signedBody, String sentBody, String secret, long ts) throws Exception {
         return M.readTree(postRaw(path, signedBody, sentBody, secret, ts).body());
     }
 
@@ -127,7 +132,7 @@ class BybitEmulatorTest {
     }
 
     /** Best bid and ask as decimal texts. */
-    static String[] touch() throws Exception {
+    String[] touch() throws Exception {
         final JsonNode ob = get("/v5/market/orderbook", "category=linear&symbol=BTCUSDT&limit=1")
                 .get("result");
         return new String[] {
@@ -135,9 +140,10 @@ class BybitEmulatorTest {
         };
     }
 
-    static final class Ws extends WebSocketClient implements AutoCloseable {
+    final class Ws extends WebSocketClient implements AutoCloseable {
         final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         volatile boolean closed;
+        JsonNode authReply;
 
         Ws(String path) throws Exception {
             super(URI.create(emu.wsUrl() + path));
@@ -179,16 +185,20 @@ class BybitEmulatorTest {
         return n -> t.equals(n.path("topic").asText());
     }
 
-    static Ws privateWs() throws Exception {
+    Ws privateWs() throws Exception {
+        return privateWs("\"order\",\"execution\",\"position\",\"wallet\"");
+    }
+
+    /** An authenticated private socket subscribed to {@code topics} (quoted, comma-separated). */
+    Ws privateWs(String topics) throws Exception {
         final Ws ws = new Ws("/v5/private");
         final long expires = System.currentTimeMillis() + 10_000;
         ws.send("{\"req_id\":\"a1\",\"op\":\"auth\",\"args\":[\"" + KEY + "\"," + expires + ",\""
                 + BybitSigner.signWebSocket(SECRET, expires) + "\"]}");
-        assertThat(ws.next(n -> "auth".equals(n.path("op").asText()))
-                        .get("success")
-                        .asBoolean())
-                .isTrue();
-        ws.send("{\"op\":\"subscribe\",\"args\":[\"order\",\"execution\",\"position\",\"wallet\"]}");
+        final JsonNode auth = ws.next(n -> "auth".equals(n.path("op").asText()));
+        ws.authReply = auth;
+        assertThat(auth.get("success").asBoolean()).isTrue();
+        ws.send("{\"op\":\"subscribe\",\"args\":[" + topics + "]}");
         assertThat(ws.next(n -> "subscribe".equals(n.path("op").asText()))
                         .get("success")
                         .asBoolean())
@@ -233,6 +243,12 @@ class BybitEmulatorTest {
         assertThat(client.findOrder("BTCUSDT", id).orElseThrow().qty()).isEqualTo("0.020");
         client.cancelOrder("BTCUSDT", id);
         assertThat(client.findOrder("BTCUSDT", id).orElseThrow().orderStatus()).isEqualTo("Cancelled");
+        // closed orders leave realtime's default (open only) view and show in the history
+        assertThat(get("/v5/order/realtime", "category=linear&symbol=BTCUSDT").at("/result/list"))
+                .noneMatch(o -> o.get("orderLinkId").asText().equals(id));
+        assertThat(get("/v5/order/history", "category=linear&symbol=BTCUSDT&orderStatus=Cancelled")
+                        .at("/result/list"))
+                .anyMatch(o -> o.get("orderLinkId").asText().equals(id));
         final JsonNode again = post(
                 "/v5/order/cancel", "{\"category\":\"linear\",\"symbol\":\"BTCUSDT\",\"orderLinkId\":\"" + id + "\"}");
         assertThat(again.get("retCode").asInt()).isEqualTo(110001);
@@ -330,9 +346,10 @@ class BybitEmulatorTest {
 
     @Test
     void shouldRateLimitPerEndpointWith10006AndLimitHeaders() throws Exception {
-        int refused = 0;
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 12; i++) {
+        // fee-rate allows 5/s per key: send until one is refused (no timing assumption; 6 within a second suffice)
+        HttpResponse<String> refused = null;
+        int okBefore = 0;
+        for (int i = 0; i < 200 && refused == null; i++) {
             final String q = "category=linear&symbol=BTCUSDT";
             final long ts = System.currentTimeMillis();
             final HttpRequest r = HttpRequest.newBuilder(URI.create(emu.restUrl() + "/v5/account/fee-rate?" + q))
@@ -341,15 +358,36 @@ class BybitEmulatorTest {
                     .header("X-BAPI-RECV-WINDOW", "5000")
                     .header("X-BAPI-SIGN", BybitSigner.hmacSha256Hex("other-secret", ts + "other5000" + q))
                     .build();
-            last = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-            if (M.readTree(last.body()).get("retCode").asInt() == 10006) {
-                refused++;
+            final HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+            final JsonNode body = M.readTree(resp.body());
+            if (body.get("retCode").asInt() == 10006) {
+                refused = resp;
+                assertThat(body.get("retMsg").asText()).isEqualTo("Too many visits!");
+            } else {
+                assertThat(body.get("retCode").asInt()).isZero();
+                assertThat(resp.headers().firstValue("X-Bapi-Limit")).hasValue("5");
+                okBefore++;
             }
         }
-        assertThat(refused).isPositive();
-        assertThat(last.headers().firstValue("X-Bapi-Limit")).hasValue("5");
-        assertThat(last.headers().firstValue("X-Bapi-Limit-Status")).isPresent();
-        assertThat(last.headers().firstValue("X-Bapi-Limit-Reset-Timestamp")).isPresent();
+        assertThat(refused).as("a request beyond 5/s is refused").isNotNull();
+        assertThat(okBefore).isGreaterThanOrEqualTo(5);
+        assertThat(refused.headers().firstValue("X-Bapi-Limit")).hasValue("5");
+        assertThat(refused.headers().firstValue("X-Bapi-Limit-Status")).hasValue("0");
+        assertThat(refused.headers().firstValue("X-Bapi-Limit-Reset-Timestamp")).isPresent();
+        // the budget is per key and endpoint: the test key's fee-rate and the other key's wallet are untouched
+        assertThat(get("/v5/account/fee-rate", "category=linear&symbol=BTCUSDT")
+                        .get("retCode")
+                        .asInt())
+                .isZero();
+        assertThat(get(
+                                "/v5/account/wallet-balance",
+                                "accountType=UNIFIED",
+                                "other",
+                                "other-secret",
+                                System.currentTimeMillis())
+                        .get("retCode")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -533,13 +571,20 @@ class BybitEmulatorTest {
                     topic("orderbook.200.BTCUSDT").test(n) && n.at("/data/u").asLong() == 1);
             assertThat(restart.get("type").asText()).isEqualTo("snapshot");
             assertThat(f.bookRestarts()).isGreaterThan(restarts);
+            // stall, then delay: pushes are held, counted, and still arrive in order with no update lost
+            long u = 1;
             f.stallPushes(300);
-            ws.next(topic("orderbook.200.BTCUSDT"));
-            assertThat(f.stalledPushes()).isPositive();
+            poll(() -> f.stalledPushes() > 0, "a push held by the stall");
             f.delayPushes(20);
-            ws.next(topic("orderbook.200.BTCUSDT"));
+            poll(() -> f.delayedPushes() > 0, "a push delayed");
             f.delayPushes(0);
-            assertThat(f.delayedPushes()).isPositive();
+            final long target = emu.bookUpdateId("BTCUSDT", 200) + 3;
+            while (u < target) {
+                final long next =
+                        ws.next(topic("orderbook.200.BTCUSDT")).at("/data/u").asLong();
+                assertThat(next).as("u after " + u).isEqualTo(u + 1);
+                u = next;
+            }
             assertThat(f.drop(EmulatorFaults.Channel.PUBLIC)).isPositive();
             poll(() -> ws.closed, "public socket dropped");
             assertThat(f.drops(EmulatorFaults.Channel.PUBLIC)).isPositive();
@@ -612,7 +657,15 @@ class BybitEmulatorTest {
     }
 
     /** Every field the fixture has, the emulator has with the same type (ignoring {@code ignore}). */
-    static void assertConforms(String page, JsonNode fixture, JsonNode actual, Set<String> ignore) {
+    private final List<String> nonConforming = new ArrayList<>();
+
+    /**
+     * Records (in {@link #nonConforming}) every field the fixture has that the emulator lacks or types differently,
+     * so one run reports every page; the test asserts the list is empty at its end.
+     */
+    void assertConforms(String page, JsonNode fixture, JsonNode actual, Set<String> ignore) {
+        assertThat(fixture).as(page + ": fixture page").isNotNull();
+        assertThat(actual).as(page + ": emulator reply").isNotNull();
         final Map<String, String> want = shape(fixture);
         final Map<String, String> got = shape(actual);
         final Set<String> missing = new TreeSet<>();
@@ -628,8 +681,12 @@ class BybitEmulatorTest {
                 wrongType.add(e.getKey() + " " + g + " != " + e.getValue());
             }
         }
-        assertThat(missing).as(page + ": fields missing").isEmpty();
-        assertThat(wrongType).as(page + ": types differ").isEmpty();
+        if (!missing.isEmpty()) {
+            nonConforming.add(page + ": fields missing " + missing + " in " + actual);
+        }
+        if (!wrongType.isEmpty()) {
+            nonConforming.add(page + ": types differ " + wrongType);
+        }
     }
 
     @Test
@@ -675,7 +732,15 @@ class BybitEmulatorTest {
         final String low =
                 String.format(java.util.Locale.ROOT, "%.1f", Math.floor(Double.parseDouble(t[0]) * 0.9 * 10) / 10);
         final String id = link();
-        try (Ws ws = privateWs()) {
+        try (Ws ws = privateWs();
+                Ws fast = privateWs("\"execution.fast\"")) {
+            assertConforms("ws_connect_1", fx.get("ws_connect_1"), ws.authReply, none);
+            ws.send("{\"req_id\":\"test\",\"op\":\"ping\"}");
+            assertConforms(
+                    "ws_connect_5",
+                    fx.get("ws_connect_5"),
+                    ws.next(n -> "pong".equals(n.path("op").asText())),
+                    none);
             final JsonNode created = post("/v5/order/create", order("Buy", "Limit", "0.001", low, "GTC", id));
             assertConforms("rest_order_create_0", fx.get("rest_order_create_0"), created, none);
             final JsonNode orderPush = ws.next(topic("order"));
@@ -688,12 +753,22 @@ class BybitEmulatorTest {
                     get("/v5/order/realtime", "category=linear&symbol=BTCUSDT"),
                     none);
             assertConforms(
+                    "rest_order_history_0",
+                    fx.get("rest_order_history_0"),
+                    get("/v5/order/history", "category=linear&symbol=BTCUSDT"),
+                    none);
+            assertConforms(
                     "rest_order_cancel_all_0",
                     fx.get("rest_order_cancel_all_0"),
                     post("/v5/order/cancel-all", "{\"category\":\"linear\",\"symbol\":\"BTCUSDT\"}"),
                     none);
             post("/v5/order/create", order("Buy", "Market", "0.001", null, "IOC", link()));
             final JsonNode execPush = ws.next(topic("execution"));
+            assertConforms(
+                    "ws_private_execution_fast_1",
+                    fx.get("ws_private_execution_fast_1"),
+                    fast.next(topic("execution.fast")),
+                    none);
             assertConforms(
                     "ws_private_execution_1", fx.get("ws_private_execution_1"), execPush, Set.of("data[].extraFees[]"));
             final JsonNode real = M.readTree(
@@ -712,9 +787,11 @@ class BybitEmulatorTest {
                             + "\"orderType\":\"Market\",\"qty\":\"0.001\",\"reduceOnly\":true}");
         }
         try (Ws ws = new Ws("/v5/public/linear")) {
-            ws.send("{\"op\":\"subscribe\",\"args\":[\"orderbook.50.BTCUSDT\",\"publicTrade.BTCUSDT\","
-                    + "\"tickers.BTCUSDT\"]}");
-            assertConforms("ws_connect_11", fx.get("ws_connect_11"), ws.next(n -> n.has("op")), none);
+            ws.send("{\"req_id\":\"10001\",\"op\":\"subscribe\",\"args\":[\"orderbook.50.BTCUSDT\","
+                    + "\"publicTrade.BTCUSDT\",\"tickers.BTCUSDT\"]}");
+            final JsonNode ack = ws.next(n -> n.has("op"));
+            assertConforms("ws_connect_11", fx.get("ws_connect_11"), ack, none);
+            assertConforms("ws_connect_10", fx.get("ws_connect_10"), ack, none);
             assertConforms("ws_orderbook_0", fx.get("ws_orderbook_0"), ws.next(topic("orderbook.50.BTCUSDT")), none);
             assertConforms(
                     "ws_orderbook_1",
@@ -729,6 +806,37 @@ class BybitEmulatorTest {
             final JsonNode ticker = ws.next(topic("tickers.BTCUSDT"));
             // the stream carries the fields the market holds; each must exist in Bybit's ticker with the same type
             assertConforms("ws_ticker_0 (reverse)", ticker, fx.get("ws_ticker_0_LinearPerpetual"), Set.of("cs"));
+            ws.send("{\"req_id\":\"\",\"op\":\"ping\"}");
+            assertConforms(
+                    "ws_connect_3",
+                    fx.get("ws_connect_3"),
+                    ws.next(n -> "ping".equals(n.path("op").asText())),
+                    none);
         }
+        try (Ws ws = new Ws("/v5/trade")) {
+            final long expires = System.currentTimeMillis() + 10_000;
+            ws.send("{\"op\":\"auth\",\"args\":[\"" + KEY + "\"," + expires + ",\""
+                    + BybitSigner.signWebSocket(SECRET, expires) + "\"]}");
+            assertConforms(
+                    "ws_trade_1",
+                    fx.get("ws_trade_1"),
+                    ws.next(n -> "auth".equals(n.path("op").asText())),
+                    none);
+            ws.send("{\"reqId\":\"test-005\",\"header\":{\"X-BAPI-TIMESTAMP\":\"" + System.currentTimeMillis()
+                    + "\",\"X-BAPI-RECV-WINDOW\":\"8000\",\"Referer\":\"bot-001\"},\"op\":\"order.create\","
+                    + "\"args\":[" + order("Buy", "Limit", "0.001", low, "PostOnly", link()) + "]}");
+            assertConforms(
+                    "ws_trade_3",
+                    fx.get("ws_trade_3"),
+                    ws.next(n -> "test-005".equals(n.path("reqId").asText())),
+                    none);
+            ws.send("{\"op\":\"ping\"}");
+            assertConforms(
+                    "ws_trade_7",
+                    fx.get("ws_trade_7"),
+                    ws.next(n -> "pong".equals(n.path("op").asText())),
+                    none);
+        }
+        assertThat(nonConforming).as("pages that differ from the fixtures").isEmpty();
     }
 }
