@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ReplayCommand.class,
             GenerateCommand.class,
+            SimCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ScalperCli implements Runnable {

@@ -1,0 +1,368 @@
+package io.scalper.bybit.emulator;
+
+import io.scalper.bybit.data.MarketSources;
+import io.scalper.bybit.marketdata.BybitInstruments;
+import io.scalper.core.backtest.GeneratedSource;
+import io.scalper.core.backtest.MarketSource;
+import io.scalper.core.backtest.SimulatedExchangeConfig;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.synthetic.GeneratorConfig;
+import io.scalper.core.synthetic.Scenarios;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A local Bybit v5 exchange on loopback: REST ({@code /v5/market/*}, {@code /v5/order/*}, {@code /v5/position/*},
+ * {@code /v5/account/*}, ...) on one port and the WebSockets {@code /v5/public/linear}, {@code /v5/private} and
+ * {@code /v5/trade} on another, speaking Bybit's field names, types, envelopes, signatures and error codes. Orders are
+ * matched by the core {@code SimulatedExchange} against a market from the synthetic generator (default) or a recorded
+ * file, paced in real time times a speed factor.
+ *
+ * <p>Threading: one exchange thread owns the markets and accounts; HTTP and WebSocket threads hand it their requests.
+ * {@link #faults()} is thread-safe. {@link #close()} stops everything.
+ *
+ * <pre>{@code
+ * try (BybitEmulator emu = BybitEmulator.builder().apiKey("k", "s").build().start()) {
+ *     BybitEnvironment env = BybitEnvironment.custom(emu.restUrl(), emu.wsUrl());
+ * }
+ * }</pre>
+ */
+public final class BybitEmulator implements AutoCloseable {
+    /** Generated market length; the market freezes after it. */
+    public static final long DEFAULT_GENERATED_DURATION_NS = 24L * 3_600_000_000_000L;
+
+    private final Builder cfg;
+    private final EmulatorFaults faults = new EmulatorFaults();
+    private final Map<String, String> credentials;
+    private ExchangeLoop loop;
+    private RestServer rest;
+    private WsServer ws;
+    private ScheduledExecutorService scheduler;
+    private Thread loopThread;
+    private final List<MarketSource> sources = new ArrayList<>();
+
+    private BybitEmulator(Builder b) {
+        this.cfg = b;
+        this.credentials = new LinkedHashMap<>(b.credentials);
+        if (credentials.isEmpty()) {
+            final SecureRandom r = new SecureRandom();
+            final byte[] k = new byte[9];
+            final byte[] s = new byte[18];
+            r.nextBytes(k);
+            r.nextBytes(s);
+            credentials.put("emu" + HexFormat.of().formatHex(k), HexFormat.of().formatHex(s));
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the servers and the market; returns this. */
+    public synchronized BybitEmulator start() throws IOException {
+        if (loop != null) {
+            throw new IllegalStateException("already started");
+        }
+        final List<Market> markets = new ArrayList<>();
+        int i = 0;
+        for (String symbol : cfg.symbols) {
+            final MarketSource source = openSource(symbol, i++);
+            sources.add(source);
+            markets.add(new Market(source, cfg.speed, faults));
+        }
+        loop = new ExchangeLoop(markets);
+        final SimulatedExchangeConfig ec =
+                new SimulatedExchangeConfig(cfg.makerFeeRate, cfg.takerFeeRate, cfg.initialBalance, cfg.leverage);
+        long uid = 100_000_001L;
+        for (Map.Entry<String, String> e : credentials.entrySet()) {
+            loop.addAccount(new Account(e.getKey(), e.getValue(), uid++, ec, markets, faults));
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            final Thread t = new Thread(r, "bybit-emulator-push");
+            t.setDaemon(true);
+            return t;
+        });
+        rest = new RestServer(loop, faults, cfg.latencyMs);
+        rest.start(cfg.restPort);
+        ws = new WsServer(cfg.wsPort, loop, faults, rest, scheduler, cfg.latencyMs);
+        ws.start();
+        try {
+            ws.awaitStarted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        }
+        loopThread = new Thread(loop, "bybit-emulator-exchange");
+        loopThread.setDaemon(true);
+        loopThread.start();
+        faults.bind(ws::drop, scheduler, cfg.seed);
+        if (cfg.faultSpec != null && !cfg.faultSpec.isBlank()) {
+            faults.apply(cfg.faultSpec);
+        }
+        return this;
+    }
+
+    private MarketSource openSource(String symbol, int index) throws IOException {
+        if (cfg.dataFile != null) {
+            return MarketSources.open(cfg.dataFile, symbol);
+        }
+        final Instrument inst = BybitInstruments.builtIn().get(symbol);
+        if (inst == null) {
+            throw new IllegalArgumentException("symbols: unknown symbol " + symbol + " (known: "
+                    + BybitInstruments.builtIn().keySet() + ")");
+        }
+        final long startNs = System.currentTimeMillis() * 1_000_000L;
+        GeneratorConfig gc =
+                GeneratorConfig.defaults().withSeed(cfg.seed + index).withStartTimeNs(startNs);
+        if (!inst.symbol().equals(gc.instrument().symbol())) {
+            final long startPrice = inst.symbol().startsWith("ETH") ? inst.parsePrice("3000") : inst.parsePrice("1");
+            gc = gc.withInstrument(inst, startPrice);
+        }
+        final long duration = cfg.durationNs;
+        return new GeneratedSource(gc, Scenarios.rich(duration, cfg.seed + index), duration);
+    }
+
+    /** REST base URL, e.g. {@code http://127.0.0.1:PORT}. */
+    public String restUrl() {
+        return "http://127.0.0.1:" + rest.port();
+    }
+
+    /** WebSocket base URL; the paths {@code /v5/public/linear}, {@code /v5/private}, {@code /v5/trade} hang off it. */
+    public String wsUrl() {
+        return "ws://127.0.0.1:" + ws.getPort();
+    }
+
+    /** API key/secret pairs the emulator accepts (generated when none were configured). */
+    public Map<String, String> credentials() {
+        return Map.copyOf(credentials);
+    }
+
+    /** The first API key. */
+    public String apiKey() {
+        return credentials.keySet().iterator().next();
+    }
+
+    /** The first API key's secret. */
+    public String apiSecret() {
+        return credentials.values().iterator().next();
+    }
+
+    /** Fault injection and its counters. */
+    public EmulatorFaults faults() {
+        return faults;
+    }
+
+    /** Open WebSocket connections of a channel. */
+    public int connections(EmulatorFaults.Channel channel) {
+        return ws.sessionCount(channel);
+    }
+
+    /**
+     * The emulator's own book of {@code symbol}, top {@code levels} per side, as {@code [[price, size]...]} text pairs
+     * (bids then asks), read on the exchange thread. For tests that compare a client's rebuilt book.
+     */
+    public List<List<String[]>> book(String symbol, int levels) {
+        return loop.call(() -> {
+                    final Market m = Objects.requireNonNull(loop.markets.get(symbol), symbol);
+                    final List<List<String[]>> out = new ArrayList<>();
+                    for (io.scalper.core.model.Side side : new io.scalper.core.model.Side[] {
+                        io.scalper.core.model.Side.BUY, io.scalper.core.model.Side.SELL
+                    }) {
+                        final List<String[]> rows = new ArrayList<>();
+                        final var b = m.state.book();
+                        for (int i = 0, n = Math.min(levels, b.depth(side)); i < n; i++) {
+                            rows.add(new String[] {
+                                m.instrument.formatPrice(b.priceAt(side, i)), m.instrument.formatQty(b.sizeAt(side, i))
+                            });
+                        }
+                        out.add(rows);
+                    }
+                    return out;
+                })
+                .join();
+    }
+
+    /** The update id last published on {@code orderbook.{depth}.{symbol}}. */
+    public long bookUpdateId(String symbol, int depth) {
+        return loop.call(() -> loop.markets.get(symbol).books.get(depth).u).join();
+    }
+
+    /** The position of {@code apiKey} in {@code symbol} as the matching engine holds it, signed lots. */
+    public long positionLots(String apiKey, String symbol) {
+        return loop.call(() -> loop.accounts.get(apiKey).positionLots(symbol)).join();
+    }
+
+    /** Market messages applied so far (all symbols). */
+    public long marketMessages() {
+        return loop.call(() -> {
+                    long n = 0;
+                    for (Market m : loop.markets.values()) {
+                        n += m.messages();
+                    }
+                    return n;
+                })
+                .join();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (loop == null) {
+            return;
+        }
+        try {
+            ws.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rest.stop();
+        loop.stop();
+        scheduler.shutdownNow();
+        for (MarketSource s : sources) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Settings of an emulator; {@code DEFAULT_*} beside each. */
+    public static final class Builder {
+        public static final double DEFAULT_SPEED = 1.0;
+        public static final long DEFAULT_SEED = 1L;
+
+        private int restPort;
+        private int wsPort;
+        private long seed = DEFAULT_SEED;
+        private Path dataFile;
+        private double speed = DEFAULT_SPEED;
+        private final List<String> symbols = new ArrayList<>(List.of("BTCUSDT"));
+        private final Map<String, String> credentials = new LinkedHashMap<>();
+        private double makerFeeRate = SimulatedExchangeConfig.defaults().makerFeeRate();
+        private double takerFeeRate = SimulatedExchangeConfig.defaults().takerFeeRate();
+        private double initialBalance = SimulatedExchangeConfig.defaults().initialBalance();
+        private double leverage = SimulatedExchangeConfig.defaults().leverage();
+        private long latencyMs;
+        private String faultSpec;
+        private long durationNs = DEFAULT_GENERATED_DURATION_NS;
+
+        private Builder() {}
+
+        /** REST port; 0 (default) picks a free one. */
+        public Builder restPort(int port) {
+            this.restPort = checkPort(port);
+            return this;
+        }
+
+        /** WebSocket port; 0 (default) picks a free one. */
+        public Builder wsPort(int port) {
+            this.wsPort = checkPort(port);
+            return this;
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+            }
+            return port;
+        }
+
+        /** Seed of the generated market (default 1). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Replay a recorded file (any format {@code MarketSources} opens) instead of generating. */
+        public Builder dataFile(Path file) {
+            this.dataFile = file;
+            return this;
+        }
+
+        /** Market time per wall-clock time, &gt; 0 (default 1: real time). */
+        public Builder speed(double speed) {
+            if (!(speed > 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("speed must be > 0, got " + speed);
+            }
+            this.speed = speed;
+            return this;
+        }
+
+        /** Symbols served (default BTCUSDT); each needs a built-in instrument or a recording. */
+        public Builder symbols(List<String> symbols) {
+            if (symbols == null || symbols.isEmpty()) {
+                throw new IllegalArgumentException("symbols: at least one symbol is required");
+            }
+            this.symbols.clear();
+            this.symbols.addAll(symbols);
+            return this;
+        }
+
+        /** Adds an API key/secret pair (without any, one pair is generated). */
+        public Builder apiKey(String key, String secret) {
+            if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("api key and secret must not be blank");
+            }
+            credentials.put(key, secret);
+            return this;
+        }
+
+        public Builder fees(double makerFeeRate, double takerFeeRate) {
+            this.makerFeeRate = makerFeeRate;
+            this.takerFeeRate = takerFeeRate;
+            return this;
+        }
+
+        /** Wallet balance of each account, USDT (default 10 000). */
+        public Builder initialBalance(double usdt) {
+            this.initialBalance = usdt;
+            return this;
+        }
+
+        /** Leverage of the margin check (default 10). */
+        public Builder leverage(double leverage) {
+            this.leverage = leverage;
+            return this;
+        }
+
+        /** Extra delay of every REST reply and every push, ms (default 0). */
+        public Builder latencyMs(long latencyMs) {
+            if (latencyMs < 0) {
+                throw new IllegalArgumentException("latencyMs must be >= 0, got " + latencyMs);
+            }
+            this.latencyMs = latencyMs;
+            return this;
+        }
+
+        /** Faults to apply at start (syntax in {@link EmulatorFaults}). */
+        public Builder faults(String spec) {
+            EmulatorFaults.validate(spec);
+            this.faultSpec = spec;
+            return this;
+        }
+
+        /** Length of the generated market (default 24 h of market time). */
+        public Builder generatedDurationNs(long durationNs) {
+            if (durationNs <= 0) {
+                throw new IllegalArgumentException("generatedDurationNs must be > 0");
+            }
+            this.durationNs = durationNs;
+            return this;
+        }
+
+        public BybitEmulator build() {
+            new SimulatedExchangeConfig(makerFeeRate, takerFeeRate, initialBalance, leverage); // validates
+            return new BybitEmulator(this);
+        }
+    }
+}
