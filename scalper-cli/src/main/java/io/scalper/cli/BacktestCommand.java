@@ -131,6 +131,10 @@ final class BacktestCommand implements Callable<Integer> {
                 span(r.endTimeNs() - r.startTimeNs()),
                 r.wallNs() / 1e9,
                 ProgressBar.rate(r.eventsPerSecond())));
+        printStats(out, s);
+    }
+
+    static void printStats(PrintWriter out, PerformanceStats s) {
         out.println(String.format(
                 Locale.ROOT,
                 "trades:        %d (%d wins, %d losses, win rate %s)",

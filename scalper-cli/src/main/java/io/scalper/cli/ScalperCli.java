@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = ScalperCli.Version.class,
         description = "High-frequency multi-signal scalping for Bybit USDT perpetuals.",
         subcommands = {
+            RunCommand.class,
             BacktestCommand.class,
             SweepCommand.class,
             ConvertCommand.class,

@@ -86,9 +86,8 @@ final class LiveState {
             // a clean shutdown stops trading with SHUTDOWN: that is not a reason to stay stopped after a restart
             reasons.remove(RefusalReason.SHUTDOWN);
             final JsonNode reasonNode = k.get("reason");
-            RefusalReason reason = reasonNode == null || reasonNode.isNull()
-                    ? null
-                    : RefusalReason.valueOf(reasonNode.asText());
+            RefusalReason reason =
+                    reasonNode == null || reasonNode.isNull() ? null : RefusalReason.valueOf(reasonNode.asText());
             if (reason == RefusalReason.SHUTDOWN) {
                 reason = reasons.isEmpty() ? null : reasons.iterator().next();
             }
@@ -104,11 +103,14 @@ final class LiveState {
                     d.required("utcDay").asLong(),
                     d.required("realisedToday").asDouble(),
                     d.required("tripped").asBoolean());
-            return Optional.of(new Restored(daily, kill, root.required("equityPeak").asDouble(),
+            return Optional.of(new Restored(
+                    daily,
+                    kill,
+                    root.required("equityPeak").asDouble(),
                     root.path("positionLots").asLong()));
         } catch (IllegalArgumentException | IOException e) {
-            throw new IOException(file + ": cannot read the saved state (" + e.getMessage()
-                    + "); move it away to start afresh", e);
+            throw new IOException(
+                    file + ": cannot read the saved state (" + e.getMessage() + "); move it away to start afresh", e);
         }
     }
 }

@@ -127,6 +127,8 @@ public final class LiveTrader implements AutoCloseable {
     private long nextHousekeepingNs;
     private long startNs;
     private boolean stopped;
+    private double venueStartEquity = Double.NaN;
+    private double venueEndEquity = Double.NaN;
 
     private LiveTrader(Builder b) {
         this.environment = b.environment;
@@ -165,12 +167,14 @@ public final class LiveTrader implements AutoCloseable {
         rest.syncTime();
         final List<Instrument> found = rest.instruments(symbol);
         if (found.isEmpty()) {
-            throw new IOException("instruments-info: " + symbol + " is not a trading linear contract on "
-                    + environment.name());
+            throw new IOException(
+                    "instruments-info: " + symbol + " is not a trading linear contract on " + environment.name());
         }
         instrument = found.get(0);
         decoder = new BybitMarketDecoder(
-                BybitInstruments.fromTable(List.of(instrument), false), config.book().maxDepth(), config.tape());
+                BybitInstruments.fromTable(List.of(instrument), false),
+                config.book().maxDepth(),
+                config.tape());
         final MarketState market = decoder.register(instrument);
         clock = new ManualClock(wall.nowNs());
         scheduler = new ManualScheduler(clock);
@@ -193,6 +197,7 @@ public final class LiveTrader implements AutoCloseable {
             session.start();
             gateway = session.gateway();
             equity = walletEquity();
+            venueStartEquity = equity;
         }
         recorder = new EngineRecorder(stateDirectory, equity, clock.nowNs(), SECOND_NS);
         final ScalperEngine.Builder eb = ScalperEngine.builder()
@@ -275,7 +280,9 @@ public final class LiveTrader implements AutoCloseable {
 
     private String leverageText() {
         final double lev = config.risk().maxLeverage();
-        return BigDecimal.valueOf(Math.max(1, Math.floor(lev))).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.max(1, Math.floor(lev)))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private double walletEquity() throws IOException {
@@ -356,6 +363,13 @@ public final class LiveTrader implements AutoCloseable {
         }
         recorder.tracker().onEquitySample(clock.nowNs(), engine.equity());
         writeState();
+        if (session != null) {
+            try {
+                venueEndEquity = walletEquity();
+            } catch (IOException e) {
+                LOG.warn("final wallet balance: {}", e.getMessage());
+            }
+        }
     }
 
     private void writeState() {
@@ -410,7 +424,10 @@ public final class LiveTrader implements AutoCloseable {
                 d.fused(),
                 d.confidence(),
                 engine.tradingState().name(),
-                engine.refusals().total() + engine.customRefusals().values().stream().mapToLong(Long::longValue).sum(),
+                engine.refusals().total()
+                        + engine.customRefusals().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum(),
                 engine.feedAgeNs() / 1e6,
                 engine.roundTripNs() / 1e6,
                 reconnects,
@@ -429,6 +446,13 @@ public final class LiveTrader implements AutoCloseable {
         final double seconds = (SystemClock.INSTANCE.nowNs() - startNs) / 1e9;
         extras.put("eventsPerSecond", Math.round(seconds > 0 ? decoder.messages() / seconds : 0));
         extras.put("wallSeconds", seconds);
+        if (!Double.isNaN(venueStartEquity)) {
+            // the venue's own account, read over REST at start and after stop: the reconciliation of our PnL
+            extras.put("venueStartEquity", venueStartEquity);
+        }
+        if (!Double.isNaN(venueEndEquity)) {
+            extras.put("venueEndEquity", venueEndEquity);
+        }
         return recorder.stats(clock.nowNs()).withExtras(extras);
     }
 

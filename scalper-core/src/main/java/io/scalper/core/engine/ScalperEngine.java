@@ -118,7 +118,9 @@ public final class ScalperEngine implements ExecutionListener {
         this.listener = b.listener;
         this.initialEquity = b.initialEquity;
         this.customGates = List.copyOf(b.gates);
-        this.market = b.market != null ? b.market : new MarketState(instrument, b.config.book().maxDepth(), b.config.tape());
+        this.market = b.market != null
+                ? b.market
+                : new MarketState(instrument, b.config.book().maxDepth(), b.config.tape());
         final SignalFusion.Builder fusion =
                 SignalFusion.builder(b.config.fusion()).addBuiltIns(b.config.signals());
         for (int i = 0; i < b.signals.size(); i++) {
@@ -817,8 +819,7 @@ public final class ScalperEngine implements ExecutionListener {
                 throw new IllegalStateException("engine: gateway is required");
             }
             if (market != null && !market.instrument().equals(instrument)) {
-                throw new IllegalStateException(
-                        "engine: market is for " + market.instrument() + ", not " + instrument);
+                throw new IllegalStateException("engine: market is for " + market.instrument() + ", not " + instrument);
             }
             return new ScalperEngine(this);
         }

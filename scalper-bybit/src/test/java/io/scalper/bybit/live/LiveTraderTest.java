@@ -1,0 +1,219 @@
+package io.scalper.bybit.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scalper.bybit.auth.BybitCredentials;
+import io.scalper.bybit.emulator.BybitEmulator;
+import io.scalper.bybit.emulator.EmulatorFaults;
+import io.scalper.bybit.gateway.ReconcilePolicy;
+import io.scalper.bybit.rest.BybitEnvironment;
+import io.scalper.bybit.ws.BybitWsConfig;
+import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.exec.Order;
+import io.scalper.core.exec.OrderPurpose;
+import io.scalper.core.feature.Features;
+import io.scalper.core.risk.RiskConfig;
+import io.scalper.core.signal.Signal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live loop against the in-process Bybit emulator over real sockets: it trades, it survives dropped streams and
+ * rejected orders, and a restart after a crash adopts the position instead of opening a second one.
+ */
+class LiveTraderTest {
+    private static final long DEADLINE_NS = 30_000_000_000L;
+
+    @TempDir
+    Path state;
+
+    private BybitEmulator emulator;
+
+    /** A signal the test turns on: +1 when {@link #on}, else 0. Weighted far above the built-in eight. */
+    static final class Switch implements Signal {
+        volatile boolean on;
+
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public double score(Features features) {
+            return on ? 1 : 0;
+        }
+    }
+
+    @BeforeEach
+    void startEmulator() throws Exception {
+        emulator = BybitEmulator.builder().restPort(0).wsPort(0).seed(7).build().start();
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+    }
+
+    /** Defaults with a latency gate loose enough for a loaded CI machine (loopback, not the point here). */
+    static ScalperConfig config() {
+        final ScalperConfig d = ScalperConfig.defaults();
+        final RiskConfig r = d.risk();
+        final RiskConfig loose = new RiskConfig(
+                r.riskPerTrade(),
+                r.drawdownTiers(),
+                r.dailyLossR(),
+                r.slippageBreachTicks(),
+                r.slippageBreachesToKill(),
+                10,
+                2_000_000_000L,
+                0,
+                r.lossCooldownNs(),
+                10_000_000_000L,
+                r.maxPositionNotional(),
+                r.maxLeverage(),
+                r.flattenOnKill());
+        return new ScalperConfig(
+                d.book(), d.tape(), d.features(), d.signals(), d.fusion(), loose, d.execution(), d.backtest());
+    }
+
+    LiveTrader trader(Switch signal, Path dir) {
+        return LiveTrader.builder()
+                .environment(BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl()))
+                .credentials(new BybitCredentials(emulator.apiKey(), emulator.apiSecret()))
+                .symbol("BTCUSDT")
+                .config(config())
+                .stateDirectory(dir)
+                .reconcile(ReconcilePolicy.ADOPT)
+                .webSocketConfig(BybitWsConfig.defaults().withBackoff(50, 500))
+                .engine(b -> b.signal(signal, 20.0))
+                .build();
+    }
+
+    static void runUntil(LiveTrader t, String what, BooleanSupplier done) {
+        final long end = System.nanoTime() + DEADLINE_NS;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for: " + what + "; status " + t.status());
+            }
+            if (t.step() == 0) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    static boolean hasWorkingStop(LiveTrader t) {
+        for (Order o : t.engine().orders().all()) {
+            if (o.request().purpose() == OrderPurpose.STOP_LOSS && !o.status().isTerminal()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void shouldTradeStayProtectedThroughAPublicDropAndAgreeWithTheVenue() throws Exception {
+        final Switch signal = new Switch();
+        try (LiveTrader t = trader(signal, state)) {
+            t.start();
+            runUntil(
+                    t,
+                    "book in sync",
+                    () -> t.status().bookInSync() && t.status().privateStreamUp());
+            signal.on = true;
+            runUntil(t, "a long position", () -> t.engine().position().qtyLots() > 0);
+            signal.on = false;
+            runUntil(t, "a working stop", () -> hasWorkingStop(t));
+            final long lots = t.engine().position().qtyLots();
+            assertThat(emulator.positionLots(emulator.apiKey(), "BTCUSDT")).isEqualTo(lots);
+
+            final long reconnects = t.status().reconnects();
+            emulator.faults().drop(EmulatorFaults.Channel.PUBLIC);
+            runUntil(
+                    t,
+                    "public stream back and in sync",
+                    () -> t.status().reconnects() > reconnects && t.status().bookInSync());
+            assertThat(hasWorkingStop(t)).as("brackets intact after the drop").isTrue();
+            assertThat(t.engine().invariantViolations()).isZero();
+
+            t.stop(false, true);
+            assertThat(t.engine().position().isFlat()).isTrue();
+            assertThat(emulator.positionLots(emulator.apiKey(), "BTCUSDT")).isZero();
+            final var stats = t.stats();
+            final double venueChange = stats.extras().get("venueEndEquity").doubleValue()
+                    - stats.extras().get("venueStartEquity").doubleValue();
+            assertThat(t.engine().position().netRealized())
+                    .isCloseTo(venueChange, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(t.engine().orders().unknownOrders()).isZero();
+        }
+    }
+
+    @Test
+    void shouldRefuseEntriesWhileThePrivateStreamIsDownAndCountRejectedOrders() throws Exception {
+        final Switch signal = new Switch();
+        try (LiveTrader t = trader(signal, state)) {
+            t.start();
+            runUntil(
+                    t, "streams up", () -> t.status().bookInSync() && t.status().privateStreamUp());
+            // rejected orders: counted as rejections, nothing crashes, no position
+            emulator.faults().rejectNextOrders(3, 110007);
+            signal.on = true;
+            runUntil(
+                    t,
+                    "three rejections",
+                    () -> t.engine().orders().all().stream()
+                                    .filter(o -> o.status().name().equals("REJECTED"))
+                                    .count()
+                            >= 1);
+            signal.on = false;
+            assertThat(t.engine().invariantViolations()).isZero();
+
+            emulator.faults().drop(EmulatorFaults.Channel.PRIVATE);
+            runUntil(
+                    t,
+                    "private stream seen down",
+                    () -> !t.status().privateStreamUp()
+                            || t.engine().customRefusals().containsKey("private_stream_down"));
+            runUntil(t, "private stream back", () -> t.status().privateStreamUp());
+            t.stop(false, true);
+        }
+    }
+
+    @Test
+    void shouldAdoptAndProtectThePositionAfterACrashWithoutADuplicate() throws Exception {
+        final Switch signal = new Switch();
+        final LiveTrader first = trader(signal, state);
+        first.start();
+        runUntil(
+                first,
+                "streams up",
+                () -> first.status().bookInSync() && first.status().privateStreamUp());
+        signal.on = true;
+        runUntil(first, "a position", () -> first.engine().position().qtyLots() > 0);
+        signal.on = false;
+        runUntil(first, "its stop", () -> hasWorkingStop(first));
+        final long lots = first.engine().position().qtyLots();
+        first.close(); // a crash: connections gone, nothing cancelled, no final state written by stop()
+
+        final Switch quiet = new Switch();
+        try (LiveTrader second = trader(quiet, state)) {
+            second.start();
+            assertThat(second.reconciliation().positionLots()).isEqualTo(lots);
+            runUntil(
+                    second,
+                    "the adopted position protected",
+                    () -> second.engine().position().qtyLots() == lots && hasWorkingStop(second));
+            assertThat(emulator.positionLots(emulator.apiKey(), "BTCUSDT"))
+                    .as("no second position")
+                    .isEqualTo(lots);
+            assertThat(second.engine().entriesPlaced()).isZero();
+            second.stop(false, true);
+            assertThat(emulator.positionLots(emulator.apiKey(), "BTCUSDT")).isZero();
+        }
+        assertThat(List.of(state.toFile().list())).contains("state.json", "health.json", "orders.csv");
+    }
+}

@@ -1,0 +1,278 @@
+package io.scalper.cli;
+
+import io.scalper.bybit.auth.BybitCredentials;
+import io.scalper.bybit.emulator.BybitEmulator;
+import io.scalper.bybit.gateway.ReconcilePolicy;
+import io.scalper.bybit.live.LiveTrader;
+import io.scalper.bybit.rest.BybitEnvironment;
+import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.metrics.PerformanceStats;
+import io.scalper.core.risk.RiskConfig;
+import io.scalper.core.time.SystemClock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scalper run}: the live loop, on the embedded emulator by default. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trades live: Bybit's streams -> features -> signals -> fusion -> gates -> orders and brackets. Without a"
+                    + " venue flag (or with --sim) it starts the embedded Bybit emulator on free loopback ports and"
+                    + " trades against it over real WebSockets and REST: no keys, no internet. --testnet, --demo and"
+                    + " --mainnet read BYBIT_API_KEY and BYBIT_API_SECRET from the environment or .env (BYBIT_TESTNET=true"
+                    + " there selects testnet); --mainnet also needs --i-accept-mainnet-risk. Ctrl-C stops entries,"
+                    + " cancels working entries, keeps (or cancels) the brackets, writes the state and a summary; a"
+                    + " second Ctrl-C exits at once."
+        })
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sim", description = "Trade against the embedded emulator (the default).")
+    boolean sim;
+
+    @Mixin
+    VenueOptions venue = new VenueOptions();
+
+    @Option(
+            names = "--symbol",
+            paramLabel = "S",
+            defaultValue = "BTCUSDT",
+            description = "Symbol (default ${DEFAULT-VALUE}).")
+    String symbol;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/default.yaml).")
+    Path config;
+
+    @Option(names = "--paper", description = "Live market data, simulated fills (no orders reach the venue).")
+    boolean paper;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Stop by itself after this long.")
+    String duration;
+
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = "state",
+            description = "Journals, state.json and health.json (default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "N",
+            description = "Serve Prometheus metrics on 127.0.0.1:N/metrics.")
+    Integer metricsPort;
+
+    @Option(names = "--flatten-on-exit", description = "Close the position at market when stopping.")
+    boolean flattenOnExit;
+
+    @Option(
+            names = "--cancel-brackets-on-exit",
+            description = "Cancel the brackets when stopping (default: keep them).")
+    boolean cancelBrackets;
+
+    @Option(
+            names = "--reconcile",
+            paramLabel = "POLICY",
+            defaultValue = "adopt",
+            description = "A position found at start: adopt (bracket it) or flatten (default ${DEFAULT-VALUE}).")
+    String reconcile;
+
+    @Option(names = "--i-accept-mainnet-risk", description = "Required with --mainnet.")
+    boolean acceptMainnet;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the emulator's market (--sim).")
+    long seed;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Emulator market speed (--sim).")
+    double speed;
+
+    @Option(names = "--json", description = "Print the final summary as one JSON object on standard output.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No status line.")
+    boolean quiet;
+
+    private final AtomicInteger interrupts = new AtomicInteger();
+
+    @Override
+    public Integer call() throws Exception {
+        final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
+        final long durationNs = duration == null ? 0 : BacktestInput.parseDuration(duration, null);
+        final ReconcilePolicy policy = switch (reconcile.toLowerCase(Locale.ROOT)) {
+            case "adopt" -> ReconcilePolicy.ADOPT;
+            case "flatten" -> ReconcilePolicy.FLATTEN;
+            default -> throw new ScalperCli.UsageException("--reconcile must be adopt or flatten, got " + reconcile);
+        };
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final Credentials creds = Credentials.load(System.getenv(), Path.of(".env"));
+        if (sim && venue.given()) {
+            throw new ScalperCli.UsageException("--sim and a venue flag exclude each other");
+        }
+        BybitEnvironment env = venue.environment(null);
+        if (env == null && !sim && creds.testnet()) {
+            env = BybitEnvironment.TESTNET;
+        }
+        BybitEmulator emulator = null;
+        BybitCredentials credentials = null;
+        String venueName;
+        try {
+            if (env == null) {
+                emulator = BybitEmulator.builder()
+                        .restPort(0)
+                        .wsPort(0)
+                        .seed(seed)
+                        .speed(speed)
+                        .symbols(java.util.List.of(symbol.toUpperCase(Locale.ROOT)))
+                        .initialBalance(cfg.backtest().initialBalance())
+                        .build()
+                        .start();
+                env = BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl());
+                credentials = new BybitCredentials(emulator.apiKey(), emulator.apiSecret());
+                venueName = "sim";
+                err.println("emulator: rest " + emulator.restUrl() + ", ws " + emulator.wsUrl());
+            } else {
+                venueName = env.name();
+                if (env == BybitEnvironment.MAINNET) {
+                    printRisk(err, cfg.risk());
+                    if (!acceptMainnet && !paper) {
+                        throw new ScalperCli.UsageException(
+                                "--mainnet trades real money: add --i-accept-mainnet-risk after reading the limits above");
+                    }
+                }
+                if (!paper) {
+                    credentials = creds.require(venueName);
+                }
+            }
+            err.flush();
+            return trade(cfg, env, credentials, venueName, policy, durationNs, out, err);
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+
+    private int trade(
+            ScalperConfig cfg,
+            BybitEnvironment env,
+            BybitCredentials credentials,
+            String venueName,
+            ReconcilePolicy policy,
+            long durationNs,
+            PrintWriter out,
+            PrintWriter err)
+            throws IOException {
+        final LiveTrader trader = LiveTrader.builder()
+                .environment(env)
+                .credentials(credentials)
+                .symbol(symbol)
+                .config(cfg)
+                .stateDirectory(stateDir)
+                .reconcile(policy)
+                .paper(paper)
+                .venueName(venueName)
+                .build();
+        final boolean terminal = System.console() != null && !quiet;
+        try (trader;
+                MetricsEndpoint metrics = metricsPort == null ? null : new MetricsEndpoint(metricsPort)) {
+            try {
+                trader.start();
+            } catch (IOException e) {
+                throw new ScalperCli.UsageException("cannot start on " + venueName + ": " + oneLine(e));
+            }
+            final Object previous = installSignals();
+            final long end = durationNs > 0 ? SystemClock.INSTANCE.nowNs() + durationNs : Long.MAX_VALUE;
+            final long[] nextStatus = {0};
+            try {
+                trader.runUntil(() -> {
+                    final long now = SystemClock.INSTANCE.nowNs();
+                    if (now >= nextStatus[0]) {
+                        final LiveTrader.Status s = trader.status();
+                        if (terminal) {
+                            err.print("\r" + StatusLine.render(s) + "   ");
+                            err.flush();
+                            nextStatus[0] = now + 250_000_000L;
+                        } else {
+                            if (!quiet && nextStatus[0] != 0) {
+                                err.println(StatusLine.render(s));
+                                err.flush();
+                            }
+                            nextStatus[0] = now + 10_000_000_000L;
+                        }
+                        if (metrics != null) {
+                            metrics.publish(() -> StatusLine.prometheus(s, trader.stats()));
+                        }
+                    }
+                    return interrupts.get() > 0 || now >= end;
+                });
+            } finally {
+                restoreSignals(previous);
+            }
+            if (terminal) {
+                err.println();
+            }
+            if (interrupts.get() > 1) {
+                // second Ctrl-C: cancel what works and go
+                trader.stop(true, false);
+            } else {
+                trader.stop(!cancelBrackets, flattenOnExit);
+            }
+            final PerformanceStats stats = trader.stats();
+            if (json) {
+                out.println(stats.toJson());
+            } else {
+                BacktestCommand.printStats(out, stats);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static String oneLine(Throwable e) {
+        final String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.split("\n", 2)[0];
+    }
+
+    private static void printRisk(PrintWriter err, RiskConfig r) {
+        err.println("MAINNET — real money. Risk limits in force: " + r);
+    }
+
+    /** SIGINT/SIGTERM: the first stops the loop gracefully, the second makes the stop quick. */
+    private Object installSignals() {
+        try {
+            final sun.misc.SignalHandler handler = sig -> interrupts.incrementAndGet();
+            final Object a = sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+            final Object b = sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
+            return new Object[] {a, b};
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return null; // no signals here (e.g. some test runners): --duration still stops the loop
+        }
+    }
+
+    private static void restoreSignals(Object previous) {
+        if (previous instanceof Object[] handlers) {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), (sun.misc.SignalHandler) handlers[0]);
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), (sun.misc.SignalHandler) handlers[1]);
+        }
+    }
+
+    static Map<String, String> unused() {
+        return Map.of();
+    }
+}
