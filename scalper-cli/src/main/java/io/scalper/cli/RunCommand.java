@@ -109,6 +109,11 @@ final class RunCommand implements Callable<Integer> {
 
     private final AtomicInteger interrupts = new AtomicInteger();
 
+    /** Where credentials are read from; tests replace them. */
+    static Map<String, String> environment = System.getenv();
+
+    static Path dotEnv = Path.of(".env");
+
     @Override
     public Integer call() throws Exception {
         final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
@@ -120,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
         };
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final Credentials creds = Credentials.load(System.getenv(), Path.of(".env"));
+        final Credentials creds = Credentials.load(environment, dotEnv);
         if (sim && venue.given()) {
             throw new ScalperCli.UsageException("--sim and a venue flag exclude each other");
         }
@@ -270,9 +275,5 @@ final class RunCommand implements Callable<Integer> {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), (sun.misc.SignalHandler) handlers[0]);
             sun.misc.Signal.handle(new sun.misc.Signal("TERM"), (sun.misc.SignalHandler) handlers[1]);
         }
-    }
-
-    static Map<String, String> unused() {
-        return Map.of();
     }
 }

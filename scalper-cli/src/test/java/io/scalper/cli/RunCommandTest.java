@@ -1,0 +1,124 @@
+package io.scalper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scalper run} end to end on the embedded emulator, and its start-up errors. */
+class RunCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int code = ScalperCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void noCredentials() {
+        RunCommand.environment = Map.of();
+        RunCommand.dotEnv = tmp.resolve(".env");
+    }
+
+    @AfterEach
+    void restore() {
+        RunCommand.environment = System.getenv();
+        RunCommand.dotEnv = Path.of(".env");
+    }
+
+    @Test
+    void shouldTradeOnTheEmbeddedEmulatorWriteJournalsAndASummaryThatMatchesTheVenue() throws IOException {
+        final Path config = tmp.resolve("run.yaml");
+        // more eager entries than the defaults, so that a short run trades; latency gate loose for a loaded machine
+        Files.writeString(config, "fusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\n");
+        final Path state = tmp.resolve("state");
+        final Run r = run(
+                "run",
+                "--speed",
+                "10",
+                "--duration",
+                "25s",
+                "--config",
+                config.toString(),
+                "--state-dir",
+                state.toString(),
+                "--flatten-on-exit",
+                "--json",
+                "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        final JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("entriesPlaced").asLong()).as("entries were placed").isPositive();
+        assertThat(j.get("trades").asLong()).as("round trips closed").isPositive();
+        assertThat(j.get("makerFills").asLong() + j.get("takerFills").asLong()).isPositive();
+        // what we booked is what the venue's account shows
+        final double venueChange =
+                j.get("venueEndEquity").asDouble() - j.get("venueStartEquity").asDouble();
+        assertThat(j.get("netPnl").asDouble()).isCloseTo(venueChange, within(1e-6));
+        for (String f :
+                List.of("decisions.csv", "orders.csv", "fills.csv", "trades.csv", "state.json", "health.json")) {
+            assertThat(state.resolve(f)).as(f).exists();
+        }
+        assertThat(Files.readAllLines(state.resolve("trades.csv")))
+                .hasSize(1 + j.get("trades").asInt());
+        final JsonNode saved = JSON.readTree(state.resolve("state.json").toFile());
+        assertThat(saved.get("positionLots").asLong()).as("flattened on exit").isZero();
+        assertThat(r.err()).contains("emulator: rest http://127.0.0.1:");
+    }
+
+    @Test
+    void shouldFailAtStartWithOneLineAndExitCode2() throws IOException {
+        final Run noKeys =
+                run("run", "--testnet", "--state-dir", tmp.resolve("s1").toString());
+        assertThat(noKeys.code()).isEqualTo(2);
+        assertThat(noKeys.err().trim())
+                .isEqualTo("scalper: testnet needs BYBIT_API_KEY and BYBIT_API_SECRET"
+                        + " (environment or .env); BYBIT_API_KEY is not set");
+
+        Files.writeString(tmp.resolve(".env"), "BYBIT_API_KEY=abc\nBYBIT_API_SECRET=\"0123456789abcdef\"\n");
+        final Run bad = run("run", "--demo", "--state-dir", tmp.resolve("s2").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("BYBIT_API_KEY is malformed").doesNotContain("0123456789abcdef");
+
+        final Run mainnet =
+                run("run", "--mainnet", "--state-dir", tmp.resolve("s3").toString());
+        assertThat(mainnet.code()).isEqualTo(2);
+        assertThat(mainnet.err()).contains("--i-accept-mainnet-risk").contains("Risk limits in force");
+
+        Files.writeString(tmp.resolve(".env"), "BYBIT_API_KEY=abcdefgh1234\nBYBIT_API_SECRET=0123456789abcdef\n");
+        final Run unreachable = run(
+                "run",
+                "--rest-url",
+                "http://127.0.0.1:1",
+                "--ws-url",
+                "ws://127.0.0.1:1",
+                "--state-dir",
+                tmp.resolve("s4").toString());
+        assertThat(unreachable.code()).isEqualTo(2);
+        assertThat(unreachable.err().trim())
+                .startsWith("scalper: cannot start on")
+                .doesNotContain("\n");
+        assertThat(unreachable.err()).doesNotContain("0123456789abcdef");
+
+        assertThat(run("run", "--reconcile", "maybe").code()).isEqualTo(2);
+        assertThat(run("run", "--sim", "--testnet").code()).isEqualTo(2);
+    }
+}
