@@ -1,0 +1,254 @@
+package io.scalper.benchmarks;
+
+import io.scalper.bybit.auth.BybitCredentials;
+import io.scalper.bybit.emulator.BybitEmulator;
+import io.scalper.bybit.gateway.BybitGateway;
+import io.scalper.bybit.marketdata.BybitFrameWriter;
+import io.scalper.bybit.marketdata.BybitInstruments;
+import io.scalper.bybit.marketdata.BybitMarketDecoder;
+import io.scalper.bybit.rest.BybitEnvironment;
+import io.scalper.bybit.rest.BybitRestClient;
+import io.scalper.bybit.ws.BybitWsConfig;
+import io.scalper.core.backtest.GeneratedSource;
+import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.engine.ScalperEngine;
+import io.scalper.core.exec.ExchangeGateway;
+import io.scalper.core.exec.ExecutionListener;
+import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.feature.Features;
+import io.scalper.core.market.MarketState;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.signal.Signal;
+import io.scalper.core.time.ManualClock;
+import io.scalper.core.time.SystemClock;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * Latency distributions of the live path (HdrHistogram; median, p99, p99.9), against the in-process Bybit emulator
+ * on loopback. Run: {@code java -cp benchmarks/target/benchmarks.jar io.scalper.benchmarks.LiveLatency}.
+ *
+ * <ol>
+ *   <li><b>frame → order handed to the trade stream</b>, in process: a real {@code orderbook} frame is decoded into the
+ *       engine's book, features, eight signals plus a constant one (always +1, so every frame decides to enter),
+ *       fusion, gates, sizing and the router, which hands a post-only entry to {@link BybitGateway}, which writes it
+ *       to the trade WebSocket. Timed from before the decode to the return of the gateway's submit. Between frames
+ *       the entry is marked cancelled so that the next frame enters again.
+ *   <li><b>emulator public stream</b>: frames per second one client receives with the market at 200× speed.
+ * </ol>
+ */
+public final class LiveLatency {
+    private LiveLatency() {}
+
+    /** Always +1: a constant decision to buy. */
+    static final class Constant implements Signal {
+        @Override
+        public String name() {
+            return "constant";
+        }
+
+        @Override
+        public double score(Features f) {
+            return 1;
+        }
+    }
+
+    /** Passes commands to the real gateway and notes when the last submit returned. */
+    static final class Probe implements ExchangeGateway {
+        final ExchangeGateway inner;
+        long handedNs;
+        OrderRequest last;
+
+        Probe(ExchangeGateway inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void setListener(ExecutionListener listener) {
+            inner.setListener(listener);
+        }
+
+        @Override
+        public void submit(OrderRequest request) {
+            inner.submit(request);
+            handedNs = System.nanoTime();
+            last = request;
+        }
+
+        @Override
+        public void amend(String id, long price, long qty, long trigger) {
+            inner.amend(id, price, qty, trigger);
+        }
+
+        @Override
+        public void cancel(String id) {
+            inner.cancel(id);
+        }
+
+        @Override
+        public void cancelAll(String symbol) {
+            inner.cancelAll(symbol);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        final int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        frameToOrder(samples);
+        publicStreamRate(10);
+        System.exit(0);
+    }
+
+    static void frameToOrder(int samples) throws Exception {
+        // frames: a generated market written as Bybit frames, books and trades of one symbol
+        final GeneratedSource source = GeneratedSource.rich(5, 3_600_000_000_000L);
+        final Instrument instrument = source.instrument();
+        final List<String> frames = new ArrayList<>();
+        final StringBuilder text = new StringBuilder();
+        final BybitFrameWriter writer = new BybitFrameWriter(instrument, 50, text);
+        while (frames.size() < samples * 3 && source.next(writer)) {
+            writer.flush();
+            for (String line : text.toString().split("\n")) {
+                if (!line.isBlank()) {
+                    frames.add(line);
+                }
+            }
+            text.setLength(0);
+        }
+        try (BybitEmulator emulator = BybitEmulator.builder().restPort(0).wsPort(0).seed(5).build().start()) {
+            final BybitEnvironment env = BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl());
+            final BybitCredentials creds = new BybitCredentials(emulator.apiKey(), emulator.apiSecret());
+            final BybitRestClient rest = BybitRestClient.builder(env).credentials(creds).build();
+            final BybitGateway gateway =
+                    new BybitGateway(env, creds, rest, s -> instrument, BybitWsConfig.defaults(), SystemClock.INSTANCE);
+            gateway.start();
+            final long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!gateway.isTradeStreamUp()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("trade stream did not come up");
+                }
+                gateway.poll();
+                Thread.sleep(10);
+            }
+            final Probe probe = new Probe(gateway);
+            final BybitMarketDecoder decoder = new BybitMarketDecoder(
+                    BybitInstruments.fromTable(List.of(instrument), false), 1024, ScalperConfig.defaults().tape());
+            final MarketState market = decoder.register(instrument);
+            final ManualClock clock = new ManualClock(0);
+            // the generated market starts at a funding time: no funding-window gate here
+            final ScalperConfig d = ScalperConfig.defaults();
+            final io.scalper.core.risk.RiskConfig rc = d.risk();
+            final ScalperConfig cfg = new ScalperConfig(d.book(), d.tape(), d.features(), d.signals(), d.fusion(),
+                    new io.scalper.core.risk.RiskConfig(rc.riskPerTrade(), rc.drawdownTiers(), rc.dailyLossR(),
+                            rc.slippageBreachTicks(), rc.slippageBreachesToKill(), rc.maxSpreadTicks(),
+                            rc.maxLatencyNs(), 0, rc.lossCooldownNs(), rc.maxBookAgeNs(), rc.maxPositionNotional(),
+                            rc.maxLeverage(), rc.flattenOnKill()),
+                    d.execution(), d.backtest());
+            final ScalperEngine engine = ScalperEngine.builder()
+                    .config(cfg)
+                    .instrument(instrument)
+                    .market(market)
+                    .clock(clock)
+                    .gateway(probe)
+                    .initialEquity(10_000)
+                    .signal(new Constant(), 20)
+                    .build();
+            decoder.setListener(engine.marketListener());
+            final Histogram h = new Histogram(3_600_000_000_000L, 3);
+            final Histogram warm = new Histogram(3_600_000_000_000L, 3);
+            long n = 0;
+            for (String frame : frames) {
+                final long ts = tsOf(frame);
+                if (ts > clock.nowNs()) {
+                    clock.setNs(ts);
+                }
+                probe.last = null;
+                final long t0 = System.nanoTime();
+                decoder.decode(frame, ts);
+                if (probe.last != null) {
+                    (n++ < samples / 4 ? warm : h).recordValue(probe.handedNs - t0);
+                    // the entry is gone: the next decision may enter again
+                    final OrderRequest r = probe.last;
+                    engine.onOrderEvent(new OrderEvent.Accepted(r.clientOrderId(), "v" + n, ts, ts));
+                    engine.onOrderEvent(new OrderEvent.Canceled(
+                            r.clientOrderId(), "v" + n, OrderEvent.Canceled.BY_USER, ts, ts));
+                    gateway.poll();
+                }
+                if (h.getTotalCount() >= samples) {
+                    break;
+                }
+            }
+            print("frame -> order handed to the trade stream", h);
+            if (h.getTotalCount() == 0) {
+                System.out.println("no entry: refusals " + engine.refusals().snapshot() + ", last decision "
+                        + engine.lastDecision());
+            }
+            gateway.close();
+        }
+    }
+
+    private static long tsOf(String frame) {
+        final int i = frame.indexOf("\"ts\":");
+        if (i < 0) {
+            return 0;
+        }
+        int j = i + 5;
+        long v = 0;
+        while (j < frame.length() && Character.isDigit(frame.charAt(j))) {
+            v = v * 10 + (frame.charAt(j++) - '0');
+        }
+        return v * 1_000_000L;
+    }
+
+    static void publicStreamRate(int seconds) throws Exception {
+        try (BybitEmulator emulator =
+                BybitEmulator.builder().restPort(0).wsPort(0).seed(9).speed(200).build().start()) {
+            final AtomicLong frames = new AtomicLong();
+            final WebSocketClient client = new WebSocketClient(URI.create(emulator.wsUrl() + "/v5/public/linear")) {
+                @Override
+                public void onOpen(ServerHandshake handshake) {
+                    send("{\"op\":\"subscribe\",\"args\":[\"orderbook.50.BTCUSDT\",\"publicTrade.BTCUSDT\","
+                            + "\"tickers.BTCUSDT\"]}");
+                }
+
+                @Override
+                public void onMessage(String message) {
+                    frames.incrementAndGet();
+                }
+
+                @Override
+                public void onClose(int code, String reason, boolean remote) {}
+
+                @Override
+                public void onError(Exception ex) {}
+            };
+            client.connectBlocking();
+            Thread.sleep(2_000);
+            final long before = frames.get();
+            final long t0 = System.nanoTime();
+            Thread.sleep(seconds * 1_000L);
+            final double rate = (frames.get() - before) * 1e9 / (System.nanoTime() - t0);
+            System.out.printf(Locale.ROOT, "emulator public stream to one client: %,.0f frames/s (market at 200x)%n",
+                    rate);
+            client.closeBlocking();
+        }
+    }
+
+    private static void print(String what, Histogram h) {
+        System.out.printf(
+                Locale.ROOT,
+                "%s: n=%d median %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
+                what,
+                h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3,
+                h.getMaxValue() / 1e3);
+    }
+}
