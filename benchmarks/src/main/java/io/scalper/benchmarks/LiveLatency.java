@@ -121,10 +121,12 @@ public final class LiveLatency {
             }
             text.setLength(0);
         }
-        try (BybitEmulator emulator = BybitEmulator.builder().restPort(0).wsPort(0).seed(5).build().start()) {
+        try (BybitEmulator emulator =
+                BybitEmulator.builder().restPort(0).wsPort(0).seed(5).build().start()) {
             final BybitEnvironment env = BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl());
             final BybitCredentials creds = new BybitCredentials(emulator.apiKey(), emulator.apiSecret());
-            final BybitRestClient rest = BybitRestClient.builder(env).credentials(creds).build();
+            final BybitRestClient rest =
+                    BybitRestClient.builder(env).credentials(creds).build();
             final BybitGateway gateway =
                     new BybitGateway(env, creds, rest, s -> instrument, BybitWsConfig.defaults(), SystemClock.INSTANCE);
             gateway.start();
@@ -138,18 +140,36 @@ public final class LiveLatency {
             }
             final Probe probe = new Probe(gateway);
             final BybitMarketDecoder decoder = new BybitMarketDecoder(
-                    BybitInstruments.fromTable(List.of(instrument), false), 1024, ScalperConfig.defaults().tape());
+                    BybitInstruments.fromTable(List.of(instrument), false),
+                    1024,
+                    ScalperConfig.defaults().tape());
             final MarketState market = decoder.register(instrument);
             final ManualClock clock = new ManualClock(0);
             // the generated market starts at a funding time: no funding-window gate here
             final ScalperConfig d = ScalperConfig.defaults();
             final io.scalper.core.risk.RiskConfig rc = d.risk();
-            final ScalperConfig cfg = new ScalperConfig(d.book(), d.tape(), d.features(), d.signals(), d.fusion(),
-                    new io.scalper.core.risk.RiskConfig(rc.riskPerTrade(), rc.drawdownTiers(), rc.dailyLossR(),
-                            rc.slippageBreachTicks(), rc.slippageBreachesToKill(), rc.maxSpreadTicks(),
-                            rc.maxLatencyNs(), 0, rc.lossCooldownNs(), rc.maxBookAgeNs(), rc.maxPositionNotional(),
-                            rc.maxLeverage(), rc.flattenOnKill()),
-                    d.execution(), d.backtest());
+            final ScalperConfig cfg = new ScalperConfig(
+                    d.book(),
+                    d.tape(),
+                    d.features(),
+                    d.signals(),
+                    d.fusion(),
+                    new io.scalper.core.risk.RiskConfig(
+                            rc.riskPerTrade(),
+                            rc.drawdownTiers(),
+                            rc.dailyLossR(),
+                            rc.slippageBreachTicks(),
+                            rc.slippageBreachesToKill(),
+                            rc.maxSpreadTicks(),
+                            rc.maxLatencyNs(),
+                            0,
+                            rc.lossCooldownNs(),
+                            rc.maxBookAgeNs(),
+                            rc.maxPositionNotional(),
+                            rc.maxLeverage(),
+                            rc.flattenOnKill()),
+                    d.execution(),
+                    d.backtest());
             final ScalperEngine engine = ScalperEngine.builder()
                     .config(cfg)
                     .instrument(instrument)
@@ -176,8 +196,8 @@ public final class LiveLatency {
                     // the entry is gone: the next decision may enter again
                     final OrderRequest r = probe.last;
                     engine.onOrderEvent(new OrderEvent.Accepted(r.clientOrderId(), "v" + n, ts, ts));
-                    engine.onOrderEvent(new OrderEvent.Canceled(
-                            r.clientOrderId(), "v" + n, OrderEvent.Canceled.BY_USER, ts, ts));
+                    engine.onOrderEvent(
+                            new OrderEvent.Canceled(r.clientOrderId(), "v" + n, OrderEvent.Canceled.BY_USER, ts, ts));
                     gateway.poll();
                 }
                 if (h.getTotalCount() >= samples) {
@@ -207,8 +227,13 @@ public final class LiveLatency {
     }
 
     static void publicStreamRate(int seconds) throws Exception {
-        try (BybitEmulator emulator =
-                BybitEmulator.builder().restPort(0).wsPort(0).seed(9).speed(200).build().start()) {
+        try (BybitEmulator emulator = BybitEmulator.builder()
+                .restPort(0)
+                .wsPort(0)
+                .seed(9)
+                .speed(200)
+                .build()
+                .start()) {
             final AtomicLong frames = new AtomicLong();
             final WebSocketClient client = new WebSocketClient(URI.create(emulator.wsUrl() + "/v5/public/linear")) {
                 @Override
@@ -234,8 +259,8 @@ public final class LiveLatency {
             final long t0 = System.nanoTime();
             Thread.sleep(seconds * 1_000L);
             final double rate = (frames.get() - before) * 1e9 / (System.nanoTime() - t0);
-            System.out.printf(Locale.ROOT, "emulator public stream to one client: %,.0f frames/s (market at 200x)%n",
-                    rate);
+            System.out.printf(
+                    Locale.ROOT, "emulator public stream to one client: %,.0f frames/s (market at 200x)%n", rate);
             client.closeBlocking();
         }
     }

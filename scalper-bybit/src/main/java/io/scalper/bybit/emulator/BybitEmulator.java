@@ -78,7 +78,9 @@ public final class BybitEmulator implements AutoCloseable {
         for (String symbol : cfg.symbols) {
             final MarketSource source = openSource(symbol, i++);
             sources.add(source);
-            markets.add(new Market(source, cfg.speed, faults));
+            final Market market = new Market(source, cfg.speed, faults);
+            market.wallClockMarket(cfg.dataFile == null);
+            markets.add(market);
         }
         loop = new ExchangeLoop(markets);
         final SimulatedExchangeConfig ec =

@@ -64,6 +64,14 @@ final class Market implements MarketDataListener {
     private long lastFundingRateE8 = TickerState.NONE;
     private long messages;
 
+    /** Whether the source is stamped with wall-clock time (the generator started now) rather than recorded times. */
+    private boolean wallClockMarket;
+
+    /** Marks the market's times as wall-clock epoch times (a generated market started now). */
+    void wallClockMarket(boolean on) {
+        this.wallClockMarket = on;
+    }
+
     Market(MarketSource source, double speed, EmulatorFaults faults) {
         this.source = source;
         this.instrument = source.instrument();
@@ -88,8 +96,11 @@ final class Market implements MarketDataListener {
         wallStartNanos = wallNowNanos;
         loadNext();
         if (!exhausted) {
-            sourceStartNs = pending.timeNs;
-            clock.setNs(Math.max(0, pending.timeNs));
+            // a generated market is stamped with today's time: pin market time to the wall clock's epoch time, so
+            // that exchange timestamps are "now" (a client's feed age is then the real delivery delay, as on Bybit);
+            // a recording keeps its own times, its first message due at once
+            sourceStartNs = wallClockMarket ? System.currentTimeMillis() * 1_000_000L : pending.timeNs;
+            clock.setNs(Math.max(0, Math.min(pending.timeNs, sourceStartNs)));
         }
     }
 
