@@ -195,9 +195,14 @@ class LiveTraderTest {
         signal.on = true;
         runUntil(first, "a position", () -> first.engine().position().qtyLots() > 0);
         signal.on = false;
-        runUntil(first, "its stop", () -> hasWorkingStop(first));
-        final long lots = first.engine().position().qtyLots();
+        runUntil(
+                first,
+                "its stop, the entry done",
+                () -> hasWorkingStop(first) && !first.engine().entryWorking());
         first.close(); // a crash: connections gone, nothing cancelled, no final state written by stop()
+        // the exchange is the authority on the position (a fill could still land after the crash)
+        final long lots = emulator.positionLots(emulator.apiKey(), "BTCUSDT");
+        assertThat(lots).isPositive();
 
         final Switch quiet = new Switch();
         try (LiveTrader second = trader(quiet, state)) {
