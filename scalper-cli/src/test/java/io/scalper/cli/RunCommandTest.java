@@ -48,8 +48,12 @@ class RunCommandTest {
     @Test
     void shouldTradeOnTheEmbeddedEmulatorWriteJournalsAndASummaryThatMatchesTheVenue() throws IOException {
         final Path config = tmp.resolve("run.yaml");
-        // more eager entries than the defaults, so that a short run trades; latency gate loose for a loaded machine
-        Files.writeString(config, "fusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\n");
+        // more eager entries than the defaults (enter on a weaker score, keep the entry working, take liquidity
+        // sooner), so that a short run trades; the latency gate loose for a loaded machine
+        Files.writeString(
+                config,
+                "fusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n  escalateAfter: 300ms\n"
+                        + "  escalateScore: 0.1\n  abandonScore: 0.02\n");
         final Path state = tmp.resolve("state");
         final Run r = run(
                 "run",
