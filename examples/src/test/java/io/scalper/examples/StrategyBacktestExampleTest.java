@@ -59,6 +59,7 @@ class StrategyBacktestExampleTest {
                 b.leverage(),
                 b.orderLatencyNs(),
                 b.responseLatencyNs(),
+                b.latencySigma(),
                 b.feedLatencyNs(),
                 b.recordedFeedLatency(),
                 b.queueModel(),

@@ -184,6 +184,48 @@ class LiveTraderTest {
     }
 
     @Test
+    void shouldResyncTheBookAfterASkippedDeltaWithoutTouchingTheOrders() throws Exception {
+        final Switch signal = new Switch();
+        try (LiveTrader t = trader(signal, state)) {
+            t.start();
+            runUntil(t, "streams up", () -> t.status().bookInSync() && t.status().privateStreamUp());
+            final long resubscribes = t.session().publicStream().resubscribes();
+            emulator.faults().skipBookDelta();
+            runUntil(t, "a resubscription and the book back in sync", () -> t.session().publicStream().resubscribes()
+                            > resubscribes
+                    && t.status().bookInSync());
+            assertThat(emulator.faults().skippedDeltas()).isPositive();
+            assertThat(t.engine().market().book().bestBid()).isLessThan(t.engine().market().book().bestAsk());
+            t.stop(false, true);
+        }
+    }
+
+    @Test
+    void shouldPaperTradeOnLiveDataWithoutKeysOrOrdersAtTheVenue() throws Exception {
+        final Switch signal = new Switch();
+        try (LiveTrader t = LiveTrader.builder()
+                .environment(BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl()))
+                .symbol("BTCUSDT")
+                .config(config())
+                .stateDirectory(state)
+                .paper(true)
+                .engine(b -> b.signal(signal, 20.0))
+                .build()) {
+            t.start();
+            runUntil(t, "book in sync", () -> t.status().bookInSync());
+            signal.on = true;
+            runUntil(t, "a simulated long", () -> t.engine().position().qtyLots() > 0);
+            signal.on = false;
+            assertThat(emulator.positionLots(emulator.apiKey(), "BTCUSDT"))
+                    .as("nothing reached the venue")
+                    .isZero();
+            assertThat(t.status().venue()).endsWith("(paper)");
+            t.stop(false, true);
+            runUntil(t, "flat", () -> t.engine().position().isFlat());
+        }
+    }
+
+    @Test
     void shouldAdoptAndProtectThePositionAfterACrashWithoutADuplicate() throws Exception {
         final Switch signal = new Switch();
         final LiveTrader first = trader(signal, state);

@@ -12,6 +12,8 @@ import java.util.Locale;
  * @param leverage leverage used for the exchange's margin check
  * @param orderLatencyNs time for an order command to reach the matching engine
  * @param responseLatencyNs time for the exchange's answer to reach the strategy
+ * @param latencySigma 0 for fixed latencies; above 0, each latency is drawn from a log-normal distribution with the
+ *     two latencies above as medians and this shape (seeded by the run's seed)
  * @param feedLatencyNs time for market data to reach the strategy after the exchange published it, used for events
  *     without a recorded receive time (and for all events when {@code recordedFeedLatency} is false)
  * @param recordedFeedLatency use the receive times recorded with the data when present
@@ -26,6 +28,7 @@ public record BacktestConfig(
         double leverage,
         long orderLatencyNs,
         long responseLatencyNs,
+        double latencySigma,
         long feedLatencyNs,
         boolean recordedFeedLatency,
         String queueModel,
@@ -39,6 +42,13 @@ public record BacktestConfig(
         if (responseLatencyNs < 0) {
             throw new IllegalArgumentException(
                     "backtest.responseLatency: must be >= 0, got " + responseLatencyNs + "ns");
+        }
+        if (!(latencySigma >= 0 && latencySigma <= 5)) {
+            throw new IllegalArgumentException("backtest.latencySigma: must be in [0, 5], got " + latencySigma);
+        }
+        if (latencySigma > 0 && (orderLatencyNs == 0 || responseLatencyNs == 0)) {
+            throw new IllegalArgumentException(
+                    "backtest.latencySigma: a log-normal latency needs orderLatency and responseLatency > 0");
         }
         if (feedLatencyNs < 0) {
             throw new IllegalArgumentException("backtest.feedLatency: must be >= 0, got " + feedLatencyNs + "ns");
@@ -56,7 +66,7 @@ public record BacktestConfig(
 
     public static BacktestConfig defaults() {
         return new BacktestConfig(
-                0.0002, 0.00055, 10_000, 10, 5_000_000L, 5_000_000L, 10_000_000L, true, "risk-averse", 1_000_000_000L);
+                0.0002, 0.00055, 10_000, 10, 5_000_000L, 5_000_000L, 0.0, 10_000_000L, true, "risk-averse", 1_000_000_000L);
     }
 
     /** The simulated exchange's settings. */
@@ -64,9 +74,16 @@ public record BacktestConfig(
         return new SimulatedExchangeConfig(makerFeeRate, takerFeeRate, initialBalance, leverage);
     }
 
-    /** The latency model. */
+    /** The latency model with fixed draws (seed 1). */
     public LatencyModel latency() {
-        return LatencyModel.constant(orderLatencyNs, responseLatencyNs);
+        return latency(1);
+    }
+
+    /** The latency model: fixed, or log-normal around the configured medians drawn from {@code seed}. */
+    public LatencyModel latency(long seed) {
+        return latencySigma == 0
+                ? LatencyModel.constant(orderLatencyNs, responseLatencyNs)
+                : LatencyModel.logNormal(orderLatencyNs, responseLatencyNs, latencySigma, seed);
     }
 
     /** The queue model. */

@@ -194,7 +194,7 @@ public final class BacktestRunner {
         final MarketState exchangeMarket =
                 new MarketState(instrument, config.book().maxDepth(), config.tape());
         final SimulatedExchange exchange =
-                new SimulatedExchange(bt.exchange(), exchangeMarket, clock, bt.latency(), bt.queue());
+                new SimulatedExchange(bt.exchange(), exchangeMarket, clock, bt.latency(seed), bt.queue());
         final long tradeStart = t0 + tradeFromNs;
         final EngineRecorder recorder =
                 new EngineRecorder(journalDirectory, bt.initialBalance(), tradeStart, decisionIntervalNs);

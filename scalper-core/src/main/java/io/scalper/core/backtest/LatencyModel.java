@@ -33,4 +33,97 @@ public interface LatencyModel {
             }
         };
     }
+
+    /**
+     * Latencies drawn from a log-normal distribution (the usual shape of network delays: a floor-ish median and a long
+     * right tail), from a seeded generator so that a backtest stays reproducible.
+     *
+     * @param medianEntryNs median order entry latency
+     * @param medianResponseNs median response latency
+     * @param sigma shape: the standard deviation of the log (0.3 is a mild tail, 1.0 a heavy one)
+     * @param seed the generator's seed
+     */
+    static LatencyModel logNormal(long medianEntryNs, long medianResponseNs, double sigma, long seed) {
+        if (medianEntryNs <= 0 || medianResponseNs <= 0) {
+            throw new IllegalArgumentException("median latencies must be > 0, got " + medianEntryNs + " and "
+                    + medianResponseNs);
+        }
+        if (!(sigma >= 0 && sigma <= 5)) {
+            throw new IllegalArgumentException("sigma must be in [0, 5], got " + sigma);
+        }
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        return new LatencyModel() {
+            private long draw(long median) {
+                final double z = gaussian();
+                return Math.max(0, Math.round(median * Math.exp(sigma * z)));
+            }
+
+            // Box-Muller on the seeded generator (SplittableRandom has no nextGaussian in Java 17)
+            private double gaussian() {
+                final double u1 = 1.0 - random.nextDouble();
+                final double u2 = random.nextDouble();
+                return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+            }
+
+            @Override
+            public long entryNs(long nowNs) {
+                return draw(medianEntryNs);
+            }
+
+            @Override
+            public long responseNs(long nowNs) {
+                return draw(medianResponseNs);
+            }
+
+            @Override
+            public String toString() {
+                return "logNormal(median " + medianEntryNs + "ns / " + medianResponseNs + "ns, sigma " + sigma + ")";
+            }
+        };
+    }
+
+    /**
+     * Latencies replayed from recorded measurements (e.g. order round-trips from a live run's journal), in order and
+     * then again from the start: each command takes the next entry latency, each answer the next response latency.
+     */
+    static LatencyModel recorded(long[] entryNs, long[] responseNs) {
+        if (entryNs.length == 0 || responseNs.length == 0) {
+            throw new IllegalArgumentException("recorded latencies: at least one of each");
+        }
+        for (long v : entryNs) {
+            if (v < 0) {
+                throw new IllegalArgumentException("recorded latencies must be >= 0, got " + v);
+            }
+        }
+        for (long v : responseNs) {
+            if (v < 0) {
+                throw new IllegalArgumentException("recorded latencies must be >= 0, got " + v);
+            }
+        }
+        final long[] entries = entryNs.clone();
+        final long[] responses = responseNs.clone();
+        return new LatencyModel() {
+            private int nextEntry;
+            private int nextResponse;
+
+            @Override
+            public long entryNs(long nowNs) {
+                final long v = entries[nextEntry];
+                nextEntry = (nextEntry + 1) % entries.length;
+                return v;
+            }
+
+            @Override
+            public long responseNs(long nowNs) {
+                final long v = responses[nextResponse];
+                nextResponse = (nextResponse + 1) % responses.length;
+                return v;
+            }
+
+            @Override
+            public String toString() {
+                return "recorded(" + entries.length + " entry, " + responses.length + " response latencies)";
+            }
+        };
+    }
 }

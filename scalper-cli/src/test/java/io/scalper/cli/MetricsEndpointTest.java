@@ -1,0 +1,75 @@
+package io.scalper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scalper.bybit.live.LiveTrader;
+import io.scalper.core.metrics.ExecutionCounts;
+import io.scalper.core.metrics.PerformanceStats;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The status line and the Prometheus endpoint of {@code scalper run}. */
+class MetricsEndpointTest {
+    static LiveTrader.Status status(boolean synced) {
+        return new LiveTrader.Status("sim", "BTCUSDT", 65000.05, 1, 12, 0.012, 64990.5, 0.11, -3.25, 9996.86, 0.42,
+                0.8, "ACTIVE", 17, 4.2, 9.7, 2, 12_345, 3, 20, 9, synced, true);
+    }
+
+    @Test
+    void shouldRenderTheStatusLineWithEveryFigure() {
+        final String line = StatusLine.render(status(true));
+        assertThat(line)
+                .contains("sim BTCUSDT")
+                .contains("mid 65000.05")
+                .contains("pos 0.012 @ 64990.50")
+                .contains("uPnL +0.11")
+                .contains("rPnL -3.25")
+                .contains("fused +0.42 conf 0.80")
+                .contains("ACTIVE ref 17")
+                .contains("feed 4ms rt 10ms")
+                .contains("recon 2")
+                .doesNotContain("DEGRADED");
+        assertThat(StatusLine.render(status(false))).endsWith("DEGRADED");
+    }
+
+    @Test
+    void shouldServeWellFormedPrometheusText() throws Exception {
+        final PerformanceStats stats =
+                PerformanceStats.of(List.of(), 10_000, new ExecutionCounts(), 1_000_000_000L);
+        try (MetricsEndpoint endpoint = new MetricsEndpoint(0)) {
+            endpoint.publish(() -> StatusLine.prometheus(status(true), stats));
+            final HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                    .startsWith("text/plain; version=0.0.4"));
+            final String body = r.body();
+            assertThat(body)
+                    .contains("scalper_market_messages_total{symbol=\"BTCUSDT\",venue=\"sim\"} 12345")
+                    .contains("# TYPE scalper_position_lots gauge")
+                    .contains("scalper_position_lots{symbol=\"BTCUSDT\",venue=\"sim\"} 12.0")
+                    .contains("scalper_book_in_sync{symbol=\"BTCUSDT\",venue=\"sim\"} 1.0");
+            // every sample line is NAME{labels} VALUE, every metric has HELP and TYPE
+            for (String line : body.lines().toList()) {
+                if (!line.startsWith("#")) {
+                    assertThat(line).matches("[a-z_]+\\{[^}]*\\} [-0-9.eENa]+");
+                }
+            }
+            assertThat(body.lines().filter(l -> l.startsWith("# TYPE")).count())
+                    .isEqualTo(body.lines().filter(l -> l.startsWith("# HELP")).count());
+            final HttpResponse<String> missing = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/other"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).isEqualTo(404);
+        }
+    }
+}
