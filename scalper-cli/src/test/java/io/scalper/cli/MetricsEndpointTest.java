@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The status line and the Prometheus endpoint of {@code scalper run}. */
 class MetricsEndpointTest {
     static LiveTrader.Status status(boolean synced) {
-        return new LiveTrader.Status("sim", "BTCUSDT", 65000.05, 1, 12, 0.012, 64990.5, 0.11, -3.25, 9996.86, 0.42,
-                0.8, "ACTIVE", 17, 4.2, 9.7, 2, 12_345, 3, 20, 9, synced, true);
+        return new LiveTrader.Status(
+                "sim", "BTCUSDT", 65000.05, 1, 12, 0.012, 64990.5, 0.11, -3.25, 9996.86, 0.42, 0.8, "ACTIVE", 17, 4.2,
+                9.7, 2, 12_345, 3, 20, 9, synced, true);
     }
 
     @Test
@@ -38,8 +39,7 @@ class MetricsEndpointTest {
 
     @Test
     void shouldServeWellFormedPrometheusText() throws Exception {
-        final PerformanceStats stats =
-                PerformanceStats.of(List.of(), 10_000, new ExecutionCounts(), 1_000_000_000L);
+        final PerformanceStats stats = PerformanceStats.of(List.of(), 10_000, new ExecutionCounts(), 1_000_000_000L);
         try (MetricsEndpoint endpoint = new MetricsEndpoint(0)) {
             endpoint.publish(() -> StatusLine.prometheus(status(true), stats));
             final HttpResponse<String> r = HttpClient.newHttpClient()
@@ -48,8 +48,8 @@ class MetricsEndpointTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                    .startsWith("text/plain; version=0.0.4"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
             final String body = r.body();
             assertThat(body)
                     .contains("scalper_market_messages_total{symbol=\"BTCUSDT\",venue=\"sim\"} 12345")

@@ -256,8 +256,10 @@ public final class BybitWsConnection implements AutoCloseable {
             }
             if (nowNs - lastPingNs >= config.pingIntervalMs() * NS_PER_MS) {
                 lastPingNs = nowNs;
-                if (send(listener.pingFrame(pings.get() + 1))) {
-                    pings.incrementAndGet();
+                // counted before it is sent: the pong can come back before send() returns
+                final long n = pings.incrementAndGet();
+                if (!send(listener.pingFrame(n))) {
+                    pings.decrementAndGet();
                 }
             }
         } catch (RuntimeException e) {

@@ -188,14 +188,18 @@ class LiveTraderTest {
         final Switch signal = new Switch();
         try (LiveTrader t = trader(signal, state)) {
             t.start();
-            runUntil(t, "streams up", () -> t.status().bookInSync() && t.status().privateStreamUp());
+            runUntil(
+                    t, "streams up", () -> t.status().bookInSync() && t.status().privateStreamUp());
             final long resubscribes = t.session().publicStream().resubscribes();
             emulator.faults().skipBookDelta();
-            runUntil(t, "a resubscription and the book back in sync", () -> t.session().publicStream().resubscribes()
-                            > resubscribes
-                    && t.status().bookInSync());
+            runUntil(
+                    t,
+                    "a resubscription and the book back in sync",
+                    () -> t.session().publicStream().resubscribes() > resubscribes
+                            && t.status().bookInSync());
             assertThat(emulator.faults().skippedDeltas()).isPositive();
-            assertThat(t.engine().market().book().bestBid()).isLessThan(t.engine().market().book().bestAsk());
+            assertThat(t.engine().market().book().bestBid())
+                    .isLessThan(t.engine().market().book().bestAsk());
             t.stop(false, true);
         }
     }

@@ -66,7 +66,17 @@ public record BacktestConfig(
 
     public static BacktestConfig defaults() {
         return new BacktestConfig(
-                0.0002, 0.00055, 10_000, 10, 5_000_000L, 5_000_000L, 0.0, 10_000_000L, true, "risk-averse", 1_000_000_000L);
+                0.0002,
+                0.00055,
+                10_000,
+                10,
+                5_000_000L,
+                5_000_000L,
+                0.0,
+                10_000_000L,
+                true,
+                "risk-averse",
+                1_000_000_000L);
     }
 
     /** The simulated exchange's settings. */

@@ -45,8 +45,8 @@ public interface LatencyModel {
      */
     static LatencyModel logNormal(long medianEntryNs, long medianResponseNs, double sigma, long seed) {
         if (medianEntryNs <= 0 || medianResponseNs <= 0) {
-            throw new IllegalArgumentException("median latencies must be > 0, got " + medianEntryNs + " and "
-                    + medianResponseNs);
+            throw new IllegalArgumentException(
+                    "median latencies must be > 0, got " + medianEntryNs + " and " + medianResponseNs);
         }
         if (!(sigma >= 0 && sigma <= 5)) {
             throw new IllegalArgumentException("sigma must be in [0, 5], got " + sigma);

@@ -199,7 +199,7 @@ class BacktestRunnerTest {
                         b.leverage(),
                         b.orderLatencyNs(),
                         b.responseLatencyNs(),
-                b.latencySigma(),
+                        b.latencySigma(),
                         b.feedLatencyNs(),
                         false,
                         "risk-averse",

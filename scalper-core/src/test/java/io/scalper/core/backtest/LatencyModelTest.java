@@ -32,8 +32,10 @@ class LatencyModelTest {
     @Test
     void recordedShouldReplayTheMeasurementsInOrderAndWrapAround() {
         final LatencyModel m = LatencyModel.recorded(new long[] {3, 1, 4}, new long[] {7, 9});
-        assertThat(new long[] {m.entryNs(0), m.entryNs(0), m.entryNs(0), m.entryNs(0)}).containsExactly(3, 1, 4, 3);
-        assertThat(new long[] {m.responseNs(0), m.responseNs(0), m.responseNs(0)}).containsExactly(7, 9, 7);
+        assertThat(new long[] {m.entryNs(0), m.entryNs(0), m.entryNs(0), m.entryNs(0)})
+                .containsExactly(3, 1, 4, 3);
+        assertThat(new long[] {m.responseNs(0), m.responseNs(0), m.responseNs(0)})
+                .containsExactly(7, 9, 7);
         assertThatThrownBy(() -> LatencyModel.recorded(new long[0], new long[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LatencyModel.recorded(new long[] {-1}, new long[] {1}))
