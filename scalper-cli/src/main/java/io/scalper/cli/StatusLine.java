@@ -12,12 +12,12 @@ final class StatusLine {
     static String render(LiveTrader.Status s) {
         return String.format(
                 Locale.ROOT,
-                "%s %s mid %s spr %d | pos %s @ %s uPnL %+.2f rPnL %+.2f | fused %+.2f conf %.2f | %s ref %d | feed %s rt %s"
+                "%s %s mid %s spr %s | pos %s @ %s uPnL %+.2f rPnL %+.2f | fused %+.2f conf %.2f | %s ref %d | feed %s rt %s"
                         + " | recon %d%s",
                 s.venue(),
                 s.symbol(),
                 num(s.mid(), 2),
-                s.spreadTicks(),
+                s.spreadTicks() < 0 ? "-" : Long.toString(s.spreadTicks()),
                 num(s.positionQty(), 3),
                 num(s.entryPrice(), 2),
                 s.unrealizedPnl(),

@@ -79,7 +79,7 @@ public final class LiveTrader implements AutoCloseable {
             String venue,
             String symbol,
             double mid,
-            double spreadTicks,
+            long spreadTicks,
             long positionLots,
             double positionQty,
             double entryPrice,
