@@ -41,7 +41,9 @@ import org.java_websocket.handshake.ServerHandshake;
  *       fusion, gates, sizing and the router, which hands a post-only entry to {@link BybitGateway}, which writes it
  *       to the trade WebSocket. Timed from before the decode to the return of the gateway's submit. Between frames
  *       the entry is marked cancelled so that the next frame enters again.
- *   <li><b>emulator public stream</b>: frames per second one client receives with the market at 200× speed.
+ *   <li><b>order round trip through the trade WebSocket</b>: the same orders, from the request written to the
+ *       emulator's acknowledgement received, as the gateway reports it.
+ *   <li><b>emulator public stream</b>: frames per second one client receives with the market at 20,000× speed (so that the server, not the market, is the limit).
  * </ol>
  */
 public final class LiveLatency {
@@ -63,6 +65,7 @@ public final class LiveLatency {
     /** Passes commands to the real gateway and notes when the last submit returned. */
     static final class Probe implements ExchangeGateway {
         final ExchangeGateway inner;
+        final Histogram roundTrips = new Histogram(3_600_000_000_000L, 3);
         long handedNs;
         OrderRequest last;
 
@@ -72,7 +75,24 @@ public final class LiveLatency {
 
         @Override
         public void setListener(ExecutionListener listener) {
-            inner.setListener(listener);
+            // the gateway reports each order's round trip (request written -> acknowledgement received)
+            inner.setListener(new ExecutionListener() {
+                @Override
+                public void onOrderEvent(OrderEvent event) {
+                    listener.onOrderEvent(event);
+                }
+
+                @Override
+                public void onFunding(String symbol, double amount, double rate, long exchangeTimeNs) {
+                    listener.onFunding(symbol, amount, rate, exchangeTimeNs);
+                }
+
+                @Override
+                public void onLatency(long roundTripNs) {
+                    roundTrips.recordValue(Math.max(0, roundTripNs));
+                    listener.onLatency(roundTripNs);
+                }
+            });
         }
 
         @Override
@@ -100,7 +120,12 @@ public final class LiveLatency {
 
     public static void main(String[] args) throws Exception {
         final int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        if (args.length > 1 && args[1].equals("stream")) {
+            publicStreamRate(10);
+            System.exit(0);
+        }
         frameToOrder(samples);
+        orderRoundTrip(200);
         publicStreamRate(10);
         System.exit(0);
     }
@@ -213,6 +238,73 @@ public final class LiveLatency {
         }
     }
 
+    /**
+     * Order round trips through the trade WebSocket, as the gateway measures them (request written → ack read):
+     * post-only buys far below the market, each cancelled, one every 120 ms (the venue allows 10 creates a second).
+     */
+    static void orderRoundTrip(int samples) throws Exception {
+        try (BybitEmulator emulator =
+                BybitEmulator.builder().restPort(0).wsPort(0).seed(6).build().start()) {
+            final BybitEnvironment env = BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl());
+            final BybitCredentials creds = new BybitCredentials(emulator.apiKey(), emulator.apiSecret());
+            final BybitRestClient rest =
+                    BybitRestClient.builder(env).credentials(creds).build();
+            final Instrument instrument = rest.instruments("BTCUSDT").get(0);
+            final BybitGateway gateway =
+                    new BybitGateway(env, creds, rest, s -> instrument, BybitWsConfig.defaults(), SystemClock.INSTANCE);
+            final Histogram h = new Histogram(3_600_000_000_000L, 3);
+            final int[] events = {0};
+            gateway.setListener(new ExecutionListener() {
+                @Override
+                public void onOrderEvent(OrderEvent event) {
+                    events[0]++;
+                }
+
+                @Override
+                public void onLatency(long roundTripNs) {
+                    h.recordValue(Math.max(0, roundTripNs));
+                }
+            });
+            gateway.start();
+            final long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!gateway.isTradeStreamUp()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("trade stream did not come up");
+                }
+                gateway.poll();
+                Thread.sleep(10);
+            }
+            final long price = instrument.priceToTicks("50000.0");
+            final long qty = instrument.qtyToLots("0.001");
+            for (int i = 0; i < samples; i++) {
+                final String id = "rt-" + i;
+                final long before = h.getTotalCount();
+                gateway.submit(OrderRequest.limit(
+                        id,
+                        "BTCUSDT",
+                        io.scalper.core.model.Side.BUY,
+                        price,
+                        qty,
+                        io.scalper.core.exec.TimeInForce.POST_ONLY,
+                        false,
+                        io.scalper.core.exec.OrderPurpose.ENTRY));
+                final long until = System.nanoTime() + 2_000_000_000L;
+                while (h.getTotalCount() == before && System.nanoTime() < until) {
+                    gateway.poll();
+                    Thread.onSpinWait();
+                }
+                gateway.cancel(id);
+                final long next = System.nanoTime() + 120_000_000L;
+                while (System.nanoTime() < next) {
+                    gateway.poll();
+                    Thread.sleep(1);
+                }
+            }
+            print("order round trip over the trade WebSocket (request written -> ack read)", h);
+            gateway.close();
+        }
+    }
+
     private static long tsOf(String frame) {
         final int i = frame.indexOf("\"ts\":");
         if (i < 0) {
@@ -260,7 +352,7 @@ public final class LiveLatency {
             Thread.sleep(seconds * 1_000L);
             final double rate = (frames.get() - before) * 1e9 / (System.nanoTime() - t0);
             System.out.printf(
-                    Locale.ROOT, "emulator public stream to one client: %,.0f frames/s (market at 200x)%n", rate);
+                    Locale.ROOT, "emulator public stream to one client: %,.0f frames/s (market at 20,000x)%n", rate);
             client.closeBlocking();
         }
     }
