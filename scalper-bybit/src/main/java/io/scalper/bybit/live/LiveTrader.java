@@ -257,6 +257,18 @@ public final class LiveTrader implements AutoCloseable {
         }
         if (session != null) {
             reconciliation = session.reconcile(policy);
+            if (policy == ReconcilePolicy.ADOPT && !reconciliation.hadPosition()) {
+                // flat: reduce-only legs left by a previous run (a bracket whose other leg filled while we were
+                // down) have nothing to protect; cancel them so that no order works that the engine does not know
+                for (io.scalper.bybit.rest.BybitOrder o : reconciliation.keptOrders()) {
+                    try {
+                        rest.cancelOrder(symbol, o.orderLinkId());
+                        LOG.info("cancelled {} left by a previous run: the position is flat", o.orderLinkId());
+                    } catch (IOException e) {
+                        LOG.warn("could not cancel {} left by a previous run: {}", o.orderLinkId(), e.getMessage());
+                    }
+                }
+            }
             if (policy == ReconcilePolicy.ADOPT && reconciliation.hadPosition()) {
                 EngineAdoption.adopt(engine, session.gateway(), reconciliation, true);
                 LOG.info(
