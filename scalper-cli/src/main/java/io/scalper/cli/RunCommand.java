@@ -232,11 +232,12 @@ final class RunCommand implements Callable<Integer> {
             if (terminal) {
                 err.println();
             }
-            if (interrupts.get() > 1) {
-                // second Ctrl-C: cancel what works and go
-                trader.stop(true, false);
-            } else {
-                trader.stop(!cancelBrackets, flattenOnExit);
+            // a second Ctrl-C (before or during the stop) cancels what works and goes without waiting
+            final Object during = installSignals();
+            try {
+                trader.stop(!cancelBrackets, flattenOnExit, () -> interrupts.get() > 1);
+            } finally {
+                restoreSignals(during);
             }
             final PerformanceStats stats = trader.stats();
             if (json) {

@@ -79,7 +79,7 @@ class RunProcessTest {
     }
 
     @Test
-    void shouldAdoptThePositionAfterSigkillAndStopCleanlyOnSigterm() throws Exception {
+    void shouldAdoptThePositionAfterSigkillAndStopCleanlyOnSigtermAndDoubleInterrupt() throws Exception {
         Files.writeString(
                 tmp.resolve("eager.yaml"),
                 "fusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n  escalateAfter: 300ms\n"
@@ -155,6 +155,34 @@ class RunProcessTest {
             assertThat(third.waitFor(60, TimeUnit.SECONDS)).as(tail(err3)).isTrue();
             assertThat(third.exitValue()).as(tail(err3)).isZero();
             assertThat(Files.readString(out3)).contains("trades:").contains("equity:");
+
+            // 4. Ctrl-C twice in a row: the second makes the stop quick, still exit 0 with a summary
+            final Path out4 = tmp.resolve("run4.out");
+            final Path err4 = tmp.resolve("run4.err");
+            final long healthBefore4 =
+                    Files.getLastModifiedTime(state.resolve("health.json")).toMillis();
+            final Process fourth = start(emulator, state, out4, err4);
+            waitFor(
+                    "the fourth run to be up",
+                    60,
+                    () -> {
+                        try {
+                            return Files.getLastModifiedTime(state.resolve("health.json"))
+                                            .toMillis()
+                                    > healthBefore4 + 1000;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    },
+                    err4);
+            for (int i = 0; i < 2; i++) {
+                new ProcessBuilder("kill", "-INT", Long.toString(fourth.pid()))
+                        .start()
+                        .waitFor();
+            }
+            assertThat(fourth.waitFor(60, TimeUnit.SECONDS)).as(tail(err4)).isTrue();
+            assertThat(fourth.exitValue()).as(tail(err4)).isZero();
+            assertThat(Files.readString(out4)).contains("trades:");
         }
     }
 }

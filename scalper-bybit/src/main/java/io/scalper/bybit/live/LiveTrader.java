@@ -350,6 +350,14 @@ public final class LiveTrader implements AutoCloseable {
      * the exchange to confirm, then writes the final state.
      */
     public void stop(boolean keepBrackets, boolean flatten) {
+        stop(keepBrackets, flatten, () -> false);
+    }
+
+    /**
+     * As {@link #stop(boolean, boolean)}, but stops waiting for confirmations as soon as {@code hurry} says so (a
+     * second Ctrl-C): the cancels are sent, the state is written, and it returns.
+     */
+    public void stop(boolean keepBrackets, boolean flatten, BooleanSupplier hurry) {
         if (stopped || engine == null) {
             return;
         }
@@ -357,12 +365,13 @@ public final class LiveTrader implements AutoCloseable {
         engine.shutdown(keepBrackets, flatten);
         final long deadline = SystemClock.INSTANCE.nowNs() + 10 * SECOND_NS;
         while (SystemClock.INSTANCE.nowNs() < deadline
+                && !hurry.getAsBoolean()
                 && (engine.entryWorking() || (flatten && !engine.position().isFlat()))) {
             if (step() == 0) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 20 && !hurry.getAsBoolean(); i++) {
             step(); // late confirmations
             LockSupport.parkNanos(10 * IDLE_PARK_NS);
         }
