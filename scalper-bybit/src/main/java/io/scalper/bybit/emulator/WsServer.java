@@ -42,6 +42,7 @@ final class WsServer extends WebSocketServer {
         this.pusher = pusher;
         this.latencyMs = latencyMs;
         setReuseAddr(true);
+        setTcpNoDelay(true); // small frames go out at once, as a real feed does (no Nagle batching)
         setConnectionLostTimeout(0);
     }
 
