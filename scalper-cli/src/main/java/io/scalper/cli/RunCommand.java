@@ -221,7 +221,8 @@ final class RunCommand implements Callable<Integer> {
                             nextStatus[0] = now + 10_000_000_000L;
                         }
                         if (metrics != null) {
-                            metrics.publish(() -> StatusLine.prometheus(s, trader.stats()));
+                            metrics.publish(() -> StatusLine.prometheus(s, trader.stats())
+                                    + StatusLine.histograms(s, trader.feedAges(), trader.roundTrips()));
                         }
                     }
                     return interrupts.get() > 0 || now >= end;

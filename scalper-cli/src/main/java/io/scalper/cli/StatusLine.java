@@ -87,6 +87,17 @@ final class StatusLine {
         return b.toString();
     }
 
+    static String histograms(
+            LiveTrader.Status s,
+            io.scalper.bybit.live.LatencyHistogram feed,
+            io.scalper.bybit.live.LatencyHistogram rt) {
+        final StringBuilder b = new StringBuilder(2048);
+        final String l = "symbol=\"" + s.symbol() + "\",venue=\"" + s.venue() + "\"";
+        feed.appendPrometheus(b, "scalper_feed_age_seconds", "Feed age of book messages.", l);
+        rt.appendPrometheus(b, "scalper_order_round_trip_seconds", "Order request to acknowledgement.", l);
+        return b.toString();
+    }
+
     private static void counter(StringBuilder b, String name, String help, String labels, long v) {
         b.append("# HELP ").append(name).append(' ').append(help).append('\n');
         b.append("# TYPE ").append(name).append(" counter\n");

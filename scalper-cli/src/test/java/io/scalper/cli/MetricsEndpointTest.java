@@ -41,7 +41,13 @@ class MetricsEndpointTest {
     void shouldServeWellFormedPrometheusText() throws Exception {
         final PerformanceStats stats = PerformanceStats.of(List.of(), 10_000, new ExecutionCounts(), 1_000_000_000L);
         try (MetricsEndpoint endpoint = new MetricsEndpoint(0)) {
-            endpoint.publish(() -> StatusLine.prometheus(status(true), stats));
+            final io.scalper.bybit.live.LatencyHistogram feed = new io.scalper.bybit.live.LatencyHistogram();
+            final io.scalper.bybit.live.LatencyHistogram rt = new io.scalper.bybit.live.LatencyHistogram();
+            feed.record(3_000_000); // 3 ms
+            feed.record(700_000_000); // 0.7 s
+            rt.record(-5); // clock skew counts as 0
+            endpoint.publish(
+                    () -> StatusLine.prometheus(status(true), stats) + StatusLine.histograms(status(true), feed, rt));
             final HttpResponse<String> r = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
@@ -55,7 +61,16 @@ class MetricsEndpointTest {
                     .contains("scalper_market_messages_total{symbol=\"BTCUSDT\",venue=\"sim\"} 12345")
                     .contains("# TYPE scalper_position_lots gauge")
                     .contains("scalper_position_lots{symbol=\"BTCUSDT\",venue=\"sim\"} 12.0")
-                    .contains("scalper_book_in_sync{symbol=\"BTCUSDT\",venue=\"sim\"} 1.0");
+                    .contains("scalper_book_in_sync{symbol=\"BTCUSDT\",venue=\"sim\"} 1.0")
+                    .contains("# TYPE scalper_feed_age_seconds histogram")
+                    .contains("scalper_feed_age_seconds_bucket{symbol=\"BTCUSDT\",venue=\"sim\",le=\"0.002\"} 0")
+                    .contains("scalper_feed_age_seconds_bucket{symbol=\"BTCUSDT\",venue=\"sim\",le=\"0.005\"} 1")
+                    .contains("scalper_feed_age_seconds_bucket{symbol=\"BTCUSDT\",venue=\"sim\",le=\"1\"} 2")
+                    .contains("scalper_feed_age_seconds_bucket{symbol=\"BTCUSDT\",venue=\"sim\",le=\"+Inf\"} 2")
+                    .contains("scalper_feed_age_seconds_count{symbol=\"BTCUSDT\",venue=\"sim\"} 2")
+                    .contains("scalper_feed_age_seconds_sum{symbol=\"BTCUSDT\",venue=\"sim\"} 0.703000000")
+                    .contains(
+                            "scalper_order_round_trip_seconds_bucket{symbol=\"BTCUSDT\",venue=\"sim\",le=\"0.0005\"} 1");
             // every sample line is NAME{labels} VALUE, every metric has HELP and TYPE
             for (String line : body.lines().toList()) {
                 if (!line.startsWith("#")) {

@@ -127,6 +127,8 @@ public final class LiveTrader implements AutoCloseable {
     private long nextHousekeepingNs;
     private long startNs;
     private boolean stopped;
+    private final LatencyHistogram feedAges = new LatencyHistogram();
+    private final LatencyHistogram roundTrips = new LatencyHistogram();
     private double venueStartEquity = Double.NaN;
     private double venueEndEquity = Double.NaN;
 
@@ -199,6 +201,7 @@ public final class LiveTrader implements AutoCloseable {
             equity = walletEquity();
             venueStartEquity = equity;
         }
+        final ExchangeGateway observed = observeLatency(gateway);
         recorder = new EngineRecorder(stateDirectory, equity, clock.nowNs(), SECOND_NS);
         final ScalperEngine.Builder eb = ScalperEngine.builder()
                 .config(config)
@@ -206,7 +209,7 @@ public final class LiveTrader implements AutoCloseable {
                 .market(market)
                 .clock(clock)
                 .scheduler(scheduler)
-                .gateway(gateway)
+                .gateway(observed)
                 .initialEquity(equity)
                 .listener(recorder);
         if (session != null) {
@@ -243,7 +246,11 @@ public final class LiveTrader implements AutoCloseable {
             paperStream.start();
         } else {
             decoder.setListener(engine.marketListener());
-            session.onFeedAge(engine::onFeedAge);
+            final ScalperEngine e = engine;
+            session.onFeedAge(ns -> {
+                feedAges.record(ns);
+                e.onFeedAge(ns);
+            });
         }
         stateWriter = new StateSnapshotWriter(stateDirectory.resolve("state.json"));
         if (restored.isPresent()) {
@@ -288,6 +295,67 @@ public final class LiveTrader implements AutoCloseable {
                 instrument.qtyStep().toPlainString(),
                 String.format(Locale.ROOT, "%.2f", equity),
                 paper ? "" : ", leverage " + leverageText());
+    }
+
+    /** The gateway, with every order round trip it reports also recorded in {@link #roundTrips()}. */
+    private ExchangeGateway observeLatency(ExchangeGateway g) {
+        return new ExchangeGateway() {
+            @Override
+            public void setListener(io.scalper.core.exec.ExecutionListener listener) {
+                g.setListener(new io.scalper.core.exec.ExecutionListener() {
+                    @Override
+                    public void onOrderEvent(io.scalper.core.exec.OrderEvent event) {
+                        listener.onOrderEvent(event);
+                    }
+
+                    @Override
+                    public void onFunding(String sym, double amount, double rate, long exchangeTimeNs) {
+                        listener.onFunding(sym, amount, rate, exchangeTimeNs);
+                    }
+
+                    @Override
+                    public void onLatency(long roundTripNs) {
+                        roundTrips.record(roundTripNs);
+                        listener.onLatency(roundTripNs);
+                    }
+                });
+            }
+
+            @Override
+            public void submit(io.scalper.core.exec.OrderRequest request) {
+                g.submit(request);
+            }
+
+            @Override
+            public void amend(String id, long price, long qty, long trigger) {
+                g.amend(id, price, qty, trigger);
+            }
+
+            @Override
+            public void cancel(String id) {
+                g.cancel(id);
+            }
+
+            @Override
+            public void cancelAll(String sym) {
+                g.cancelAll(sym);
+            }
+
+            @Override
+            public boolean supportsAmend() {
+                return g.supportsAmend();
+            }
+        };
+    }
+
+    /** Distribution of feed ages (local receive − exchange time of book messages); engine thread. */
+    public LatencyHistogram feedAges() {
+        return feedAges;
+    }
+
+    /** Distribution of order round trips (request sent → acknowledgement); engine thread. */
+    public LatencyHistogram roundTrips() {
+        return roundTrips;
     }
 
     private String leverageText() {

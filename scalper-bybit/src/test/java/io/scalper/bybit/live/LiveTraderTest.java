@@ -130,6 +130,8 @@ class LiveTraderTest {
             runUntil(t, "a working stop", () -> hasWorkingStop(t));
             final long lots = t.engine().position().qtyLots();
             assertThat(emulator.positionLots(emulator.apiKey(), "BTCUSDT")).isEqualTo(lots);
+            assertThat(t.roundTrips().count()).as("order round trips measured").isPositive();
+            assertThat(t.feedAges().count()).as("feed ages measured").isPositive();
 
             final long reconnects = t.status().reconnects();
             emulator.faults().drop(EmulatorFaults.Channel.PUBLIC);
