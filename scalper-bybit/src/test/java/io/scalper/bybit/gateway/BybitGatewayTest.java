@@ -309,6 +309,48 @@ class BybitGatewayTest {
     }
 
     @Test
+    void shouldReportACancelThatLostTheRaceWithAFillAsRejectedAndKeepTheFillOnce() throws Exception {
+        start(true, 5_000, false);
+        venue.tradeResponder = j -> j.path("op").asText().equals("order.cancel")
+                ? ack(j, 110001, "order not exists or too late to cancel")
+                : ack(j, 0, "OK");
+        gateway.submit(limit("c-1"));
+        until("accepted", () -> events.contains("Accepted c-1"));
+        venue.pushPrivate(execution("c-1", "e-1"));
+        venue.pushPrivate(order("c-1", "Filled", "60000.0", "0.001"));
+        until("filled", () -> events.stream().anyMatch(e -> e.startsWith("Filled c-1")));
+        gateway.cancel("c-1"); // sent before the engine learnt of the fill
+        until("cancel refused", () -> events.stream().anyMatch(e -> e.startsWith("CancelRejected c-1")));
+        venue.pushPrivate(execution("c-1", "e-1")); // the same execution pushed again
+        settle();
+
+        assertThat(events).filteredOn(e -> e.startsWith("Filled")).hasSize(1);
+        assertThat(events).noneMatch(e -> e.startsWith("Canceled"));
+        assertThat(events)
+                .filteredOn(e -> e.startsWith("CancelRejected c-1"))
+                .singleElement()
+                .asString()
+                .contains("110001");
+    }
+
+    @Test
+    void shouldLookACancelUpWhenItsAnswerNeverComesAndReportWhatTheExchangeSays() throws Exception {
+        start(true, 200, false);
+        venue.tradeResponder = j -> j.path("op").asText().equals("order.cancel") ? null : ack(j, 0, "OK");
+        gateway.submit(limit("u-1"));
+        until("accepted", () -> events.contains("Accepted u-1"));
+        // the cancel's answer is lost; the exchange, asked, says the order is cancelled
+        venue.route("GET /v5/order/realtime", r -> FakeVenue.list(restOrder("u-1", "Cancelled")));
+        gateway.cancel("u-1");
+        until("cancelled from the look-up", () -> events.contains("Canceled u-1"));
+        settle();
+
+        assertThat(events).containsExactly("Accepted u-1", "Canceled u-1");
+        assertThat(gateway.lookups()).isPositive();
+        assertThat(venue.calls("GET /v5/order/realtime")).anyMatch(c -> c.contains("orderLinkId=u-1"));
+    }
+
+    @Test
     void shouldKeepSecretsOutOfToStringAndErrors() throws Exception {
         start(true, 5_000, false);
         assertThat(gateway.toString()).doesNotContain(FakeVenue.SECRET).doesNotContain(FakeVenue.KEY);
