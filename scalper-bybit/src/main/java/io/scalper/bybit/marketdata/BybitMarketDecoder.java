@@ -795,41 +795,7 @@ public final class BybitMarketDecoder {
                 return false;
             }
         }
-        switch (field) {
-            case TickerState.LAST_PRICE:
-                s.lastPriceTicks(v);
-                break;
-            case TickerState.MARK_PRICE:
-                s.markPriceE8(v);
-                break;
-            case TickerState.INDEX_PRICE:
-                s.indexPriceE8(v);
-                break;
-            case TickerState.FUNDING_RATE:
-                s.fundingRateE8(v);
-                break;
-            case TickerState.NEXT_FUNDING_TIME:
-                s.nextFundingTimeMs(v);
-                break;
-            case TickerState.BID1_PRICE:
-                s.bid1PriceTicks(v);
-                break;
-            case TickerState.BID1_SIZE:
-                s.bid1SizeLots(v);
-                break;
-            case TickerState.ASK1_PRICE:
-                s.ask1PriceTicks(v);
-                break;
-            case TickerState.ASK1_SIZE:
-                s.ask1SizeLots(v);
-                break;
-            case TickerState.OPEN_INTEREST:
-                s.openInterestLots(v);
-                break;
-            default:
-                s.fundingIntervalHours(v);
-                break;
-        }
+        s.set(field, v);
         return true;
     }
 

@@ -135,6 +135,52 @@ public final class TickerState {
         present |= field;
     }
 
+    /**
+     * Sets one field by its bit ({@link #LAST_PRICE} … {@link #FUNDING_INTERVAL}) — for code that handles fields
+     * generically, such as decoders and event files.
+     *
+     * @throws IllegalArgumentException if {@code field} is not one field bit
+     */
+    public TickerState set(int field, long v) {
+        switch (field) {
+            case LAST_PRICE -> lastPriceTicks(v);
+            case MARK_PRICE -> markPriceE8(v);
+            case INDEX_PRICE -> indexPriceE8(v);
+            case FUNDING_RATE -> fundingRateE8(v);
+            case NEXT_FUNDING_TIME -> nextFundingTimeMs(v);
+            case BID1_PRICE -> bid1PriceTicks(v);
+            case BID1_SIZE -> bid1SizeLots(v);
+            case ASK1_PRICE -> ask1PriceTicks(v);
+            case ASK1_SIZE -> ask1SizeLots(v);
+            case OPEN_INTEREST -> openInterestLots(v);
+            case FUNDING_INTERVAL -> fundingIntervalHours(v);
+            default -> throw new IllegalArgumentException("not a ticker field: " + field);
+        }
+        return this;
+    }
+
+    /**
+     * One field by its bit; {@link #NONE} when it was never set.
+     *
+     * @throws IllegalArgumentException if {@code field} is not one field bit
+     */
+    public long get(int field) {
+        return switch (field) {
+            case LAST_PRICE -> lastPriceTicks;
+            case MARK_PRICE -> markPriceE8;
+            case INDEX_PRICE -> indexPriceE8;
+            case FUNDING_RATE -> fundingRateE8;
+            case NEXT_FUNDING_TIME -> nextFundingTimeMs;
+            case BID1_PRICE -> bid1PriceTicks;
+            case BID1_SIZE -> bid1SizeLots;
+            case ASK1_PRICE -> ask1PriceTicks;
+            case ASK1_SIZE -> ask1SizeLots;
+            case OPEN_INTEREST -> openInterestLots;
+            case FUNDING_INTERVAL -> fundingIntervalHours;
+            default -> throw new IllegalArgumentException("not a ticker field: " + field);
+        };
+    }
+
     public TickerState lastPriceTicks(long v) {
         lastPriceTicks = v;
         mark(LAST_PRICE);

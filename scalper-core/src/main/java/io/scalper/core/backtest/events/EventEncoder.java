@@ -131,7 +131,7 @@ public final class EventEncoder implements MarketEventSink {
         int first = EventFormat.FIRST;
         for (int f : TICKER_FIELDS) {
             if ((fields & f) != 0) {
-                put(t, tickerValue(ticker, f), 0, 0, EventFormat.TICKER, first, 0, f);
+                put(t, ticker.get(f), 0, 0, EventFormat.TICKER, first, 0, f);
                 first = 0;
             }
         }
@@ -156,51 +156,10 @@ public final class EventEncoder implements MarketEventSink {
         return messages;
     }
 
-    static long tickerValue(TickerState t, int field) {
-        switch (field) {
-            case TickerState.LAST_PRICE:
-                return t.lastPriceTicks();
-            case TickerState.MARK_PRICE:
-                return t.markPriceE8();
-            case TickerState.INDEX_PRICE:
-                return t.indexPriceE8();
-            case TickerState.FUNDING_RATE:
-                return t.fundingRateE8();
-            case TickerState.NEXT_FUNDING_TIME:
-                return t.nextFundingTimeMs();
-            case TickerState.BID1_PRICE:
-                return t.bid1PriceTicks();
-            case TickerState.BID1_SIZE:
-                return t.bid1SizeLots();
-            case TickerState.ASK1_PRICE:
-                return t.ask1PriceTicks();
-            case TickerState.ASK1_SIZE:
-                return t.ask1SizeLots();
-            case TickerState.OPEN_INTEREST:
-                return t.openInterestLots();
-            case TickerState.FUNDING_INTERVAL:
-                return t.fundingIntervalHours();
-            default:
-                throw new IllegalArgumentException("unknown ticker field " + field);
-        }
-    }
-
+    /** Sets a decoded field; field 0 is an update that carried none. */
     static void setTickerValue(TickerState t, int field, long v) {
-        switch (field) {
-            case TickerState.LAST_PRICE -> t.lastPriceTicks(v);
-            case TickerState.MARK_PRICE -> t.markPriceE8(v);
-            case TickerState.INDEX_PRICE -> t.indexPriceE8(v);
-            case TickerState.FUNDING_RATE -> t.fundingRateE8(v);
-            case TickerState.NEXT_FUNDING_TIME -> t.nextFundingTimeMs(v);
-            case TickerState.BID1_PRICE -> t.bid1PriceTicks(v);
-            case TickerState.BID1_SIZE -> t.bid1SizeLots(v);
-            case TickerState.ASK1_PRICE -> t.ask1PriceTicks(v);
-            case TickerState.ASK1_SIZE -> t.ask1SizeLots(v);
-            case TickerState.OPEN_INTEREST -> t.openInterestLots(v);
-            case TickerState.FUNDING_INTERVAL -> t.fundingIntervalHours(v);
-            default -> {
-                // field 0: an update that carried no field
-            }
+        if (field != 0) {
+            t.set(field, v);
         }
     }
 }
