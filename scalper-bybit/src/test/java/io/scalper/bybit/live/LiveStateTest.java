@@ -1,0 +1,80 @@
+package io.scalper.bybit.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scalper.core.engine.ScalperEngine;
+import io.scalper.core.exec.RecordingGateway;
+import io.scalper.core.journal.StateSnapshotWriter;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.risk.RefusalReason;
+import io.scalper.core.risk.TradingState;
+import io.scalper.core.time.ManualClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a restart restores from {@code state.json}, and what it refuses to guess. */
+class LiveStateTest {
+    private static final Instrument BTC = Instrument.of("BTCUSDT", "0.10", "0.001", "0.001", "5");
+
+    @TempDir
+    Path dir;
+
+    private static ScalperEngine engine(ManualClock clock) {
+        return ScalperEngine.builder()
+                .instrument(BTC)
+                .clock(clock)
+                .gateway(new RecordingGateway(clock, true))
+                .initialEquity(10_000)
+                .build();
+    }
+
+    private Path write(ScalperEngine e, long nowNs) throws IOException {
+        final Path file = dir.resolve("state.json");
+        new StateSnapshotWriter(file).write(LiveState.snapshot(e, nowNs));
+        return file;
+    }
+
+    @Test
+    void shouldRestoreATrippedKillSwitchButNotTheCleanShutdownThatFollowedIt() throws IOException {
+        final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+        final ScalperEngine first = engine(clock);
+        first.trip(RefusalReason.DAILY_LOSS_LIMIT);
+        first.shutdown(true, false); // the clean stop adds SHUTDOWN
+        final LiveState.Restored r = LiveState.read(write(first, clock.nowNs())).orElseThrow();
+        assertThat(r.kill().reasons()).containsExactly(RefusalReason.DAILY_LOSS_LIMIT);
+        assertThat(r.kill().reason()).isEqualTo(RefusalReason.DAILY_LOSS_LIMIT);
+        assertThat(r.kill().tradingState()).isNotEqualTo(TradingState.ACTIVE);
+        assertThat(r.peak()).isEqualTo(10_000);
+
+        final ScalperEngine second = engine(clock);
+        second.restoreRisk(r.daily(), r.kill(), r.peak());
+        assertThat(second.tradingState()).as("still stopped after the restart").isNotEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void shouldStartActiveAfterAPlainShutdown() throws IOException {
+        final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+        final ScalperEngine first = engine(clock);
+        first.shutdown(true, false);
+        assertThat(first.tradingState()).isNotEqualTo(TradingState.ACTIVE);
+        final LiveState.Restored r = LiveState.read(write(first, clock.nowNs())).orElseThrow();
+        assertThat(r.kill().tradingState()).isEqualTo(TradingState.ACTIVE);
+        assertThat(r.kill().reasons()).isEmpty();
+        assertThat(r.positionLots()).isZero();
+    }
+
+    @Test
+    void shouldReadNothingWithoutAFileAndRefuseADamagedOneNamingIt() throws IOException {
+        assertThat(LiveState.read(dir.resolve("state.json"))).isEmpty();
+        final Path bad = dir.resolve("state.json");
+        Files.writeString(bad, "{\"killSwitch\":{\"tradingState\":\"MAYBE\"}}");
+        assertThatThrownBy(() -> LiveState.read(bad))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining("move it away");
+    }
+}
