@@ -49,7 +49,12 @@ class StrategyBacktestExampleTest {
                 40, // trailDistanceTicks
                 e.trailMinIntervalNs(),
                 e.maxLegReplacements(),
-                e.timerIntervalNs());
+                e.timerIntervalNs(),
+                e.maxRetries(),
+                e.retryBackoffNs(),
+                e.retryMaxBackoffNs(),
+                e.maxUnprotectedNs(),
+                e.positionCheckGraceNs());
         final BacktestConfig b = d.backtest();
         // a maker rebate account (Bybit market-maker tiers pay makers): the test is about direction, not fee tier
         final BacktestConfig fees = new BacktestConfig(

@@ -2,7 +2,7 @@ package io.scalper.cli;
 
 import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.emulator.BybitEmulator;
-import io.scalper.bybit.gateway.ReconcilePolicy;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.live.LiveTrader;
 import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.core.config.ScalperConfig;

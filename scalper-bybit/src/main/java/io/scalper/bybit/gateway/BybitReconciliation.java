@@ -1,5 +1,6 @@
 package io.scalper.bybit.gateway;
 
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.rest.BybitOrder;
 import java.math.BigDecimal;
 import java.util.List;

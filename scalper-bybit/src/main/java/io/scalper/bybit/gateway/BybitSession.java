@@ -1,5 +1,6 @@
 package io.scalper.bybit.gateway;
 
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.marketdata.BybitMarketDecoder;
 import io.scalper.bybit.rest.BybitCreateOrder;

@@ -1,10 +1,8 @@
 package io.scalper.bybit.gateway;
 
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.rest.BybitOrder;
 import io.scalper.core.engine.ScalperEngine;
-import io.scalper.core.exec.Liquidity;
-import io.scalper.core.exec.Order;
-import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.OrderType;
@@ -18,15 +16,14 @@ import java.util.List;
 
 /**
  * Hands a position and orders found at start-up ({@link BybitSession#reconcile} with {@link ReconcilePolicy#ADOPT}) to
- * a {@link ScalperEngine}, which has no adopt API of its own. A minimal hook through the engine's public inputs only:
+ * a {@link ScalperEngine} through its adopt API:
  *
  * <ul>
- *   <li>each kept order (reduce-only, with a client id) is registered in the engine's order book-keeping as an {@link
- *       OrderPurpose#EXTERNAL} order and reported accepted, so its fills move the engine's position instead of
+ *   <li>each kept order (reduce-only, with a client id) is registered with {@link ScalperEngine#adoptOrder} as an
+ *       {@link OrderPurpose#EXTERNAL} order the venue acknowledged, so its fills move the engine's position instead of
  *       tripping the unknown-fill switch; the gateway tracks it so it can be cancelled;
- *   <li>the position is reported as the fill of a synthetic {@code EXTERNAL} order (id {@code adopt-...}, price the
- *       average entry rounded to the tick, no fee) that never reaches Bybit: the engine's position becomes Bybit's
- *       and its OCO manager brackets it at once (stop-loss and take-profit sent through the gateway);
+ *   <li>the position is adopted with {@link ScalperEngine#adoptPosition} (journalled; an adjustment that never reaches
+ *       Bybit): the engine's position becomes Bybit's and its OCO manager brackets it at once;
  *   <li>with {@code cancelKeptOrders}, the kept orders are cancelled afterwards — on the same ordered command path, so
  *       after the new bracket was sent.
  * </ul>
@@ -39,9 +36,9 @@ public final class EngineAdoption {
     /**
      * Adopts what {@code reconciliation} found.
      *
-     * @return the client id of the synthetic order that carried the position, or {@code null} when flat
+     * @return whether a position was adopted
      */
-    public static String adopt(
+    public static boolean adopt(
             ScalperEngine engine, BybitGateway gateway, BybitReconciliation reconciliation, boolean cancelKeptOrders) {
         if (reconciliation.policy() != ReconcilePolicy.ADOPT) {
             throw new IllegalArgumentException("reconciliation: policy " + reconciliation.policy() + ", not ADOPT");
@@ -51,15 +48,12 @@ public final class EngineAdoption {
             throw new IllegalArgumentException("reconciliation: symbol " + reconciliation.symbol()
                     + " is not the engine's " + instrument.symbol());
         }
-        final long nowNs = System.currentTimeMillis() * 1_000_000L;
         final List<String> kept = new ArrayList<>();
         for (BybitOrder o : reconciliation.keptOrders()) {
             final OrderRequest request = toRequest(o, instrument);
             if (request == null || engine.orders().get(o.orderLinkId()) != null) {
                 continue;
             }
-            final Order order = engine.orders().create(request, nowNs);
-            order.markSubmitted(nowNs);
             gateway.track(
                     o.orderLinkId(),
                     o.symbol(),
@@ -67,37 +61,19 @@ public final class EngineAdoption {
                     request.priceTicks(),
                     request.qtyLots(),
                     request.triggerPriceTicks());
-            engine.onOrderEvent(new OrderEvent.Accepted(o.orderLinkId(), o.orderId(), 0, nowNs));
+            engine.adoptOrder(request, o.orderId());
             kept.add(o.orderLinkId());
         }
-        String adoptedId = null;
-        if (reconciliation.positionLots() != 0) {
-            final long lots = Math.abs(reconciliation.positionLots());
-            final Side side = reconciliation.positionLots() > 0 ? Side.BUY : Side.SELL;
-            adoptedId = "adopt-" + Long.toString(nowNs / 1_000_000L, 36);
-            final OrderRequest request =
-                    OrderRequest.market(adoptedId, instrument.symbol(), side, lots, false, OrderPurpose.EXTERNAL);
-            final Order order = engine.orders().create(request, nowNs);
-            order.markSubmitted(nowNs);
-            engine.onOrderEvent(new OrderEvent.Accepted(adoptedId, "", 0, nowNs));
-            engine.onOrderEvent(new OrderEvent.Filled(
-                    adoptedId,
-                    "",
-                    adoptedId + "-position",
-                    reconciliation.avgEntryTicks(),
-                    lots,
-                    0.0,
-                    Liquidity.TAKER,
-                    0,
-                    0,
-                    nowNs));
+        final boolean adopted = reconciliation.positionLots() != 0;
+        if (adopted) {
+            engine.adoptPosition(reconciliation.positionLots(), reconciliation.avgEntryTicks());
         }
         if (cancelKeptOrders) {
             for (String id : kept) {
-                gateway.cancel(id);
+                engine.cancelExternal(id);
             }
         }
-        return adoptedId;
+        return adopted;
     }
 
     /** The core request an existing Bybit order corresponds to, or {@code null} if it cannot be expressed. */

@@ -4,7 +4,7 @@ import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.gateway.BybitReconciliation;
 import io.scalper.bybit.gateway.BybitSession;
 import io.scalper.bybit.gateway.EngineAdoption;
-import io.scalper.bybit.gateway.ReconcilePolicy;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.marketdata.BybitInstruments;
 import io.scalper.bybit.marketdata.BybitMarketDecoder;
 import io.scalper.bybit.rest.BybitEnvironment;

@@ -1,5 +1,6 @@
 package io.scalper.bybit.gateway;
 
+import io.scalper.core.exec.ReconcilePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -130,8 +131,8 @@ class BybitSessionTest {
                 .clock(SystemClock.INSTANCE)
                 .gateway(session.gateway())
                 .build();
-        final String adopted = EngineAdoption.adopt(engine, session.gateway(), r, true);
-        assertThat(adopted).startsWith("adopt-");
+        assertThat(EngineAdoption.adopt(engine, session.gateway(), r, true)).isTrue();
+        assertThat(engine.reconciliations()).as("journalled as a start-up adoption").isEqualTo(1);
         assertThat(engine.position().qtyLots()).isEqualTo(10);
         until(
                 "bracket and cancel sent",

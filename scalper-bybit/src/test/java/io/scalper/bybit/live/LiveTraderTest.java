@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.emulator.BybitEmulator;
 import io.scalper.bybit.emulator.EmulatorFaults;
-import io.scalper.bybit.gateway.ReconcilePolicy;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.bybit.ws.BybitWsConfig;
 import io.scalper.core.config.ScalperConfig;

@@ -33,4 +33,23 @@ public interface EngineListener {
 
     /** The trading state changed (e.g. the kill switch tripped). */
     default void onTradingState(String state, String reason) {}
+
+    /**
+     * The engine's position was set to the venue's: at start-up (adoption) or after a confirmed difference.
+     *
+     * @param symbol the symbol
+     * @param engineLots the engine's position before, signed lots
+     * @param venueLots the venue's position, signed lots (the engine's from now on)
+     * @param venueAvgEntryTicks the venue's average entry price, ticks, or {@link io.scalper.core.exec.OrderRequest#NO_PRICE}
+     * @param action what follows: {@code adopt} (bracketed), {@code flatten} (closed at market), {@code flat}
+     * @param cause why: {@code startup}, {@code venue_check}, ...
+     */
+    default void onReconciled(
+            String symbol, long engineLots, long venueLots, long venueAvgEntryTicks, String action, String cause) {}
+
+    /**
+     * Something worth an operator's attention happened (a retry budget spent, a venue alert); the kill switch, if it
+     * trips, is reported separately through {@link #onTradingState}.
+     */
+    default void onAlert(String code, String detail) {}
 }

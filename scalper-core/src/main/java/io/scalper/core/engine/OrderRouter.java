@@ -6,6 +6,8 @@ import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.OrderStatus;
+import io.scalper.core.exec.RetryBudget;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
@@ -25,6 +27,11 @@ import io.scalper.core.model.Side;
  *       the entry is cancelled.
  *   <li>Partial fills count toward the target; only the remainder is ever re-sent, so the filled total can never exceed
  *       what was sized.
+ *   <li>An order whose outcome is unknown (sent, not yet answered) is never replaced by a new one: the router waits
+ *       for the venue's answer (the gateway looks the order up when an answer is lost).
+ *   <li>Cancelling is idempotent: a cancel already asked for is not sent again; a cancel the venue refused while the
+ *       order still works is re-sent after {@code retryBackoff} (doubling), at most {@code maxRetries} times, then the
+ *       engine is told ({@link OcoManager.Escalation}).
  * </ul>
  */
 final class OrderRouter {
@@ -32,6 +39,8 @@ final class OrderRouter {
     private final Instrument instrument;
     private final OrderBook book;
     private final OrderSender sender;
+    private final OcoManager.Escalation escalation;
+    private final RetryBudget cancels;
 
     private boolean active;
     private Side side;
@@ -51,12 +60,30 @@ final class OrderRouter {
     private long entriesPlaced;
     private long entriesFilled;
     private long escalations;
+    private boolean rejectedAttempt;
+    private boolean cancelSpentReported;
 
-    OrderRouter(ExecutionConfig cfg, Instrument instrument, OrderBook book, OrderSender sender) {
+    OrderRouter(
+            ExecutionConfig cfg,
+            Instrument instrument,
+            OrderBook book,
+            OrderSender sender,
+            OcoManager.Escalation escalation) {
         this.cfg = cfg;
         this.instrument = instrument;
         this.book = book;
         this.sender = sender;
+        this.escalation = escalation;
+        this.cancels = RetryBudget.of(cfg);
+    }
+
+    /**
+     * Whether the last attempt ended with the venue refusing the entry before anything filled (cleared by the call).
+     */
+    boolean takeRejectedAttempt() {
+        final boolean r = rejectedAttempt;
+        rejectedAttempt = false;
+        return r;
     }
 
     /** Whether an entry attempt is in progress (an order working or about to be re-sent). */
@@ -99,6 +126,9 @@ final class OrderRouter {
         abandoning = false;
         replacePending = false;
         escalatePending = false;
+        rejectedAttempt = false;
+        cancelSpentReported = false;
+        cancels.reset();
         attemptOrders.clear();
         intendedPriceTicks = entrySide == Side.BUY ? book.bestBid() : book.bestAsk();
         entriesPlaced++;
@@ -155,6 +185,10 @@ final class OrderRouter {
         if (!active || current == null || !current.isOpen()) {
             return;
         }
+        if (abandoning) {
+            retryCancel(nowNs);
+            return;
+        }
         final double directional = side == Side.BUY ? fused : -fused;
         if (!abandoning && (directional < cfg.abandonScore() || nowNs - startNs >= cfg.entryTimeoutNs())) {
             abandon();
@@ -162,6 +196,9 @@ final class OrderRouter {
         }
         if (escalated || abandoning || replacePending || escalatePending) {
             return;
+        }
+        if (current.status() == OrderStatus.SUBMITTED || current.status() == OrderStatus.PENDING_UPDATE) {
+            return; // not answered yet: nothing is changed under an order whose state is unknown
         }
         if (nowNs - startNs >= cfg.escalateAfterNs() && directional >= cfg.escalateScore()) {
             escalatePending = sender.cancel(current);
@@ -183,18 +220,33 @@ final class OrderRouter {
         }
     }
 
-    /** Cancels the working entry; the attempt ends when it is done. */
+    /** Cancels the working entry; the attempt ends when it is done. Idempotent: a second call sends nothing. */
     void abandon() {
-        if (!active) {
+        if (!active || abandoning) {
             return;
         }
         abandoning = true;
         replacePending = false;
         escalatePending = false;
         if (current != null && current.isOpen()) {
-            sender.cancel(current);
+            if (current.status() != OrderStatus.PENDING_CANCEL && cancels.tryAcquire(sender.nowNs())) {
+                sender.cancel(current);
+            }
         } else {
             finish();
+        }
+    }
+
+    /** Re-sends a cancel the venue refused while the order still works, within the cancel budget. */
+    private void retryCancel(long nowNs) {
+        if (current.status() == OrderStatus.PENDING_CANCEL || current.status() == OrderStatus.SUBMITTED) {
+            return;
+        }
+        if (cancels.tryAcquire(nowNs)) {
+            sender.cancel(current);
+        } else if (cancels.isSpent() && !cancelSpentReported) {
+            cancelSpentReported = true;
+            escalation.onRetriesSpent("cancel");
         }
     }
 
@@ -217,7 +269,18 @@ final class OrderRouter {
                 sender.cancel(current);
             }
         }
+        if (order == current && event instanceof OrderEvent.CancelRejected && order.isOpen()) {
+            // the cancel did not happen: the order works on; an abandon is retried from the timer
+            replacePending = false;
+            escalatePending = false;
+            return;
+        }
         if (order != current || !order.status().isTerminal()) {
+            return;
+        }
+        if (event instanceof OrderEvent.Rejected && filledLots == 0) {
+            rejectedAttempt = true;
+            finish();
             return;
         }
         // the current order is done: decide what comes next

@@ -31,6 +31,11 @@ final class OrderSender {
         return ids.next();
     }
 
+    /** The engine clock, ns. */
+    long nowNs() {
+        return clock.nowNs();
+    }
+
     Order submit(OrderRequest request) {
         final long now = clock.nowNs();
         final Order o = orders.create(request, now);

@@ -6,12 +6,17 @@ import io.scalper.core.exec.ClientOrderIds;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ExecutionConfig;
 import io.scalper.core.exec.ExecutionListener;
+import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderManager;
 import io.scalper.core.exec.OrderPurpose;
+import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.OrderStatus;
 import io.scalper.core.exec.Position;
+import io.scalper.core.exec.ReconcilePolicy;
+import io.scalper.core.exec.RetryBudget;
+import io.scalper.core.exec.VenuePosition;
 import io.scalper.core.feature.FeatureEngine;
 import io.scalper.core.feature.Features;
 import io.scalper.core.market.MarketDataListener;
@@ -51,6 +56,21 @@ import java.util.Objects;
  * the gateway's {@link ExecutionListener}) and timer ticks (from the {@link Scheduler}) on one thread — live, the
  * runtime's engine thread; in a backtest, the runner's. The engine cannot tell which. State getters are for the same
  * thread (status displays copy them there).
+ *
+ * <h2>The venue is the truth</h2>
+ *
+ * <ul>
+ *   <li>"Protected" means a stop the venue acknowledged. A position without one for longer than {@code
+ *       execution.maxUnprotected} is re-protected (a new stop) or, when the stop's fate is unknown, flattened; the
+ *       longest such stretch is measured ({@link #maxUnprotectedNs()}).
+ *   <li>Positions the venue reports ({@link ExecutionListener#onVenuePosition}) are compared with the engine's. A push
+ *       that disagrees for longer than {@code execution.positionCheckGrace} makes the engine ask the venue ({@link
+ *       ExchangeGateway#requestVenueCheck}); two authoritative answers in a row that disagree the same way are
+ *       reconciled: the engine's position becomes the venue's, journalled with both figures, and is bracketed or
+ *       closed per the {@link ReconcilePolicy}. Entries are refused meanwhile ({@code venue_mismatch}).
+ *   <li>Every automatic order action has a retry budget with back-off; when one is spent the kill switch trips
+ *       ({@code order_retries}) and the venue is checked.
+ * </ul>
  */
 public final class ScalperEngine implements ExecutionListener {
     private final Instrument instrument;
@@ -89,7 +109,7 @@ public final class ScalperEngine implements ExecutionListener {
     private long fundingEvents;
     private long overshoots;
     private int depth;
-    private final java.util.ArrayDeque<OrderEvent> deferred = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Object> deferred = new java.util.ArrayDeque<>();
 
     // round trip being assembled
     private long tripEntryNs;
@@ -108,6 +128,30 @@ public final class ScalperEngine implements ExecutionListener {
     private double plannedRisk = Double.NaN;
     private double[] entryContributions;
     private long nextTripId = 1;
+
+    // protection and venue truth
+    private final ReconcilePolicy mismatchPolicy;
+    private long unprotectedSinceNs = NONE;
+    private boolean unprotectedBreach;
+    private long maxUnprotectedNs;
+    private long venueLots = NONE;
+    private long mismatchSinceNs = NONE;
+    private long confirmVenueLots = NONE;
+    private long confirmEngineLots = NONE;
+    private boolean venueCheckInFlight;
+    private long venueCheckSentNs;
+    private final RetryBudget venueChecks;
+    private long venueChecksSent;
+    private long reconciliations;
+    private int entryRejects;
+    private long entryBackoffUntilNs = NONE;
+    private long retriesSpent;
+    private long venueAlerts;
+    private long adjustmentIds;
+
+    private static final long NONE = Long.MIN_VALUE;
+    /** A venue check unanswered for this long is considered lost (asked again when the budget allows). */
+    private static final long VENUE_CHECK_TIMEOUT_NS = 10_000_000_000L;
 
     private ScalperEngine(Builder b) {
         this.instrument = b.instrument;
@@ -132,8 +176,10 @@ public final class ScalperEngine implements ExecutionListener {
                 ? b.clientOrderIds
                 : new ClientOrderIds(execConfig.clientIdPrefix(), clock.nowMs(), new SecureRandom().nextLong());
         this.sender = new OrderSender(orders, gateway, ids, clock, listener);
-        this.router = new OrderRouter(execConfig, instrument, market.book(), sender);
-        this.oco = new OcoManager(execConfig, instrument, market.book(), sender);
+        this.router = new OrderRouter(execConfig, instrument, market.book(), sender, this::onRetriesSpent);
+        this.oco = new OcoManager(execConfig, instrument, market.book(), sender, this::onRetriesSpent);
+        this.mismatchPolicy = b.mismatchPolicy;
+        this.venueChecks = RetryBudget.of(execConfig);
         this.gates = new RiskGates(riskConfig);
         this.refusals = gates.counters();
         this.sizer = new PositionSizer(riskConfig);
@@ -183,6 +229,8 @@ public final class ScalperEngine implements ExecutionListener {
             final long now = clock.nowNs();
             pipeline.featureEngine().advanceTo(now);
             router.onDecision(pipeline.decision().fused(), now);
+            oco.onTimer(position, now);
+            checkVenue(now);
         } finally {
             leave();
         }
@@ -199,9 +247,13 @@ public final class ScalperEngine implements ExecutionListener {
 
     private void leave() {
         if (depth == 1) {
-            OrderEvent e;
+            Object e;
             while ((e = deferred.poll()) != null) {
-                handle(e);
+                if (e instanceof OrderEvent) {
+                    handle((OrderEvent) e);
+                } else {
+                    handleVenuePosition((VenuePosition) e);
+                }
             }
             checkInvariants();
         }
@@ -227,7 +279,7 @@ public final class ScalperEngine implements ExecutionListener {
             killSwitch.release(RefusalReason.DAILY_LOSS_LIMIT);
         }
         if (killSwitch.tradingState() != TradingState.ACTIVE && router.isActive()) {
-            router.abandon();
+            router.abandon(); // idempotent: a cancel already asked for is not sent again
         }
         if (drawdown.isHalted() && killSwitch.tradingState() == TradingState.ACTIVE) {
             trip(RefusalReason.HALTED_DRAWDOWN);
@@ -254,6 +306,12 @@ public final class ScalperEngine implements ExecutionListener {
                 .drawdownMultiplier(drawdown.multiplier())
                 .dailyLossTripped(dailyLoss.isTripped());
         RefusalReason reason = gates.check(ctx);
+        if (reason == null) {
+            reason = venueGate(now);
+            if (reason != null) {
+                refusals.increment(reason);
+            }
+        }
         if (reason != null) {
             listener.onRefusal(reason.code(), d);
             return;
@@ -284,6 +342,20 @@ public final class ScalperEngine implements ExecutionListener {
         plannedRisk = size.riskAmount();
         entryContributions = contributions(d);
         router.enter(side, size.lots(), now);
+    }
+
+    /** Entry gates on the venue's side: a position difference being checked, back-off after rejections, busy gateway. */
+    private RefusalReason venueGate(long now) {
+        if (mismatchSinceNs != NONE) {
+            return RefusalReason.VENUE_MISMATCH;
+        }
+        if (entryBackoffUntilNs != NONE && now - entryBackoffUntilNs < 0) {
+            return RefusalReason.ENTRY_BACKOFF;
+        }
+        if (!gateway.isReadyForEntries()) {
+            return RefusalReason.GATEWAY_BUSY;
+        }
+        return null;
     }
 
     private double volatilityScale(Features f) {
@@ -317,6 +389,223 @@ public final class ScalperEngine implements ExecutionListener {
         }
     }
 
+    @Override
+    public void onVenuePosition(VenuePosition report) {
+        if (!instrument.symbol().equals(report.symbol())) {
+            return;
+        }
+        if (depth > 0) {
+            deferred.add(report);
+            return;
+        }
+        enter();
+        try {
+            handleVenuePosition(report);
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public void onVenueAlert(String symbol, String code, String detail) {
+        if (!instrument.symbol().equals(symbol)) {
+            return;
+        }
+        enter();
+        try {
+            venueAlerts++;
+            listener.onAlert(code, detail);
+            trip(RefusalReason.VENUE_ALERT);
+            requestVenueCheck(clock.nowNs(), true);
+        } finally {
+            leave();
+        }
+    }
+
+    /** An automatic order action used its whole retry budget: stop entries, ask the venue what it holds. */
+    private void onRetriesSpent(String what) {
+        retriesSpent++;
+        listener.onAlert("order_retries", what + ": retry budget spent");
+        trip(RefusalReason.ORDER_RETRIES);
+        requestVenueCheck(clock.nowNs(), true);
+    }
+
+    private void handleVenuePosition(VenuePosition report) {
+        final long now = clock.nowNs();
+        venueLots = report.signedLots();
+        final long engineLots = position.qtyLots();
+        if (report.authoritative()) {
+            venueCheckInFlight = false;
+        }
+        if (venueLots == engineLots) {
+            mismatchSinceNs = NONE;
+            confirmVenueLots = NONE;
+            if (report.authoritative()) {
+                venueChecks.reset();
+            }
+            return;
+        }
+        if (mismatchSinceNs == NONE) {
+            mismatchSinceNs = now;
+        }
+        if (!report.authoritative()) {
+            return; // a push may lead or trail its fills: checked over REST after the grace period
+        }
+        if (confirmVenueLots == venueLots && confirmEngineLots == engineLots) {
+            reconcile(report, "venue_check");
+            return;
+        }
+        // one read can race a fill; a second one that disagrees the same way settles it
+        confirmVenueLots = venueLots;
+        confirmEngineLots = engineLots;
+        requestVenueCheck(now, true);
+    }
+
+    /** Timer: asks the venue when a disagreement outlived the grace period (or a confirmation is due). */
+    private void checkVenue(long now) {
+        if (venueCheckInFlight && now - venueCheckSentNs > VENUE_CHECK_TIMEOUT_NS) {
+            venueCheckInFlight = false;
+        }
+        if (mismatchSinceNs == NONE) {
+            return;
+        }
+        if (position.qtyLots() == venueLots && confirmVenueLots == NONE) {
+            mismatchSinceNs = NONE; // fills caught up with the push
+            return;
+        }
+        final boolean due = confirmVenueLots != NONE || now - mismatchSinceNs >= execConfig.positionCheckGraceNs();
+        if (due) {
+            requestVenueCheck(now, false);
+        }
+    }
+
+    private void requestVenueCheck(long now, boolean force) {
+        if (venueCheckInFlight && !force) {
+            return;
+        }
+        if (!venueChecks.tryAcquire(now)) {
+            if (venueChecks.isSpent()) {
+                // the venue keeps disagreeing in ways a second read does not confirm: stop entries, keep checking
+                // slowly
+                if (killSwitch.tradingState() == TradingState.ACTIVE) {
+                    listener.onAlert("venue_mismatch", "venue checks did not settle the position");
+                    trip(RefusalReason.ORDER_RETRIES);
+                }
+                venueChecks.reset();
+            }
+            return;
+        }
+        venueCheckInFlight = true;
+        venueCheckSentNs = now;
+        venueChecksSent++;
+        gateway.requestVenueCheck(instrument.symbol());
+    }
+
+    /**
+     * Makes the engine's position the venue's: the difference is booked as a synthetic fill (the part the engine held
+     * beyond the venue's at the mid price, the part the venue holds beyond the engine's at the venue's average entry),
+     * never sent anywhere; then the position is bracketed or closed per the policy.
+     */
+    private void reconcile(VenuePosition report, String cause) {
+        final long engineLots = position.qtyLots();
+        final long target = report.signedLots();
+        mismatchSinceNs = NONE;
+        confirmVenueLots = NONE;
+        venueChecks.reset();
+        reconciliations++;
+        final String action = target == 0 ? "flat" : mismatchPolicy == ReconcilePolicy.FLATTEN ? "flatten" : "adopt";
+        listener.onReconciled(instrument.symbol(), engineLots, target, report.avgEntryTicks(), action, cause);
+        setPosition(target, report.avgEntryTicks());
+        if (target != 0 && mismatchPolicy == ReconcilePolicy.FLATTEN) {
+            oco.flatten(position);
+        }
+    }
+
+    private void setPosition(long target, long avgEntryTicks) {
+        final long now = clock.nowNs();
+        long current = position.qtyLots();
+        if (current == target) {
+            return;
+        }
+        final double mid = market.book().mid();
+        final long reduceAt = Double.isNaN(mid)
+                ? (avgEntryTicks > 0 ? avgEntryTicks : Math.round(position.avgEntryTicks()))
+                : Math.round(mid);
+        // first close what the engine holds beyond the venue (all of it when the venue is flat or on the other side)
+        if (current != 0 && (Long.signum(current) != Long.signum(target) || Math.abs(current) > Math.abs(target))) {
+            final long close =
+                    Long.signum(current) != Long.signum(target) ? Math.abs(current) : Math.abs(current - target);
+            injectFill(current > 0 ? Side.SELL : Side.BUY, close, reduceAt, now);
+            current = position.qtyLots();
+        }
+        if (current != target) {
+            final long add = Math.abs(target - current);
+            final long price = avgEntryTicks > 0 ? avgEntryTicks : reduceAt;
+            injectFill(target > current ? Side.BUY : Side.SELL, add, price, now);
+        }
+    }
+
+    /** Books a fill of an order that never left the engine (an adjustment to the venue's position). */
+    private void injectFill(Side side, long lots, long priceTicks, long now) {
+        final String clientId = "adj-" + Long.toString(++adjustmentIds, 36) + "-" + Long.toString(now, 36);
+        final Order o = orders.create(
+                OrderRequest.market(clientId, instrument.symbol(), side, lots, false, OrderPurpose.EXTERNAL), now);
+        o.markSubmitted(now);
+        handle(new OrderEvent.Accepted(clientId, "", 0, now));
+        handle(new OrderEvent.Filled(
+                clientId, "", clientId + "-fill", Math.max(1, priceTicks), lots, 0.0, Liquidity.TAKER, 0, 0, now));
+    }
+
+    /**
+     * Adopts a position found at the venue (start-up): the engine's position becomes {@code signedLots} at {@code
+     * avgEntryTicks} and is bracketed (or closed, under {@link ReconcilePolicy#FLATTEN}), journalled through {@link
+     * EngineListener#onReconciled}. Engine thread, before trading.
+     */
+    public void adoptPosition(long signedLots, long avgEntryTicks) {
+        enter();
+        try {
+            reconcile(
+                    new VenuePosition(instrument.symbol(), signedLots, avgEntryTicks, true, 0, clock.nowNs()),
+                    "startup");
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Starts tracking an order that already works at the venue (kept at start-up): it is registered as an {@link
+     * OrderPurpose#EXTERNAL} order the venue acknowledged, so its fills move the position instead of tripping the
+     * unknown-fill switch, and it can be cancelled with {@link #cancelExternal}. Engine thread.
+     *
+     * @return the engine's order
+     */
+    public Order adoptOrder(OrderRequest request, String venueOrderId) {
+        enter();
+        try {
+            final Order existing = orders.get(request.clientOrderId());
+            if (existing != null) {
+                return existing;
+            }
+            final long now = clock.nowNs();
+            final Order o = orders.create(request, now);
+            o.markSubmitted(now);
+            handle(new OrderEvent.Accepted(request.clientOrderId(), venueOrderId == null ? "" : venueOrderId, 0, now));
+            return o;
+        } finally {
+            leave();
+        }
+    }
+
+    /** Cancels an adopted order (see {@link #adoptOrder}). Engine thread. */
+    public void cancelExternal(String clientOrderId) {
+        enter();
+        try {
+            sender.cancel(orders.get(clientOrderId));
+        } finally {
+            leave();
+        }
+    }
+
     private void handle(OrderEvent event) {
         final Order known = orders.get(event.clientOrderId());
         final boolean cancelRequested = known != null && known.status() == OrderStatus.PENDING_CANCEL;
@@ -337,9 +626,30 @@ public final class ScalperEngine implements ExecutionListener {
         }
         if (order.request().purpose() == OrderPurpose.ENTRY) {
             router.onEvent(order, event);
+            if (router.takeRejectedAttempt()) {
+                onEntryRejected();
+            } else if (event instanceof OrderEvent.Accepted || event instanceof OrderEvent.Filled) {
+                entryRejects = 0;
+                entryBackoffUntilNs = NONE;
+            }
         } else {
             oco.onEvent(order, event, position, cancelRequested);
         }
+    }
+
+    /** The venue refused an entry before anything filled: back off the next one; too many in a row trip the switch. */
+    private void onEntryRejected() {
+        final long now = clock.nowNs();
+        entryRejects++;
+        if (entryRejects > execConfig.maxRetries()) {
+            entryBackoffUntilNs = NONE;
+            entryRejects = 0;
+            onRetriesSpent("entry");
+            return;
+        }
+        final long wait =
+                Math.min(execConfig.retryMaxBackoffNs(), execConfig.retryBackoffNs() << Math.min(entryRejects - 1, 20));
+        entryBackoffUntilNs = now + wait;
     }
 
     private void onFill(OrderEvent.Filled f, Order order) {
@@ -527,9 +837,9 @@ public final class ScalperEngine implements ExecutionListener {
             killSwitch.trip(RefusalReason.SHUTDOWN, clock.nowNs(), position.qtyLots());
             router.abandon();
             if (flatten && !position.isFlat()) {
-                oco.flatten(position);
+                oco.flatten(position); // the stop stays until the position is flat
             } else if (!keepBrackets) {
-                oco.cancelLegs();
+                oco.cancelLegs(position); // the take-profit; the stop only when flat
             }
             listener.onTradingState(killSwitch.tradingState().name(), RefusalReason.SHUTDOWN.code());
         } finally {
@@ -537,9 +847,34 @@ public final class ScalperEngine implements ExecutionListener {
         }
     }
 
+    /**
+     * After every event and timer tick: a position without an acknowledged stop for longer than {@code maxUnprotected}
+     * is re-protected or flattened (once per stretch counted in {@link #invariantViolations()}).
+     */
     private void checkInvariants() {
-        if (!oco.isProtected(position)) {
-            invariantViolations++;
+        final long now = clock.nowNs();
+        if (oco.isProtected(position)) {
+            if (unprotectedSinceNs != NONE) {
+                maxUnprotectedNs = Math.max(maxUnprotectedNs, now - unprotectedSinceNs);
+                unprotectedSinceNs = NONE;
+                unprotectedBreach = false;
+            }
+            return;
+        }
+        if (unprotectedSinceNs == NONE) {
+            unprotectedSinceNs = now;
+            return;
+        }
+        final long stretch = now - unprotectedSinceNs;
+        maxUnprotectedNs = Math.max(maxUnprotectedNs, stretch);
+        if (stretch > execConfig.maxUnprotectedNs()) {
+            if (!unprotectedBreach) {
+                unprotectedBreach = true;
+                invariantViolations++;
+                listener.onAlert(
+                        "unprotected", "position " + position.qtyLots() + " lots without an acknowledged stop");
+            }
+            oco.protect(position, now);
         }
     }
 
@@ -635,14 +970,53 @@ public final class ScalperEngine implements ExecutionListener {
         return position.isFlat() ? OrderBook.NONE : oco.takeProfitPriceTicks();
     }
 
-    /** Whether the position (if any) has a working stop or is being flattened. */
+    /** Whether the position (if any) has a stop the venue acknowledged, covering it. */
     public boolean isProtected() {
         return oco.isProtected(position);
     }
 
-    /** Times a check found the position without protection after an event (should stay 0). */
+    /**
+     * Stretches during which a position went without an acknowledged stop for longer than {@code
+     * execution.maxUnprotected} (each was re-protected or flattened). Should stay 0.
+     */
     public long invariantViolations() {
         return invariantViolations;
+    }
+
+    /** The longest stretch so far a position went without an acknowledged stop, ns (engine clock). */
+    public long maxUnprotectedNs() {
+        final long open = unprotectedSinceNs == NONE ? 0 : clock.nowNs() - unprotectedSinceNs;
+        return Math.max(maxUnprotectedNs, open);
+    }
+
+    /** Times the engine's position was set to the venue's (start-up adoption included). */
+    public long reconciliations() {
+        return reconciliations;
+    }
+
+    /** Venue checks asked of the gateway. */
+    public long venueChecks() {
+        return venueChecksSent;
+    }
+
+    /** Times an automatic order action used its whole retry budget. */
+    public long retriesSpent() {
+        return retriesSpent;
+    }
+
+    /** Venue alerts received (forced executions, unresolved orders). */
+    public long venueAlerts() {
+        return venueAlerts;
+    }
+
+    /** The venue's last reported position, signed lots, or {@link Long#MIN_VALUE} before the first report. */
+    public long venuePositionLots() {
+        return venueLots;
+    }
+
+    /** Whether the venue's reported position disagrees with the engine's and is being checked. */
+    public boolean venueMismatch() {
+        return mismatchSinceNs != NONE;
     }
 
     /** Fills for orders this engine never sent (each trips the kill switch). */
@@ -673,6 +1047,9 @@ public final class ScalperEngine implements ExecutionListener {
         }
         if (dailyLoss.isTripped() && !killSwitch.holds(RefusalReason.DAILY_LOSS_LIMIT)) {
             killSwitch.trip(RefusalReason.DAILY_LOSS_LIMIT, now, position.qtyLots());
+        } else if (!dailyLoss.isTripped() && killSwitch.holds(RefusalReason.DAILY_LOSS_LIMIT)) {
+            // tripped on an earlier UTC day: the limit is per day, so that reason no longer holds
+            killSwitch.release(RefusalReason.DAILY_LOSS_LIMIT);
         }
         if (peakEquity > 0) {
             drawdown.restorePeak(peakEquity);
@@ -733,8 +1110,18 @@ public final class ScalperEngine implements ExecutionListener {
         private final List<Double> signalWeights = new ArrayList<>();
         private final List<EntryGate> gates = new ArrayList<>();
         private MarketState market;
+        private ReconcilePolicy mismatchPolicy = ReconcilePolicy.ADOPT;
 
         private Builder() {}
+
+        /**
+         * What to do with a position the venue holds that differs from the engine's, once confirmed (default {@link
+         * ReconcilePolicy#ADOPT}: bracket it).
+         */
+        public Builder reconcilePolicy(ReconcilePolicy policy) {
+            this.mismatchPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
 
         public Builder config(ScalperConfig config) {
             this.config = Objects.requireNonNull(config, "config");

@@ -31,4 +31,20 @@ public interface ExchangeGateway {
     default boolean supportsAmend() {
         return true;
     }
+
+    /**
+     * Asks the venue for the open orders, the executions since the last one seen and the position of {@code symbol}
+     * (e.g. over REST), reporting what it finds as events and then an {@linkplain VenuePosition#authoritative()
+     * authoritative} {@link ExecutionListener#onVenuePosition}. Never blocks; a gateway that already knows the truth
+     * (a simulated exchange) may ignore it. Engine thread.
+     */
+    default void requestVenueCheck(String symbol) {}
+
+    /**
+     * Whether the gateway can take an order command now without queueing it behind a rate limit or a venue check in
+     * progress. Entries are refused while it cannot; exits and stops are sent anyway (they queue). Engine thread.
+     */
+    default boolean isReadyForEntries() {
+        return true;
+    }
 }

@@ -26,6 +26,14 @@ package io.scalper.core.exec;
  * @param maxLegReplacements times a bracket leg cancelled or rejected by the exchange is re-placed before the position
  *     is flattened
  * @param timerIntervalNs period of the engine's housekeeping timer (reprice, escalation, timeouts)
+ * @param maxRetries times an automatic order action (re-placing a leg, re-amending, re-sending a cancel, re-trying a
+ *     flatten, re-entering after a rejected entry) is retried before the kill switch trips and the venue is checked
+ * @param retryBackoffNs wait before the first retry of such an action; doubled for each later retry
+ * @param retryMaxBackoffNs cap of that wait
+ * @param maxUnprotectedNs longest a position may go without a stop acknowledged by the venue before it is re-protected
+ *     (a new stop) or, when the stop's state is unknown, flattened
+ * @param positionCheckGraceNs how long a position reported by the venue may disagree with the engine's before the
+ *     venue is asked over REST (pushes of fills and positions may arrive in either order)
  */
 public record ExecutionConfig(
         String clientIdPrefix,
@@ -47,7 +55,12 @@ public record ExecutionConfig(
         int trailDistanceTicks,
         long trailMinIntervalNs,
         int maxLegReplacements,
-        long timerIntervalNs) {
+        long timerIntervalNs,
+        int maxRetries,
+        long retryBackoffNs,
+        long retryMaxBackoffNs,
+        long maxUnprotectedNs,
+        long positionCheckGraceNs) {
 
     private static final long MS = 1_000_000L;
 
@@ -75,6 +88,11 @@ public record ExecutionConfig(
         atLeast("execution.trailMinInterval", trailMinIntervalNs, 0);
         atLeast("execution.maxLegReplacements", maxLegReplacements, 0);
         atLeast("execution.timerInterval", timerIntervalNs, MS);
+        atLeast("execution.maxRetries", maxRetries, 0);
+        atLeast("execution.retryBackoff", retryBackoffNs, 0);
+        atLeast("execution.retryMaxBackoff", retryMaxBackoffNs, retryBackoffNs);
+        atLeast("execution.maxUnprotected", maxUnprotectedNs, MS);
+        atLeast("execution.positionCheckGrace", positionCheckGraceNs, MS);
     }
 
     public static ExecutionConfig defaults() {
@@ -98,7 +116,12 @@ public record ExecutionConfig(
                 10,
                 500 * MS,
                 3,
-                100 * MS);
+                100 * MS,
+                4,
+                250 * MS,
+                4_000 * MS,
+                2_000 * MS,
+                1_500 * MS);
     }
 
     private static void atLeast(String key, long v, long min) {

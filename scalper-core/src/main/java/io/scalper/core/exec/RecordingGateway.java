@@ -25,16 +25,37 @@ public final class RecordingGateway implements ExchangeGateway {
             long timeNs) {}
 
     private final Clock clock;
-    private final boolean autoAcknowledge;
     private ExecutionListener listener;
     private boolean supportsAmend = true;
+    private boolean answerSubmits;
+    private boolean answerAmends;
+    private boolean answerCancels;
+    private boolean readyForEntries = true;
     private final List<Command> commands = new ArrayList<>();
     private final Map<String, OrderRequest> requests = new LinkedHashMap<>();
     private long fillSeq;
 
     public RecordingGateway(Clock clock, boolean autoAcknowledge) {
         this.clock = clock;
-        this.autoAcknowledge = autoAcknowledge;
+        this.answerSubmits = autoAcknowledge;
+        this.answerAmends = autoAcknowledge;
+        this.answerCancels = autoAcknowledge;
+    }
+
+    /**
+     * Chooses which commands are answered at once; the others wait for the test's answer.
+     */
+    public RecordingGateway answering(boolean submits, boolean amends, boolean cancels) {
+        this.answerSubmits = submits;
+        this.answerAmends = amends;
+        this.answerCancels = cancels;
+        return this;
+    }
+
+    /** What {@link #isReadyForEntries()} answers from now on. */
+    public RecordingGateway readyForEntries(boolean ready) {
+        this.readyForEntries = ready;
+        return this;
     }
 
     /** Makes {@link #supportsAmend()} answer {@code false} (the engine then cancels and replaces). */
@@ -59,7 +80,7 @@ public final class RecordingGateway implements ExchangeGateway {
                 request.triggerPriceTicks(),
                 clock.nowNs()));
         requests.put(request.clientOrderId(), request);
-        if (autoAcknowledge) {
+        if (answerSubmits) {
             accept(request.clientOrderId());
         }
     }
@@ -74,7 +95,7 @@ public final class RecordingGateway implements ExchangeGateway {
                 newQtyLots,
                 newTriggerPriceTicks,
                 clock.nowNs()));
-        if (autoAcknowledge) {
+        if (answerAmends) {
             amended(clientOrderId, newPriceTicks, newQtyLots, newTriggerPriceTicks);
         }
     }
@@ -82,7 +103,7 @@ public final class RecordingGateway implements ExchangeGateway {
     @Override
     public void cancel(String clientOrderId) {
         commands.add(new Command("cancel", clientOrderId, requests.get(clientOrderId), 0, 0, 0, clock.nowNs()));
-        if (autoAcknowledge) {
+        if (answerCancels) {
             cancelled(clientOrderId, OrderEvent.Canceled.BY_USER);
         }
     }
@@ -95,6 +116,27 @@ public final class RecordingGateway implements ExchangeGateway {
     @Override
     public boolean supportsAmend() {
         return supportsAmend;
+    }
+
+    /** Recorded as a {@code venueCheck} command (client id = the symbol); the test answers with {@link #venuePosition}. */
+    @Override
+    public void requestVenueCheck(String symbol) {
+        commands.add(new Command("venueCheck", symbol, null, 0, 0, 0, clock.nowNs()));
+    }
+
+    @Override
+    public boolean isReadyForEntries() {
+        return readyForEntries;
+    }
+
+    /** Reports the venue's position of {@code symbol}. */
+    public void venuePosition(String symbol, long signedLots, long avgEntryTicks, boolean authoritative) {
+        listener.onVenuePosition(new VenuePosition(symbol, signedLots, avgEntryTicks, authoritative, now(), now()));
+    }
+
+    /** Reports a venue alert. */
+    public void venueAlert(String symbol, String code, String detail) {
+        listener.onVenueAlert(symbol, code, detail);
     }
 
     // ------------------------------------------------------------------ answers

@@ -53,7 +53,26 @@ public enum RefusalReason {
     /** Kill switch: a fill arrived for an order this engine never sent; the position can no longer be trusted. */
     UNKNOWN_FILL("unknown_fill"),
     /** Kill switch: the runner is shutting down. */
-    SHUTDOWN("shutdown");
+    SHUTDOWN("shutdown"),
+    /**
+     * Gate: the venue reported a position that differs from the engine's, and the difference is being checked (and
+     * reconciled) over REST.
+     */
+    VENUE_MISMATCH("venue_mismatch"),
+    /** Gate: the venue refused the last entries; the next waits for the retry back-off. */
+    ENTRY_BACKOFF("entry_backoff"),
+    /** Gate: the gateway is not ready for entries (order traffic queued behind the rate limit, or a venue check). */
+    GATEWAY_BUSY("gateway_busy"),
+    /**
+     * Kill switch: an automatic order action (re-placing a leg, re-sending a cancel, re-trying a flatten, entering after
+     * rejections) used its whole retry budget.
+     */
+    ORDER_RETRIES("order_retries"),
+    /**
+     * Kill switch: the venue did something the engine did not order (an auto-deleverage or liquidation execution) or an
+     * order's state could not be learned.
+     */
+    VENUE_ALERT("venue_alert");
 
     private static final RefusalReason[] VALUES = values();
 

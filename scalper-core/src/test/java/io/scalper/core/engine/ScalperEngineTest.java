@@ -213,17 +213,34 @@ class ScalperEngineTest {
     void shouldReplaceARejectedStopAndFlattenWhenItKeepsFailing() {
         final OrderRequest entry = enterLong();
         h.fill(entry, h.bid, 700, Liquidity.MAKER);
+        final java.util.Set<String> stops = new java.util.HashSet<>();
+        final long[] waitedMs = new long[3];
         for (int i = 0; i < 3; i++) {
-            h.gateway.reject(h.last(OrderPurpose.STOP_LOSS).clientOrderId(), "rejected by test");
+            final String rejected = h.last(OrderPurpose.STOP_LOSS).clientOrderId();
+            stops.add(rejected);
+            h.gateway.reject(rejected, "rejected by test");
+            while (h.engine.legReplacements() < i + 1 && waitedMs[i] < 5_000) {
+                h.advanceMs(10);
+                waitedMs[i] += 10;
+            }
+            assertThat(h.engine.legReplacements()).isEqualTo(i + 1);
             h.check();
         }
-        assertThat(h.engine.legReplacements()).isEqualTo(3);
+        // re-placed at once the first time, then after a doubling back-off (250 ms, 500 ms): never in a burst
+        assertThat(waitedMs[0]).isZero();
+        assertThat(waitedMs[1]).isBetween(250L, 400L);
+        assertThat(waitedMs[2]).isBetween(500L, 650L);
+        stops.add(h.last(OrderPurpose.STOP_LOSS).clientOrderId());
+        assertThat(stops).as("each replacement is a new order").hasSize(4);
         assertThat(h.last(OrderPurpose.EXIT)).isNull();
         h.gateway.reject(h.last(OrderPurpose.STOP_LOSS).clientOrderId(), "rejected again");
         final OrderRequest exit = h.last(OrderPurpose.EXIT);
         assertThat(exit).as("flattened instead of staying unprotected").isNotNull();
         assertThat(exit.qtyLots()).isEqualTo(700);
-        h.check();
+        assertThat(h.engine.tradingState())
+                .as("a spent retry budget trips the kill switch")
+                .isNotEqualTo(io.scalper.core.risk.TradingState.ACTIVE);
+        assertThat(h.engine.retriesSpent()).isEqualTo(1);
     }
 
     @Test
@@ -407,7 +424,12 @@ class ScalperEngineTest {
                 d.trailDistanceTicks(),
                 d.trailMinIntervalNs(),
                 d.maxLegReplacements(),
-                d.timerIntervalNs());
+                d.timerIntervalNs(),
+                d.maxRetries(),
+                d.retryBackoffNs(),
+                d.retryMaxBackoffNs(),
+                d.maxUnprotectedNs(),
+                d.positionCheckGraceNs());
         final EngineHarness vol = new EngineHarness(volScaled, RiskConfig.defaults(), true);
         for (int i = 0; i < 100; i++) { // mid swings 5 ticks every 100 ms
             vol.advanceMs(100).book(i % 2 == 0 ? 650_005 : 650_000, i % 2 == 0 ? 650_006 : 650_001);
