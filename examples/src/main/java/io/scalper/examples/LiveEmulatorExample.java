@@ -2,10 +2,10 @@ package io.scalper.examples;
 
 import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.emulator.BybitEmulator;
-import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.live.LiveTrader;
 import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.exec.ReconcilePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -3,11 +3,15 @@ package io.scalper.cli;
 import io.scalper.bybit.auth.BybitCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * API credentials from the environment ({@code BYBIT_API_KEY}, {@code BYBIT_API_SECRET}) or, for what the environment
@@ -25,13 +29,20 @@ final class Credentials {
         this.values = values;
     }
 
-    /** The environment over the {@code .env} file (if any). */
+    /**
+     * The environment over the {@code .env} file (if any).
+     *
+     * @throws ScalperCli.UsageException if the file cannot be read, or holds a secret while other users may read it
+     */
     static Credentials load(Map<String, String> env, Path dotEnv) {
         final Map<String, String> v = new HashMap<>();
         if (dotEnv != null && Files.isRegularFile(dotEnv)) {
             try {
                 for (String line : Files.readAllLines(dotEnv, StandardCharsets.UTF_8)) {
                     parse(line, v);
+                }
+                if (v.containsKey(SECRET)) {
+                    requirePrivate(dotEnv);
                 }
             } catch (IOException e) {
                 throw new ScalperCli.UsageException("cannot read " + dotEnv + ": " + e.getMessage());
@@ -44,6 +55,24 @@ final class Credentials {
             }
         }
         return new Credentials(v);
+    }
+
+    /** A file holding a secret must not be readable or writable by the group or others (as ssh insists for keys). */
+    static void requirePrivate(Path file) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        final Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+        for (PosixFilePermission bad : List.of(
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OTHERS_WRITE)) {
+            if (p.contains(bad)) {
+                throw new ScalperCli.UsageException(file + " holds " + SECRET + " but other users may read it ("
+                        + PosixFilePermissions.toString(p) + "): run chmod 600 " + file);
+            }
+        }
     }
 
     private static void parse(String line, Map<String, String> out) {

@@ -2,10 +2,10 @@ package io.scalper.cli;
 
 import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.emulator.BybitEmulator;
-import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.live.LiveTrader;
 import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.metrics.PerformanceStats;
 import io.scalper.core.risk.RiskConfig;
 import io.scalper.core.time.SystemClock;
@@ -204,6 +204,7 @@ final class RunCommand implements Callable<Integer> {
             final Object previous = installSignals();
             final long end = durationNs > 0 ? SystemClock.INSTANCE.nowNs() + durationNs : Long.MAX_VALUE;
             final long[] nextStatus = {0};
+            RuntimeException crash = null;
             try {
                 trader.runUntil(() -> {
                     final long now = SystemClock.INSTANCE.nowNs();
@@ -227,6 +228,8 @@ final class RunCommand implements Callable<Integer> {
                     }
                     return interrupts.get() > 0 || now >= end;
                 });
+            } catch (RuntimeException e) {
+                crash = e; // e.g. a full disk: stop the same way as on Ctrl-C before reporting it
             } finally {
                 restoreSignals(previous);
             }
@@ -239,6 +242,9 @@ final class RunCommand implements Callable<Integer> {
                 trader.stop(!cancelBrackets, flattenOnExit, () -> interrupts.get() > 1);
             } finally {
                 restoreSignals(during);
+            }
+            if (crash != null) {
+                throw new ScalperCli.UsageException("stopped after an error in the live loop: " + oneLine(crash));
             }
             final PerformanceStats stats = trader.stats();
             if (json) {

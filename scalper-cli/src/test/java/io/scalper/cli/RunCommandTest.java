@@ -97,7 +97,17 @@ class RunCommandTest {
                 .isEqualTo("scalper: testnet needs BYBIT_API_KEY and BYBIT_API_SECRET"
                         + " (environment or .env); BYBIT_API_KEY is not set");
 
-        Files.writeString(tmp.resolve(".env"), "BYBIT_API_KEY=abc\nBYBIT_API_SECRET=\"0123456789abcdef\"\n");
+        Files.writeString(tmp.resolve(".env"), "BYBIT_API_KEY=abcdefgh1234\nBYBIT_API_SECRET=\"0123456789abcdef\"\n");
+        java.nio.file.Files.setPosixFilePermissions(
+                tmp.resolve(".env"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        final Run readable =
+                run("run", "--demo", "--state-dir", tmp.resolve("s0").toString());
+        assertThat(readable.code()).as("a secret other users may read").isEqualTo(2);
+        assertThat(readable.err())
+                .contains("other users may read it (rw-r--r--): run chmod 600")
+                .doesNotContain("0123456789abcdef");
+
+        writeEnv("BYBIT_API_KEY=abc\nBYBIT_API_SECRET=\"0123456789abcdef\"\n");
         final Run bad = run("run", "--demo", "--state-dir", tmp.resolve("s2").toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("BYBIT_API_KEY is malformed").doesNotContain("0123456789abcdef");
@@ -107,7 +117,7 @@ class RunCommandTest {
         assertThat(mainnet.code()).isEqualTo(2);
         assertThat(mainnet.err()).contains("--i-accept-mainnet-risk").contains("Risk limits in force");
 
-        Files.writeString(tmp.resolve(".env"), "BYBIT_API_KEY=abcdefgh1234\nBYBIT_API_SECRET=0123456789abcdef\n");
+        writeEnv("BYBIT_API_KEY=abcdefgh1234\nBYBIT_API_SECRET=0123456789abcdef\n");
         final Run unreachable = run(
                 "run",
                 "--rest-url",
@@ -124,5 +134,11 @@ class RunCommandTest {
 
         assertThat(run("run", "--reconcile", "maybe").code()).isEqualTo(2);
         assertThat(run("run", "--sim", "--testnet").code()).isEqualTo(2);
+    }
+
+    private void writeEnv(String text) throws IOException {
+        final Path env = tmp.resolve(".env");
+        Files.writeString(env, text);
+        Files.setPosixFilePermissions(env, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -5,9 +5,11 @@ import io.scalper.bybit.rest.BybitAmendOrder;
 import io.scalper.bybit.rest.BybitApiException;
 import io.scalper.bybit.rest.BybitCreateOrder;
 import io.scalper.bybit.rest.BybitEnvironment;
+import io.scalper.bybit.rest.BybitErrorCategory;
 import io.scalper.bybit.rest.BybitExecution;
 import io.scalper.bybit.rest.BybitOrder;
 import io.scalper.bybit.rest.BybitOrderAck;
+import io.scalper.bybit.rest.BybitPosition;
 import io.scalper.bybit.rest.BybitRestClient;
 import io.scalper.bybit.ws.BybitPrivateStream;
 import io.scalper.bybit.ws.BybitTradeStream;
@@ -17,14 +19,19 @@ import io.scalper.core.exec.ExecutionListener;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.RetryBudget;
+import io.scalper.core.exec.VenuePosition;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.time.Clock;
 import io.scalper.core.util.Decimals;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,34 +58,49 @@ import org.slf4j.LoggerFactory;
  *       BybitEnvironment#hasTradeStream()}) and it is up; otherwise over REST (demo trading, or the trade stream is
  *       down). REST calls run on one daemon thread, in command order (a cancel never overtakes its create); their
  *       outcomes come back through a queue drained by {@link #poll()}. {@link #cancelAll} always uses REST.
+ *   <li>One client-side limiter ({@link OrderRateLimiter}) covers both paths: at most {@code orderRatePerSecond − 2}
+ *       creates, amends and cancels each in any rolling second (8 with Bybit's default budget of 10 per endpoint, which
+ *       REST and the trade stream share), in command order; commands beyond it wait in a queue drained by {@link
+ *       #poll()}. A "too many visits" answer (10006, 10018, 10429) pauses all order traffic for a second, doubling while
+ *       they continue. Entries are refused while anything waits ({@link #isReadyForEntries()}).
  *   <li>A trade-stream request unanswered in time ({@link BybitWsConfig#requestTimeoutMs()}), a REST call that failed
- *       in transport, or a create refused as a duplicate {@code orderLinkId} (110072) is never assumed to have
- *       worked or failed: the order is looked up over REST ({@code findOrder}, and its executions when it filled) and
- *       what Bybit says is reported. A create that Bybit does not know is re-sent once over REST with the same {@code
- *       orderLinkId}.
+ *       in transport, a create retried after such a failure and then refused, a create refused as a duplicate {@code
+ *       orderLinkId} (110072: it exists), and an amend or cancel refused as "no such order" or "already finished"
+ *       (110001, 110008, 110010: it may have filled) are never assumed to have worked or failed: the order is looked up
+ *       over REST ({@code findOrder}, and its executions when it filled) and what Bybit says is reported. A look-up
+ *       that fails is retried with back-off; when its budget is spent the engine is alerted ({@code order_unresolved}).
+ *       A create Bybit does not know is re-sent once over REST with the same {@code orderLinkId}, unless 110072 proved
+ *       it exists (then it is looked up again, never reported rejected).
+ *   <li>A timestamp refusal (10002) on the trade stream re-synchronises the clock over REST and sends the request
+ *       again over REST; every signed path (REST, trade stream header, stream authentication) uses the venue's clock
+ *       as REST measured it.
  *   <li>A refusal ({@code retCode} ≠ 0) becomes {@link OrderEvent.Rejected}, {@link OrderEvent.AmendRejected} or
  *       {@link OrderEvent.CancelRejected} whose reason starts with the code, e.g. {@code "110007 ab not enough"}.
  *   <li>Stop-loss legs ({@link OrderRequest#isConditional()}) are conditional reduce-only market orders ({@code
- *       triggerPrice}, {@code triggerBy}, {@code triggerDirection}), not the position's trading-stop: each leg then has
- *       its own {@code orderLinkId} and events, can be amended (trailing) like any order, and follows the same path
- *       and dedupe as every other order; a trading-stop is one per position, has no client id and changes only
- *       through {@code /v5/position/trading-stop}, outside the order stream's request/response model.
+ *       triggerPrice}, {@code triggerBy}, {@code triggerDirection}), not the position's trading-stop.
  * </ul>
+ *
+ * <h2>The venue is the truth</h2>
+ *
+ * After every (re)connect, disconnect or overflow of the private stream, and whenever the engine asks ({@link
+ * #requestVenueCheck}), the gateway reads over REST — the position, the executions since the newest one it delivered
+ * (less a margin), the open orders, and every order it still believes open that Bybit no longer lists — and reports
+ * what it learns as events, then an {@linkplain VenuePosition#authoritative() authoritative} position. Until that read
+ * is done after a gap, {@link #isPrivateStreamUp()} is false (the health gate refuses entries). Position pushes are
+ * passed on as non-authoritative reports; auto-deleverage and liquidation executions as venue alerts.
  *
  * <h2>Events, exactly once</h2>
  *
- * Order states and fills come from the private stream; acknowledgements and REST look-ups add what they know. Every
- * event passes one filter before the listener: {@code Accepted} only for an order nothing has been reported about
+ * Every event passes one filter before the listener: {@code Accepted} only for an order nothing has been reported about
  * yet, {@code Filled} once per execution id, one terminal event ({@code Canceled}/{@code Rejected}/{@code Expired})
- * per order, {@code Amended} only when price, quantity or trigger differ from the last reported. Acknowledgement
- * round trips (request sent → ack, trade stream or REST) go to {@link ExecutionListener#onLatency}.
+ * per order, {@code Amended} only when price, quantity or trigger differ from the last reported. Orders stay tracked
+ * while they may still fill; only finished ones are forgotten beyond {@value #DEFAULT_MAX_TRACKED_ORDERS}.
  *
  * <h2>Threading</h2>
  *
- * Commands ({@link #submit}, {@link #amend}, {@link #cancel}, {@link #cancelAll}) and {@link #poll()} belong to the
- * engine thread; commands never block on the network. {@link #poll()} delivers everything learned since the last
- * call, in order: private stream, trade stream, REST outcomes. Socket and REST threads touch no engine state.
- * Credentials appear in no log, exception or {@link #toString()}.
+ * Commands ({@link #submit}, {@link #amend}, {@link #cancel}, {@link #cancelAll}, {@link #requestVenueCheck}) and
+ * {@link #poll()} belong to the engine thread; commands never block on the network. Socket and REST threads touch no
+ * engine state. Credentials appear in no log, exception or {@link #toString()}.
  */
 public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BybitGateway.class);
@@ -86,10 +108,23 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
 
     /** Events handled per source per {@link #poll()} call, at most. */
     public static final int DEFAULT_POLL_BATCH = 1024;
-    /** Orders remembered for deduplication (oldest forgotten first). */
+    /** Finished orders remembered for deduplication (oldest forgotten first; open orders are never forgotten). */
     public static final int DEFAULT_MAX_TRACKED_ORDERS = 10_000;
+    /** Requests of each kind the limiter keeps below Bybit's per-endpoint budget per second. */
+    public static final int ORDER_RATE_MARGIN = 2;
+    /** Executions older than the newest delivered by this much are read again after a gap (clock skew, late pushes). */
+    public static final long RESYNC_MARGIN_MS = 10_000;
+    /** Pages of 100 executions read per symbol after a gap, at most. */
+    public static final int RESYNC_MAX_PAGES = 10;
+    /** Alert code: an order's state could not be learned within its look-up budget. */
+    public static final String ORDER_UNRESOLVED = "order_unresolved";
+    /** Alert code: the venue could not be read after a gap within the retry budget. */
+    public static final String VENUE_UNREADABLE = "venue_unreadable";
 
     private static final ExecutionListener NO_OP = event -> {};
+    private static final long LOOKUP_BACKOFF_NS = 500 * NS_PER_MS;
+    private static final long LOOKUP_MAX_BACKOFF_NS = 8_000 * NS_PER_MS;
+    private static final int LOOKUP_ATTEMPTS = 8;
 
     enum Op {
         CREATE("order.create"),
@@ -117,13 +152,21 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         final String symbol;
         String venueOrderId = "";
         boolean reported;
+        /** Finished (a terminal event reported, or filled in full): nothing more can happen to it. */
         boolean terminal;
+
+        boolean terminalReported;
         final Set<String> fillIds = new HashSet<>(4);
         long priceTicks;
         long qtyLots;
         long triggerTicks;
+        long filledLots;
         BybitCreateOrder create;
         int createResends;
+        /** Bybit answered 110072 for it: it exists, whatever a look-up says. */
+        boolean existsProven;
+
+        RetryBudget lookups;
 
         Tracked(String symbol, long priceTicks, long qtyLots, long triggerTicks) {
             this.symbol = symbol;
@@ -133,8 +176,22 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         }
     }
 
-    /** An amend in flight: the values the order will have if it works. */
-    private record AmendValues(long priceTicks, long qtyLots, long triggerTicks) {}
+    /** An amend in flight: the values the order will have if it works, and the request (for a resend). */
+    private record AmendValues(long priceTicks, long qtyLots, long triggerTicks, BybitAmendOrder body) {}
+
+    /** A command waiting for the rate limiter. */
+    private record Queued(Op op, Runnable send) {}
+
+    /** A look-up waiting for its back-off. */
+    private record DueLookUp(Op op, String id, AmendValues amend, long dueNs) {}
+
+    /** What a venue read found for one symbol. */
+    private record SymbolState(
+            String symbol,
+            BybitPosition position,
+            List<BybitExecution> executions,
+            List<BybitOrder> open,
+            List<BybitOrder> missing) {}
 
     private final BybitRestClient rest;
     private final Function<String, Instrument> instruments;
@@ -144,15 +201,33 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     private final ExecutorService restExecutor;
     private final ConcurrentLinkedQueue<Runnable> restOutcomes = new ConcurrentLinkedQueue<>();
     private final int pollBatch;
+    private final long startMs;
 
     // engine thread
     private ExecutionListener listener = NO_OP;
     private final Map<String, Tracked> orders;
     private final Map<String, AmendValues> wsAmends = new HashMap<>();
+    private final OrderRateLimiter limiter;
+    private final ArrayDeque<Queued> queued = new ArrayDeque<>();
+    private final List<DueLookUp> dueLookUps = new ArrayList<>();
+    private final Set<String> watched = new LinkedHashSet<>();
+    private final Set<String> fundingSeen = new HashSet<>();
+    private final Set<String> ignored = new HashSet<>();
+    private boolean synced;
+    private boolean readWanted;
+    private boolean readRunning;
+    private long readGeneration;
+    private final RetryBudget readRetries = new RetryBudget(6, 500 * NS_PER_MS, 15_000 * NS_PER_MS);
+    private long lastExecMs;
     private long wsCommands;
     private long restCommands;
     private long lookups;
     private long duplicatesDropped;
+    private long venueReads;
+    private long rateLimitedAnswers;
+    private long timestampResyncs;
+    private long unresolvedAlerts;
+    private long outcomeUnknown;
     private volatile boolean closed;
 
     /**
@@ -160,7 +235,7 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
      *
      * @param environment where to connect
      * @param credentials API key and secret
-     * @param rest the REST client (for the fallback path, look-ups and cancel-all)
+     * @param rest the REST client (for the fallback path, look-ups, venue reads, cancel-all and the clock offset)
      * @param instruments the instrument of a symbol, or {@code null} if unknown (its orders are rejected locally)
      * @param wsConfig WebSocket settings (including the trade-stream request timeout)
      * @param clock local time
@@ -200,20 +275,51 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                     "useTradeStream: environment " + environment.name() + " has no trade stream");
         }
         this.pollBatch = DEFAULT_POLL_BATCH;
+        this.startMs = rest.serverTimeMs();
+        this.limiter = new OrderRateLimiter(
+                Op.values().length, Math.max(1, rest.config().orderRatePerSecond() - ORDER_RATE_MARGIN));
         this.orders = new LinkedHashMap<>(256, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Tracked> eldest) {
-                return size() > DEFAULT_MAX_TRACKED_ORDERS;
+                if (size() <= DEFAULT_MAX_TRACKED_ORDERS) {
+                    return false;
+                }
+                if (eldest.getValue().terminal) {
+                    return true;
+                }
+                // the oldest may still fill: forget the oldest finished ones instead, never an open one
+                int excess = size() - DEFAULT_MAX_TRACKED_ORDERS;
+                for (Iterator<Tracked> it = values().iterator(); it.hasNext() && excess > 0; ) {
+                    if (it.next().terminal) {
+                        it.remove();
+                        excess--;
+                    }
+                }
+                return false;
             }
         };
         final RandomGenerator random = RandomGenerator.getDefault();
         this.privateStream = new BybitPrivateStream(
-                environment.privateWsUrl(), credentials, instruments, new StreamFilter(), wsConfig, clock, random);
+                environment.privateWsUrl(),
+                credentials,
+                instruments,
+                new StreamFilter(),
+                wsConfig,
+                clock,
+                rest::serverTimeMs,
+                random);
+        this.privateStream.onGap(this::onStreamGap);
         this.tradeStream = useTradeStream
                 ? new BybitTradeStream(
-                        environment.tradeWsUrl(), credentials, new TradeResponses(), wsConfig, clock, random)
+                        environment.tradeWsUrl(),
+                        credentials,
+                        new TradeResponses(),
+                        wsConfig,
+                        clock,
+                        rest::serverTimeMs,
+                        random)
                 : null;
         this.restExecutor = Executors.newSingleThreadExecutor(r -> {
             final Thread t = new Thread(r, "bybit-gateway-rest");
@@ -252,8 +358,17 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     }
 
     /**
-     * Delivers what the streams and REST calls reported since the last call: private stream events, then trade-stream
-     * outcomes, then REST outcomes. Engine thread; never blocks.
+     * Reports the position of {@code symbol} after every venue read (a gap in the private stream reads every watched
+     * symbol). Engine thread; call before {@link #start()}.
+     */
+    public void watch(String symbol) {
+        watched.add(Objects.requireNonNull(symbol, "symbol"));
+    }
+
+    /**
+     * Delivers what the streams and REST calls reported since the last call — private stream events, then trade-stream
+     * outcomes, then REST outcomes — sends order commands the rate limit now allows, re-tries look-ups whose back-off
+     * passed and starts a venue read when one is due. Engine thread; never blocks.
      *
      * @return the number of items handled
      */
@@ -268,6 +383,13 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                 break;
             }
             r.run();
+            n++;
+        }
+        final long nowNs = clock.nowNs();
+        n += drainQueue(nowNs);
+        n += runDueLookUps(nowNs);
+        if (readWanted && !readRunning && privateStream.isSubscribed() && readRetries.ready(nowNs)) {
+            startVenueRead(nowNs);
             n++;
         }
         return n;
@@ -297,6 +419,10 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                 request.isConditional() ? request.triggerPriceTicks() : OrderRequest.NO_PRICE);
         t.create = body;
         orders.put(id, t);
+        dispatch(Op.CREATE, () -> sendCreate(id, body));
+    }
+
+    private void sendCreate(String id, BybitCreateOrder body) {
         if (tradeStream != null && tradeStream.isUp() && tradeStream.create(body) != null) {
             wsCommands++;
             return;
@@ -330,34 +456,21 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         final AmendValues v = new AmendValues(
                 newPriceTicks != OrderRequest.NO_PRICE ? newPriceTicks : t.priceTicks,
                 newQtyLots > 0 ? newQtyLots : t.qtyLots,
-                newTriggerPriceTicks != OrderRequest.NO_PRICE ? newTriggerPriceTicks : t.triggerTicks);
+                newTriggerPriceTicks != OrderRequest.NO_PRICE ? newTriggerPriceTicks : t.triggerTicks,
+                a);
+        dispatch(Op.AMEND, () -> sendAmend(clientOrderId, v));
+    }
+
+    private void sendAmend(String clientOrderId, AmendValues v) {
         if (tradeStream != null && tradeStream.isUp()) {
-            final String reqId = tradeStream.amend(a);
+            final String reqId = tradeStream.amend(v.body);
             if (reqId != null) {
                 wsCommands++;
                 wsAmends.put(reqId, v);
                 return;
             }
         }
-        final BybitAmendOrder body = a;
-        final long sentNs = clock.nowNs();
-        restCommands++;
-        onRestThread(() -> {
-            try {
-                final BybitOrderAck ack = rest.amendOrder(body);
-                final long rtNs = clock.nowNs() - sentNs;
-                return () -> onAck(Op.AMEND, clientOrderId, ack.orderId(), rtNs, v);
-            } catch (BybitApiException e) {
-                if (isOutcomeUnknown(e)) {
-                    return () -> lookUp(Op.AMEND, clientOrderId, v);
-                }
-                return () -> onRefused(Op.AMEND, clientOrderId, e.retCode(), e.retMsg());
-            } catch (IOException | RuntimeException e) {
-                LOG.warn(
-                        "bybit gateway: amend {} failed in transport ({}): looking it up", clientOrderId, e.toString());
-                return () -> lookUp(Op.AMEND, clientOrderId, v);
-            }
-        });
+        restAmend(clientOrderId, v);
     }
 
     @Override
@@ -367,35 +480,115 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             deliverLater(new OrderEvent.CancelRejected(clientOrderId, "", "unknown order", 0, clock.nowNs()));
             return;
         }
-        if (tradeStream != null && tradeStream.isUp() && tradeStream.cancel(t.symbol, clientOrderId) != null) {
+        dispatch(Op.CANCEL, () -> sendCancel(clientOrderId, t.symbol));
+    }
+
+    private void sendCancel(String clientOrderId, String symbol) {
+        if (tradeStream != null && tradeStream.isUp() && tradeStream.cancel(symbol, clientOrderId) != null) {
             wsCommands++;
             return;
         }
-        final long sentNs = clock.nowNs();
-        restCommands++;
-        onRestThread(() -> {
-            try {
-                final BybitOrderAck ack = rest.cancelOrder(t.symbol, clientOrderId);
-                final long rtNs = clock.nowNs() - sentNs;
-                return () -> onAck(Op.CANCEL, clientOrderId, ack.orderId(), rtNs, null);
-            } catch (BybitApiException e) {
-                if (isOutcomeUnknown(e)) {
-                    return () -> lookUp(Op.CANCEL, clientOrderId, null);
-                }
-                return () -> onRefused(Op.CANCEL, clientOrderId, e.retCode(), e.retMsg());
-            } catch (IOException | RuntimeException e) {
-                LOG.warn(
-                        "bybit gateway: cancel {} failed in transport ({}): looking it up",
-                        clientOrderId,
-                        e.toString());
-                return () -> lookUp(Op.CANCEL, clientOrderId, null);
-            }
-        });
+        restCancel(clientOrderId, symbol);
     }
 
     /** Cancels every open order of {@code symbol}, conditional ones included, over REST. */
     @Override
     public void cancelAll(String symbol) {
+        dispatch(Op.CANCEL, () -> restCancelAll(symbol));
+    }
+
+    /**
+     * Reads the venue's open orders, executions and position of {@code symbol} over REST and reports them (the
+     * position last, authoritative). Engine thread; never blocks.
+     */
+    @Override
+    public void requestVenueCheck(String symbol) {
+        watched.add(symbol);
+        readWanted = true;
+    }
+
+    /** Entries wait while order commands are queued behind the rate limit, it is paused, or the venue is being read. */
+    @Override
+    public boolean isReadyForEntries() {
+        return queued.isEmpty() && !limiter.isPaused(clock.nowNs()) && !readRunning;
+    }
+
+    /** Sends a command now if the rate limit allows and nothing waits before it; queues it otherwise. */
+    private void dispatch(Op op, Runnable send) {
+        if (queued.isEmpty() && limiter.tryAcquire(op.ordinal(), clock.nowNs())) {
+            send.run();
+        } else {
+            queued.add(new Queued(op, send));
+        }
+    }
+
+    private int drainQueue(long nowNs) {
+        int n = 0;
+        while (!queued.isEmpty() && limiter.tryAcquire(queued.peek().op.ordinal(), nowNs)) {
+            queued.poll().send.run();
+            n++;
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ REST paths
+
+    private void restCreate(String id, BybitCreateOrder body) {
+        final long sentNs = clock.nowNs();
+        restCommands++;
+        onRestThread(() -> {
+            try {
+                final BybitOrderAck ack = rest.createOrder(body);
+                final long rtNs = clock.nowNs() - sentNs;
+                return () -> onAck(Op.CREATE, id, ack.orderId(), rtNs, null);
+            } catch (BybitApiException e) {
+                return () -> onRestRefusal(Op.CREATE, id, e, null);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("bybit gateway: create {} outcome unknown ({}): looking it up", id, e.toString());
+                return () -> onOutcomeUnknown(Op.CREATE, id, null);
+            }
+        });
+    }
+
+    private void restAmend(String clientOrderId, AmendValues v) {
+        final long sentNs = clock.nowNs();
+        restCommands++;
+        onRestThread(() -> {
+            try {
+                final BybitOrderAck ack = rest.amendOrder(v.body);
+                final long rtNs = clock.nowNs() - sentNs;
+                return () -> onAck(Op.AMEND, clientOrderId, ack.orderId(), rtNs, v);
+            } catch (BybitApiException e) {
+                return () -> onRestRefusal(Op.AMEND, clientOrderId, e, v);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn(
+                        "bybit gateway: amend {} failed in transport ({}): looking it up", clientOrderId, e.toString());
+                return () -> onOutcomeUnknown(Op.AMEND, clientOrderId, v);
+            }
+        });
+    }
+
+    private void restCancel(String clientOrderId, String symbol) {
+        final long sentNs = clock.nowNs();
+        restCommands++;
+        onRestThread(() -> {
+            try {
+                final BybitOrderAck ack = rest.cancelOrder(symbol, clientOrderId);
+                final long rtNs = clock.nowNs() - sentNs;
+                return () -> onAck(Op.CANCEL, clientOrderId, ack.orderId(), rtNs, null);
+            } catch (BybitApiException e) {
+                return () -> onRestRefusal(Op.CANCEL, clientOrderId, e, null);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn(
+                        "bybit gateway: cancel {} failed in transport ({}): looking it up",
+                        clientOrderId,
+                        e.toString());
+                return () -> onOutcomeUnknown(Op.CANCEL, clientOrderId, null);
+            }
+        });
+    }
+
+    private void restCancelAll(String symbol) {
         restCommands++;
         onRestThread(() -> {
             try {
@@ -410,50 +603,72 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                     }
                 };
             } catch (IOException | RuntimeException e) {
-                LOG.error("bybit gateway: cancel-all {} failed: {}", symbol, e.toString());
-                return () -> {};
+                LOG.error("bybit gateway: cancel-all {} failed: {}; reading the venue", symbol, e.toString());
+                return () -> requestVenueCheck(symbol);
             }
         });
     }
 
-    // ------------------------------------------------------------------ REST paths
-
-    private void restCreate(String id, BybitCreateOrder body) {
-        final long sentNs = clock.nowNs();
-        restCommands++;
-        onRestThread(() -> {
-            try {
-                final BybitOrderAck ack = rest.createOrder(body);
-                final long rtNs = clock.nowNs() - sentNs;
-                return () -> onAck(Op.CREATE, id, ack.orderId(), rtNs, null);
-            } catch (BybitApiException e) {
-                if (isOutcomeUnknown(e)) {
-                    return () -> lookUp(Op.CREATE, id, null);
-                }
-                return () -> onRefused(Op.CREATE, id, e.retCode(), e.retMsg());
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("bybit gateway: create {} failed in transport ({}): looking it up", id, e.toString());
-                return () -> lookUp(Op.CREATE, id, null);
+    /** A REST refusal: a rate limit pauses the limiter; an ambiguous one is looked up; the rest are refusals. */
+    private void onRestRefusal(Op op, String id, BybitApiException e, AmendValues amend) {
+        if (e.category() == BybitErrorCategory.RATE_LIMIT) {
+            rateLimitedAnswers++;
+            limiter.onRateLimited(clock.nowNs());
+        }
+        if (isOutcomeUnknown(op, e.retCode()) && !knownFinished(id, e.retCode())) {
+            if (e.retCode() == 110072) {
+                markExists(id);
             }
-        });
+            onOutcomeUnknown(op, id, amend);
+        } else {
+            onRefused(op, id, e.retCode(), e.retMsg());
+        }
     }
 
-    /** Codes after which a request may or may not have taken effect: look, do not guess. */
-    private static boolean isOutcomeUnknown(BybitApiException e) {
-        return isOutcomeUnknown(e.retCode());
+    /**
+     * "No such order" or "already finished" for an order we already know is finished (filled, cancelled, rejected):
+     * nothing to look up.
+     */
+    private boolean knownFinished(String id, int retCode) {
+        if (retCode != 110001 && retCode != 110008 && retCode != 110010) {
+            return false;
+        }
+        final Tracked t = orders.get(id);
+        return t == null || t.terminal;
     }
 
-    private static boolean isOutcomeUnknown(int retCode) {
+    /**
+     * Codes after which a request may or may not have taken effect (or the order's state is not what we think): look,
+     * do not guess.
+     */
+    static boolean isOutcomeUnknown(Op op, int retCode) {
         switch (retCode) {
             case BybitApiException.NO_RET_CODE: // HTTP-level failure
             case 10000: // server timeout
             case 10016: // internal error
             case 10019: // service restarting
-            case 110072: // duplicate orderLinkId: the order exists
                 return true;
+            case 110072: // duplicate orderLinkId: the order exists
+                return op == Op.CREATE;
+            case 110001: // order does not exist (or too late: it finished)
+            case 110008: // order already completed or cancelled
+            case 110010: // order already cancelled
+                return op != Op.CREATE;
             default:
                 return false;
         }
+    }
+
+    private void markExists(String id) {
+        final Tracked t = orders.get(id);
+        if (t != null) {
+            t.existsProven = true;
+        }
+    }
+
+    private void onOutcomeUnknown(Op op, String id, AmendValues amend) {
+        outcomeUnknown++;
+        lookUp(op, id, amend);
     }
 
     /** A REST task: runs on the REST thread and returns what to do on the engine thread. */
@@ -478,10 +693,24 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------ look-ups
+
     /** Queries the order (and its fills) on the REST thread, then reports what Bybit says. Engine thread. */
     private void lookUp(Op op, String id, AmendValues amend) {
         final Tracked t = orders.get(id);
         if (t == null) {
+            return;
+        }
+        if (t.lookups == null) {
+            t.lookups = new RetryBudget(LOOKUP_ATTEMPTS, LOOKUP_BACKOFF_NS, LOOKUP_MAX_BACKOFF_NS);
+        }
+        final long nowNs = clock.nowNs();
+        if (!t.lookups.tryAcquire(nowNs)) {
+            if (t.lookups.isSpent()) {
+                unresolved(op, id, t);
+            } else {
+                dueLookUps.add(new DueLookUp(op, id, amend, t.lookups.nextAllowedNs()));
+            }
             return;
         }
         lookups++;
@@ -497,33 +726,52 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                 return () -> onLookedUp(op, id, found.orElse(null), f, amend);
             } catch (IOException | RuntimeException e) {
                 LOG.error("bybit gateway: look-up of {} after {} failed: {}", id, op.wsName, e.toString());
-                return () -> onLookUpFailed(op, id);
+                return () -> lookUp(op, id, amend); // again, after the back-off
             }
         });
+    }
+
+    private int runDueLookUps(long nowNs) {
+        if (dueLookUps.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = 0; i < dueLookUps.size(); ) {
+            final DueLookUp d = dueLookUps.get(i);
+            if (nowNs - d.dueNs >= 0) {
+                dueLookUps.remove(i);
+                lookUp(d.op, d.id, d.amend);
+                n++;
+            } else {
+                i++;
+            }
+        }
+        return n;
+    }
+
+    /** An order whose state could not be learned: tell the engine (it stops entries and reads the venue). */
+    private void unresolved(Op op, String id, Tracked t) {
+        unresolvedAlerts++;
+        t.lookups.reset(); // keep asking, slowly, through venue reads
+        final String detail = op.wsName + " " + id + ": state unknown after " + LOOKUP_ATTEMPTS + " look-ups";
+        LOG.error("bybit gateway: {}", detail);
+        listener.onVenueAlert(t.symbol, ORDER_UNRESOLVED, detail);
+        requestVenueCheck(t.symbol);
+        switch (op) {
+            case AMEND:
+                deliver(new OrderEvent.AmendRejected(id, t.venueOrderId, "state unknown", 0, clock.nowNs()));
+                break;
+            case CANCEL:
+                deliver(new OrderEvent.CancelRejected(id, t.venueOrderId, "state unknown", 0, clock.nowNs()));
+                break;
+            default:
+                break; // a create stays unanswered: the venue read tells whether it exists
+        }
     }
 
     private static boolean hasFills(BybitOrder o) {
         final String q = o.cumExecQty();
         return q != null && !q.isEmpty() && new java.math.BigDecimal(q).signum() > 0;
-    }
-
-    private void onLookUpFailed(Op op, String id) {
-        final long nowNs = clock.nowNs();
-        final String reason = "state unknown: " + op.wsName + " unanswered and look-up failed";
-        switch (op) {
-            case CREATE:
-                // Not reported as rejected: the private stream will tell if it exists. Keep the engine informed.
-                LOG.error("bybit gateway: order {}: {}", id, reason);
-                break;
-            case AMEND:
-                deliver(new OrderEvent.AmendRejected(id, venueId(id), reason, 0, nowNs));
-                break;
-            case CANCEL:
-                deliver(new OrderEvent.CancelRejected(id, venueId(id), reason, 0, nowNs));
-                break;
-            default:
-                break;
-        }
     }
 
     private void onLookedUp(Op op, String id, BybitOrder o, List<BybitExecution> fills, AmendValues amend) {
@@ -535,10 +783,14 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         if (o == null) {
             switch (op) {
                 case CREATE:
-                    if (t.createResends == 0 && t.create != null) {
+                    if (t.existsProven) {
+                        // 110072 proved it exists; the order lists may lag: ask again after the back-off
+                        lookUp(op, id, amend);
+                    } else if (t.createResends == 0 && t.create != null) {
                         t.createResends++;
                         LOG.warn("bybit gateway: order {} unknown to Bybit after an unanswered create: re-sending", id);
-                        restCreate(id, t.create);
+                        final BybitCreateOrder body = t.create;
+                        dispatch(Op.CREATE, () -> restCreate(id, body));
                     } else {
                         deliver(new OrderEvent.Rejected(id, "", "not found at Bybit after create", 0, nowNs));
                     }
@@ -554,6 +806,9 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             }
             return;
         }
+        if (t.lookups != null) {
+            t.lookups.reset();
+        }
         final Instrument instrument = instruments.apply(t.symbol);
         if (op == Op.AMEND && amend != null) {
             if (o.isOpen() && instrument != null && matches(o, instrument, amend)) {
@@ -562,13 +817,17 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                         id, o.orderId(), amend.priceTicks, amend.qtyLots, amend.triggerTicks, updatedNs(o), nowNs));
                 return;
             }
+            deliverState(o, fills, instrument, nowNs);
             deliver(new OrderEvent.AmendRejected(
                     id, o.orderId(), "amend not applied (order " + o.orderStatus() + ")", updatedNs(o), nowNs));
-        } else if (op == Op.CANCEL && o.isOpen()) {
+            return;
+        }
+        if (op == Op.CANCEL && o.isOpen()) {
             deliverState(o, fills, instrument, nowNs);
             deliver(new OrderEvent.CancelRejected(id, o.orderId(), "cancel not applied: order still open", 0, nowNs));
             return;
-        } else if (op == Op.CANCEL && "Filled".equals(o.orderStatus())) {
+        }
+        if (op == Op.CANCEL && "Filled".equals(o.orderStatus())) {
             deliverState(o, fills, instrument, nowNs);
             deliver(new OrderEvent.CancelRejected(id, o.orderId(), "order already filled", 0, nowNs));
             return;
@@ -594,28 +853,28 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             deliver(new OrderEvent.Accepted(id, o.orderId(), exchangeNs, nowNs));
         }
         if (instrument != null) {
+            if (o.isOpen()) {
+                final long price = ticks(instrument, o.price());
+                final long qty = lots(instrument, o.qty());
+                final long trigger = ticks(instrument, o.triggerPrice());
+                final Tracked t = orders.get(id);
+                if (t != null && qty != Decimals.INVALID && qty > 0 && t.reported) {
+                    deliver(new OrderEvent.Amended(
+                            id,
+                            o.orderId(),
+                            price == Decimals.INVALID || "Market".equals(o.orderType()) ? t.priceTicks : price,
+                            qty,
+                            trigger == Decimals.INVALID ? t.triggerTicks : trigger,
+                            exchangeNs,
+                            nowNs));
+                }
+            }
             for (int i = fills.size() - 1; i >= 0; i--) { // Bybit lists newest first
                 final BybitExecution e = fills.get(i);
                 if (!"Trade".equals(e.execType()) || !id.equals(e.orderLinkId())) {
                     continue;
                 }
-                final long price = ticks(instrument, e.execPrice());
-                final long qty = lots(instrument, e.execQty());
-                if (price == Decimals.INVALID || qty == Decimals.INVALID) {
-                    continue;
-                }
-                final long leaves = lots(instrument, e.leavesQty());
-                deliver(new OrderEvent.Filled(
-                        id,
-                        o.orderId(),
-                        e.execId(),
-                        price,
-                        qty,
-                        e.execFeeDecimal() == null ? 0 : e.execFeeDecimal().doubleValue(),
-                        e.isMaker() ? Liquidity.MAKER : Liquidity.TAKER,
-                        leaves == Decimals.INVALID ? -1 : leaves,
-                        e.execTimeMs() * NS_PER_MS,
-                        nowNs));
+                deliverExecution(e, instrument, nowNs);
             }
         }
         switch (status) {
@@ -628,52 +887,192 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             case "Rejected":
                 deliver(new OrderEvent.Rejected(id, o.orderId(), o.rejectReason(), exchangeNs, nowNs));
                 break;
+            case "Triggered":
+                deliver(new OrderEvent.Triggered(id, o.orderId(), exchangeNs, nowNs));
+                break;
             default:
                 break;
         }
     }
 
-    static String cancelReason(String cancelType, String rejectReason) {
-        final String reject = rejectReason == null ? "" : rejectReason;
-        final String type = cancelType == null ? "" : cancelType;
-        switch (reject) {
-            case "EC_PostOnlyWillTakeLiquidity":
-                return OrderEvent.Canceled.POST_ONLY_WOULD_TAKE;
-            case "EC_NoImmediateQtyToFill":
-                return OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY;
-            case "EC_CancelForNoFullFill":
-                return OrderEvent.Canceled.NO_FULL_FILL;
-            default:
-                break;
+    /** A trade execution read over REST, as a fill (deduplicated by execution id). */
+    private void deliverExecution(BybitExecution e, Instrument instrument, long nowNs) {
+        final long price = ticks(instrument, e.execPrice());
+        final long qty = lots(instrument, e.execQty());
+        if (price == Decimals.INVALID || qty == Decimals.INVALID) {
+            return;
         }
-        if (!type.isEmpty() && !"UNKNOWN".equals(type)) {
-            return type;
-        }
-        return reject.isEmpty() || "EC_NoError".equals(reject) ? "UNKNOWN" : reject;
+        final long leaves = lots(instrument, e.leavesQty());
+        deliver(new OrderEvent.Filled(
+                e.orderLinkId() == null ? "" : e.orderLinkId(),
+                e.orderId() == null ? "" : e.orderId(),
+                e.execId(),
+                price,
+                qty,
+                e.execFeeDecimal() == null ? 0 : e.execFeeDecimal().doubleValue(),
+                e.isMaker() ? Liquidity.MAKER : Liquidity.TAKER,
+                leaves == Decimals.INVALID ? -1 : leaves,
+                e.execTimeMs() * NS_PER_MS,
+                nowNs));
     }
 
-    private static long updatedNs(BybitOrder o) {
-        try {
-            return o.updatedTime() == null || o.updatedTime().isEmpty()
-                    ? 0
-                    : Long.parseLong(o.updatedTime()) * NS_PER_MS;
-        } catch (NumberFormatException e) {
-            return 0;
+    // ------------------------------------------------------------------ venue reads (engine thread)
+
+    /** The private stream (re)connected, disconnected or overflowed: events may be lost until the venue is read. */
+    private void onStreamGap(String why) {
+        synced = false;
+        readWanted = true;
+        LOG.info("bybit gateway: private stream {}: the venue will be read before the stream counts as up", why);
+    }
+
+    private void startVenueRead(long nowNs) {
+        readRunning = true;
+        readWanted = false;
+        final long generation = ++readGeneration;
+        final long droppedBefore = privateStream.dropped();
+        final Set<String> symbols = new LinkedHashSet<>(watched);
+        final Map<String, String> pending = new LinkedHashMap<>(); // orders we believe open: id -> symbol
+        for (Map.Entry<String, Tracked> e : orders.entrySet()) {
+            final Tracked t = e.getValue();
+            if (!t.terminal && !t.symbol.isEmpty()) {
+                pending.put(e.getKey(), t.symbol);
+                symbols.add(t.symbol);
+            }
+        }
+        final long sinceMs = (lastExecMs > 0 ? lastExecMs : startMs) - RESYNC_MARGIN_MS;
+        venueReads++;
+        onRestThread(() -> {
+            try {
+                final List<SymbolState> states = new ArrayList<>();
+                for (String symbol : symbols) {
+                    // the position first: executions read after it that are newer than its update are not in it
+                    BybitPosition position = null;
+                    for (BybitPosition p : rest.positions(symbol)) {
+                        if (symbol.equals(p.symbol()) && p.positionIdx() == 0) {
+                            position = p;
+                        }
+                    }
+                    final List<BybitExecution> executions = rest.executionsSince(symbol, sinceMs, RESYNC_MAX_PAGES);
+                    final List<BybitOrder> open = rest.allOpenOrders(symbol);
+                    final Set<String> openIds = new HashSet<>();
+                    for (BybitOrder o : open) {
+                        openIds.add(o.orderLinkId());
+                    }
+                    final List<BybitOrder> missing = new ArrayList<>();
+                    for (Map.Entry<String, String> e : pending.entrySet()) {
+                        if (e.getValue().equals(symbol) && !openIds.contains(e.getKey())) {
+                            rest.findOrder(symbol, e.getKey()).ifPresent(missing::add);
+                        }
+                    }
+                    states.add(new SymbolState(symbol, position, executions, open, missing));
+                }
+                return () -> onVenueRead(generation, droppedBefore, states);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("bybit gateway: reading the venue failed: {}", e.toString());
+                return () -> onVenueReadFailed(generation, symbols);
+            }
+        });
+    }
+
+    private void onVenueRead(long generation, long droppedBefore, List<SymbolState> states) {
+        readRunning = false;
+        readRetries.reset();
+        final long nowNs = clock.nowNs();
+        for (SymbolState s : states) {
+            final Instrument instrument = instruments.apply(s.symbol);
+            if (instrument == null) {
+                continue;
+            }
+            // 1. executions, oldest first: fills (deduplicated), funding, forced executions
+            for (int i = s.executions.size() - 1; i >= 0; i--) {
+                final BybitExecution e = s.executions.get(i);
+                final String type = e.execType() == null ? "" : e.execType();
+                if ("Trade".equals(type)) {
+                    final boolean ours = e.orderLinkId() != null && orders.containsKey(e.orderLinkId());
+                    if (ours || e.execTimeMs() >= startMs) { // a fill of an order that is not ours is news too
+                        deliverExecution(e, instrument, nowNs);
+                    }
+                } else if ("Funding".equals(type)) {
+                    if (e.execTimeMs() >= startMs && fundingSeen.add(e.execId())) {
+                        final double fee = e.execFeeDecimal() == null
+                                ? 0
+                                : e.execFeeDecimal().doubleValue();
+                        double rate = 0;
+                        try {
+                            rate = Double.parseDouble(e.feeRate());
+                        } catch (RuntimeException ignored) {
+                            // rate unknown
+                        }
+                        listener.onFunding(s.symbol, -fee, rate, e.execTimeMs() * NS_PER_MS);
+                    }
+                } else if (("AdlTrade".equals(type) || "BustTrade".equals(type)) && e.execTimeMs() >= startMs) {
+                    if (fundingSeen.add(e.execId())) {
+                        listener.onVenueAlert(
+                                s.symbol,
+                                BybitPrivateStream.FORCED_EXECUTION,
+                                type + " " + e.execQty() + " @ " + e.execPrice() + " on " + s.symbol);
+                    }
+                }
+            }
+            // 2. orders: those still open, and those we believed open that have finished
+            for (BybitOrder o : s.open) {
+                if (o.orderLinkId() != null && orders.containsKey(o.orderLinkId())) {
+                    deliverState(o, List.of(), instrument, nowNs);
+                }
+            }
+            for (BybitOrder o : s.missing) {
+                deliverState(o, List.of(), instrument, nowNs);
+            }
+            // 3. the position, as it stands after every execution read: authoritative
+            long lots = 0;
+            long avg = OrderRequest.NO_PRICE;
+            long updatedMs = 0;
+            if (s.position != null && !s.position.isFlat()) {
+                lots = s.position.signedSizeLots(instrument);
+                avg = BybitPrivateStream.avgTicks(instrument, s.position.avgPrice());
+            }
+            if (s.position != null) {
+                try {
+                    updatedMs = Long.parseLong(s.position.updatedTime());
+                } catch (RuntimeException ignored) {
+                    updatedMs = 0;
+                }
+            }
+            if (updatedMs > 0) {
+                for (BybitExecution e : s.executions) {
+                    if ("Trade".equals(e.execType()) && e.execTimeMs() > updatedMs) {
+                        final long q = lots(instrument, e.execQty());
+                        if (q != Decimals.INVALID) {
+                            lots += "Buy".equals(e.side()) ? q : -q; // filled after the position was read
+                        }
+                    }
+                }
+            }
+            listener.onVenuePosition(new VenuePosition(s.symbol, lots, avg, true, updatedMs * NS_PER_MS, nowNs));
+        }
+        if (generation == readGeneration && !readWanted) {
+            synced = true;
+            privateStream.acknowledgeDropped(droppedBefore);
         }
     }
 
-    private static long ticks(Instrument instrument, String text) {
-        return text == null || text.isEmpty() || "0".equals(text) ? Decimals.INVALID : instrument.priceToTicks(text);
-    }
-
-    private static long lots(Instrument instrument, String text) {
-        return text == null || text.isEmpty() ? Decimals.INVALID : instrument.qtyToLots(text);
+    private void onVenueReadFailed(long generation, Set<String> symbols) {
+        readRunning = false;
+        readWanted = true;
+        final long nowNs = clock.nowNs();
+        if (!readRetries.tryAcquire(nowNs) && readRetries.isSpent()) {
+            readRetries.reset();
+            for (String symbol : symbols) {
+                listener.onVenueAlert(symbol, VENUE_UNREADABLE, "the venue could not be read after a gap");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ outcomes (engine thread)
 
     private void onAck(Op op, String id, String orderId, long roundTripNs, AmendValues amend) {
         listener.onLatency(roundTripNs);
+        limiter.onAccepted();
         final long nowNs = clock.nowNs();
         final Tracked t = orders.get(id);
         if (t != null && orderId != null && !orderId.isEmpty()) {
@@ -729,6 +1128,9 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     /** The one filter every event passes before the listener. Engine thread. */
     private void deliver(OrderEvent e) {
         final String id = e.clientOrderId();
+        if (ignored.contains(id)) {
+            return; // placed by the session outside the engine (a start-up or shutdown flatten)
+        }
         Tracked t = orders.get(id);
         if (t == null) {
             // an order this gateway did not place (adopted, or placed elsewhere): track it from now on
@@ -744,18 +1146,25 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                 return;
             }
         } else if (e instanceof OrderEvent.Filled) {
-            if (!t.fillIds.add(((OrderEvent.Filled) e).fillId())) {
+            final OrderEvent.Filled f = (OrderEvent.Filled) e;
+            if (!t.fillIds.add(f.fillId())) {
                 duplicatesDropped++;
                 return;
             }
+            t.filledLots += f.qtyLots();
+            if (t.qtyLots > 0 && t.filledLots >= t.qtyLots) {
+                t.terminal = true; // filled in full: nothing more can happen to it
+            }
+            lastExecMs = Math.max(lastExecMs, f.exchangeTimeNs() / NS_PER_MS);
         } else if (e instanceof OrderEvent.Canceled
                 || e instanceof OrderEvent.Rejected
                 || e instanceof OrderEvent.Expired) {
-            if (t.terminal) {
+            if (t.terminalReported) {
                 duplicatesDropped++;
                 return;
             }
             t.terminal = true;
+            t.terminalReported = true;
         } else if (e instanceof OrderEvent.Amended) {
             final OrderEvent.Amended a = (OrderEvent.Amended) e;
             if (a.priceTicks() == t.priceTicks && a.qtyLots() == t.qtyLots && a.triggerPriceTicks() == t.triggerTicks) {
@@ -772,7 +1181,7 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         listener.onOrderEvent(e);
     }
 
-    /** The private stream's listener: its events pass the filter; funding goes straight through. */
+    /** The private stream's listener: its events pass the filter; funding and venue reports go straight through. */
     private final class StreamFilter implements ExecutionListener {
         @Override
         public void onOrderEvent(OrderEvent event) {
@@ -782,6 +1191,17 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         @Override
         public void onFunding(String symbol, double amount, double rate, long exchangeTimeNs) {
             listener.onFunding(symbol, amount, rate, exchangeTimeNs);
+        }
+
+        @Override
+        public void onVenuePosition(VenuePosition position) {
+            listener.onVenuePosition(position);
+        }
+
+        @Override
+        public void onVenueAlert(String symbol, String code, String detail) {
+            listener.onVenueAlert(symbol, code, detail);
+            requestVenueCheck(symbol);
         }
     }
 
@@ -803,8 +1223,18 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             if (o == null) {
                 return;
             }
-            if (isOutcomeUnknown(retCode)) {
-                lookUp(o, orderLinkId, v);
+            final BybitErrorCategory category = BybitErrorCategory.of(retCode);
+            if (category == BybitErrorCategory.RATE_LIMIT) {
+                rateLimitedAnswers++;
+                limiter.onRateLimited(clock.nowNs());
+            }
+            if (category == BybitErrorCategory.TIMESTAMP) {
+                resyncClockAndResend(o, orderLinkId, v);
+            } else if (isOutcomeUnknown(o, retCode) && !knownFinished(orderLinkId, retCode)) {
+                if (retCode == 110072) {
+                    markExists(orderLinkId);
+                }
+                onOutcomeUnknown(o, orderLinkId, v);
             } else {
                 onRefused(o, orderLinkId, retCode, retMsg);
             }
@@ -816,8 +1246,46 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             final AmendValues v = wsAmends.remove(reqId);
             if (o != null) {
                 LOG.warn("bybit gateway: {} {} unanswered on the trade stream: looking it up", op, orderLinkId);
-                lookUp(o, orderLinkId, v);
+                onOutcomeUnknown(o, orderLinkId, v);
             }
+        }
+    }
+
+    /**
+     * The trade stream refused a request's timestamp (10002: nothing happened): measure the venue's clock again over
+     * REST, then send the same request over REST (same {@code orderLinkId}).
+     */
+    private void resyncClockAndResend(Op op, String id, AmendValues amend) {
+        timestampResyncs++;
+        final Tracked t = orders.get(id);
+        if (t == null) {
+            return;
+        }
+        LOG.warn("bybit gateway: {} {} refused for its timestamp (10002): resynchronising the clock", op.wsName, id);
+        onRestThread(() -> {
+            try {
+                rest.syncTime();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("bybit gateway: clock resync failed: {}", e.toString());
+            }
+            return null;
+        });
+        switch (op) {
+            case CREATE:
+                if (t.create != null) {
+                    restCreate(id, t.create);
+                }
+                break;
+            case AMEND:
+                if (amend != null) {
+                    restAmend(id, amend);
+                }
+                break;
+            case CANCEL:
+                restCancel(id, t.symbol);
+                break;
+            default:
+                break;
         }
     }
 
@@ -838,6 +1306,14 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         orders.put(clientOrderId, t);
     }
 
+    /**
+     * Events of this order are not passed on: it was placed outside the engine (by the session, to flatten at start-up
+     * or shutdown) and its effect reaches the engine as the venue's position. Engine thread, or before the engine runs.
+     */
+    public void ignore(String clientOrderId) {
+        ignored.add(Objects.requireNonNull(clientOrderId, "clientOrderId"));
+    }
+
     // ------------------------------------------------------------------ state
 
     /** The private stream (for {@link BybitPrivateStream#isUp()} and its counters). */
@@ -850,9 +1326,12 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         return tradeStream;
     }
 
-    /** Whether the private stream is up (order events flow). Any thread. */
+    /**
+     * Whether order events flow and nothing was missed: the private stream is up and the venue was read since its last
+     * gap. Any thread.
+     */
     public boolean isPrivateStreamUp() {
-        return privateStream.isUp();
+        return synced && privateStream.isUp();
     }
 
     /** Whether the next command would go over the trade stream. Any thread. */
@@ -875,9 +1354,54 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         return lookups;
     }
 
+    /** Commands whose outcome was unknown and had to be looked up (engine thread). */
+    public long outcomesUnknown() {
+        return outcomeUnknown;
+    }
+
     /** Events dropped because they repeated one already delivered (engine thread). */
     public long duplicatesDropped() {
         return duplicatesDropped;
+    }
+
+    /** Venue reads (after gaps and on the engine's request) started (engine thread). */
+    public long venueReads() {
+        return venueReads;
+    }
+
+    /** Order commands Bybit refused as over its rate limit (engine thread). */
+    public long rateLimitedAnswers() {
+        return rateLimitedAnswers;
+    }
+
+    /** Order commands waiting for the rate limiter now (engine thread). */
+    public int queuedCommands() {
+        return queued.size();
+    }
+
+    /** Commands that had to wait for the rate limiter (engine thread). */
+    public long throttledCommands() {
+        return limiter.deferrals();
+    }
+
+    /** Order commands of each kind allowed per rolling second by the client-side limiter. */
+    public int orderRatePerSecond() {
+        return limiter.perSecond();
+    }
+
+    /** Clock resynchronisations after a 10002 on the trade stream (engine thread). */
+    public long timestampResyncs() {
+        return timestampResyncs;
+    }
+
+    /** Orders whose state could not be learned within the look-up budget (engine thread). */
+    public long unresolvedOrders() {
+        return unresolvedAlerts;
+    }
+
+    /** Orders tracked now (engine thread; for diagnostics and tests). */
+    int trackedOrders() {
+        return orders.size();
     }
 
     /** Open orders as the gateway saw them; for diagnostics (engine thread). */
@@ -887,7 +1411,44 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
 
     @Override
     public String toString() {
-        return "BybitGateway[private=" + (privateStream.isUp() ? "up" : "down") + " trade="
+        return "BybitGateway[private=" + (isPrivateStreamUp() ? "up" : "down") + " trade="
                 + (tradeStream == null ? "none" : tradeStream.isUp() ? "up" : "down") + "]";
+    }
+
+    static String cancelReason(String cancelType, String rejectReason) {
+        final String reject = rejectReason == null ? "" : rejectReason;
+        final String type = cancelType == null ? "" : cancelType;
+        switch (reject) {
+            case "EC_PostOnlyWillTakeLiquidity":
+                return OrderEvent.Canceled.POST_ONLY_WOULD_TAKE;
+            case "EC_NoImmediateQtyToFill":
+                return OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY;
+            case "EC_CancelForNoFullFill":
+                return OrderEvent.Canceled.NO_FULL_FILL;
+            default:
+                break;
+        }
+        if (!type.isEmpty() && !"UNKNOWN".equals(type)) {
+            return type;
+        }
+        return reject.isEmpty() || "EC_NoError".equals(reject) ? "UNKNOWN" : reject;
+    }
+
+    private static long updatedNs(BybitOrder o) {
+        try {
+            return o.updatedTime() == null || o.updatedTime().isEmpty()
+                    ? 0
+                    : Long.parseLong(o.updatedTime()) * NS_PER_MS;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static long ticks(Instrument instrument, String text) {
+        return text == null || text.isEmpty() || "0".equals(text) ? Decimals.INVALID : instrument.priceToTicks(text);
+    }
+
+    private static long lots(Instrument instrument, String text) {
+        return text == null || text.isEmpty() ? Decimals.INVALID : instrument.qtyToLots(text);
     }
 }

@@ -1,7 +1,7 @@
 package io.scalper.bybit.gateway;
 
-import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.rest.BybitOrder;
+import io.scalper.core.exec.ReconcilePolicy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.scalper.bybit.gateway;
 
-import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.marketdata.BybitMarketDecoder;
 import io.scalper.bybit.rest.BybitCreateOrder;
@@ -13,8 +12,8 @@ import io.scalper.bybit.ws.BybitPublicStream;
 import io.scalper.bybit.ws.BybitWsConfig;
 import io.scalper.core.book.OrderBook;
 import io.scalper.core.exec.ClientOrderIds;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.model.Instrument;
-import io.scalper.core.model.Side;
 import io.scalper.core.time.Clock;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,6 +41,9 @@ public final class BybitSession implements AutoCloseable {
 
     /** Events handled per source per {@link #poll()}. */
     public static final int DEFAULT_POLL_BATCH = 1024;
+
+    /** A feed age this far below zero (on the venue's clock) is a clock problem, not jitter. */
+    public static final long MAX_CLOCK_JITTER_NS = 50_000_000L;
 
     /**
      * Session settings. Immutable; validated with a message naming the key.
@@ -87,6 +89,7 @@ public final class BybitSession implements AutoCloseable {
     private LongConsumer feedAgeListener = ns -> {};
     private long lastBookLocalNs = OrderBook.NONE;
     private long feedAgeNs = Long.MIN_VALUE;
+    private long implausibleFeedAges;
     private long flattenCount;
 
     /**
@@ -137,6 +140,7 @@ public final class BybitSession implements AutoCloseable {
         decoder.register(instrument);
         gateway = new BybitGateway(
                 environment, credentials, rest, s -> s.equals(config.symbol()) ? instrument : null, config.ws(), clock);
+        gateway.watch(config.symbol());
         publicStream = new BybitPublicStream(
                 environment.publicLinearWsUrl(),
                 decoder,
@@ -191,7 +195,7 @@ public final class BybitSession implements AutoCloseable {
                 cancelled.addAll(open);
             }
             if (lots != 0) {
-                flattenId = flatten(inst, position);
+                flattenId = flatten(inst, lots);
             }
         } else {
             for (BybitOrder o : open) {
@@ -216,45 +220,96 @@ public final class BybitSession implements AutoCloseable {
         return new BybitReconciliation(symbol, policy, lots, avg, avgTicks, kept, cancelled, flattenId);
     }
 
+    /** How long {@link #shutdown} waits for a flatten to show as a flat position before keeping the stop. */
+    public static final long SHUTDOWN_FLAT_WAIT_MS = 10_000;
+
     /**
-     * Venue-level shutdown over REST, for after the engine stopped: cancels working entries (orders that are not
-     * reduce-only); cancels brackets too when {@code cancelBrackets} or {@code flatten}; closes the position with a
-     * reduce-only market order when {@code flatten}; then closes the streams. Blocks.
+     * Venue-level shutdown over REST, for after the engine stopped; then closes the streams. Blocks. In this order:
+     *
+     * <ol>
+     *   <li>working entries (orders that are not reduce-only) are cancelled — they could open a position nobody
+     *       watches;
+     *   <li>with {@code flatten}, the position is closed with a reduce-only market order and the position is read
+     *       again until it is flat (up to {@value #SHUTDOWN_FLAT_WAIT_MS} ms);
+     *   <li>reduce-only orders (brackets) are cancelled when {@code cancelBrackets} or {@code flatten} — but a stop only
+     *       once the position is flat: a position is never left without its stop.
+     * </ol>
+     *
+     * @return the position left at the venue, signed lots (0: flat)
      */
-    public void shutdown(boolean cancelBrackets, boolean flatten) throws IOException {
+    public long shutdown(boolean cancelBrackets, boolean flatten) throws IOException {
         final Instrument inst = requireStarted();
         final String symbol = config.symbol();
         try {
+            for (BybitOrder o : rest.allOpenOrders(symbol)) {
+                if (!o.reduceOnly()) {
+                    rest.cancelOrderById(symbol, o.orderId());
+                }
+            }
+            long left = venuePosition(inst);
+            if (flatten && left != 0) {
+                final long deadline = clock.nowNs() + SHUTDOWN_FLAT_WAIT_MS * 1_000_000L;
+                long sent = 0;
+                while (left != 0 && clock.nowNs() - deadline < 0) {
+                    if (sent != left) {
+                        flatten(inst, left);
+                        sent = left;
+                    }
+                    sleepMs(200);
+                    left = venuePosition(inst);
+                }
+                if (left != 0) {
+                    LOG.error(
+                            "bybit session: {} still holds {} lots after the flatten; its stop is kept", symbol, left);
+                }
+            }
             if (cancelBrackets || flatten) {
-                rest.cancelAllOrders(symbol);
-            } else {
                 for (BybitOrder o : rest.allOpenOrders(symbol)) {
-                    if (!o.reduceOnly()) {
+                    final boolean isStop = o.triggerPrice() != null
+                            && !o.triggerPrice().isEmpty()
+                            && new BigDecimal(o.triggerPrice()).signum() > 0;
+                    if (o.reduceOnly() && (left == 0 || !isStop)) {
                         rest.cancelOrderById(symbol, o.orderId());
                     }
                 }
-            }
-            if (flatten) {
-                for (BybitPosition p : rest.positions(symbol)) {
-                    if (symbol.equals(p.symbol()) && !p.isFlat() && p.positionIdx() == 0) {
-                        flatten(inst, p);
-                    }
+                if (left != 0) {
+                    LOG.warn("bybit session: brackets cancelled except the stop: {} still holds {} lots", symbol, left);
                 }
             }
+            return left;
         } finally {
             close();
         }
     }
 
-    private String flatten(Instrument inst, BybitPosition p) throws IOException {
-        final Side side = p.toSide();
+    private long venuePosition(Instrument inst) throws IOException {
+        for (BybitPosition p : rest.positions(config.symbol())) {
+            if (config.symbol().equals(p.symbol()) && p.positionIdx() == 0 && !p.isFlat()) {
+                return p.signedSizeLots(inst);
+            }
+        }
+        return 0;
+    }
+
+    private static void sleepMs(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the flatten");
+        }
+    }
+
+    /** Closes {@code signedLots} with a reduce-only market order placed outside the engine (its events ignored). */
+    private String flatten(Instrument inst, long signedLots) throws IOException {
         final String id = "flat-" + Long.toString(clock.nowMs(), 36) + "-" + (++flattenCount);
         ClientOrderIds.check(id);
+        gateway.ignore(id);
         rest.createOrder(new BybitCreateOrder(
                 config.symbol(),
-                side == Side.BUY ? "Sell" : "Buy",
+                signedLots > 0 ? "Sell" : "Buy",
                 "Market",
-                inst.formatQty(p.sizeLots(inst)),
+                inst.formatQty(Math.abs(signedLots)),
                 null,
                 null,
                 id,
@@ -280,8 +335,14 @@ public final class BybitSession implements AutoCloseable {
         final long local = book.lastLocalTimeNs();
         if (local != lastBookLocalNs && local != OrderBook.NONE && book.lastUpdateTimeNs() != OrderBook.NONE) {
             lastBookLocalNs = local;
-            feedAgeNs = local - book.lastUpdateTimeNs();
-            feedAgeListener.accept(feedAgeNs);
+            // on the venue's clock (REST measured the offset): local receive time + offset − exchange time
+            final long age = local + rest.serverOffsetMs() * 1_000_000L - book.lastUpdateTimeNs();
+            if (age < -MAX_CLOCK_JITTER_NS) {
+                implausibleFeedAges++; // the clocks disagree: not a latency, never reported as one
+            } else {
+                feedAgeNs = Math.max(0, age);
+                feedAgeListener.accept(feedAgeNs);
+            }
         }
         return n;
     }
@@ -297,6 +358,14 @@ public final class BybitSession implements AutoCloseable {
     /** The latest feed age, ns; {@link Long#MIN_VALUE} before the first book message. Engine thread. */
     public long feedAgeNs() {
         return feedAgeNs;
+    }
+
+    /**
+     * Book messages whose exchange time was more than {@value #MAX_CLOCK_JITTER_NS} ns ahead of the local receive time
+     * on the venue's clock: a clock problem, not a latency; not reported as a feed age. Engine thread.
+     */
+    public long implausibleFeedAges() {
+        return implausibleFeedAges;
     }
 
     /** An entry gate on this session's book sync and private stream. */

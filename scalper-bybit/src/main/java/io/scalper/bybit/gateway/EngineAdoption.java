@@ -1,11 +1,11 @@
 package io.scalper.bybit.gateway;
 
-import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.rest.BybitOrder;
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.OrderType;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.exec.TriggerSource;
 import io.scalper.core.model.Instrument;

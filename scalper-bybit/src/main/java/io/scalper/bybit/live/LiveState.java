@@ -38,6 +38,15 @@ final class LiveState {
         }
         root.put("equity", engine.equity());
         root.put("equityPeak", engine.drawdown().peakEquity());
+        final long venue = engine.venuePositionLots();
+        if (venue != Long.MIN_VALUE) {
+            root.put("venuePositionLots", venue);
+        }
+        root.put("protected", engine.isProtected());
+        root.put("maxUnprotectedMs", engine.maxUnprotectedNs() / 1_000_000L);
+        root.put("unprotectedBreaches", engine.invariantViolations());
+        root.put("reconciliations", engine.reconciliations());
+        root.put("retriesSpent", engine.retriesSpent());
         final ArrayNode working = root.putArray("workingOrders");
         for (Order o : engine.orders().all()) {
             if (!o.status().isTerminal()) {
@@ -67,17 +76,30 @@ final class LiveState {
     record Restored(DailyLossLimit.State daily, KillSwitch.State kill, double peak, long positionLots) {}
 
     /**
-     * Reads the previous run's snapshot.
+     * Reads the previous run's snapshot of {@code symbol}.
      *
-     * @throws IOException when the file exists but cannot be understood (a restart must not guess)
+     * @throws IOException when the file exists but cannot be understood, or belongs to another symbol (a restart must
+     *     not guess)
      */
-    static Optional<Restored> read(Path file) throws IOException {
+    static Optional<Restored> read(Path file, String symbol) throws IOException {
         final Optional<String> text = new StateSnapshotWriter(file).read();
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        final JsonNode parsed;
         try {
-            final JsonNode root = JSON.readTree(text.get());
+            parsed = JSON.readTree(text.get());
+        } catch (IOException e) {
+            throw new IOException(
+                    file + ": cannot read the saved state (" + e.getMessage() + "); move it away to start afresh", e);
+        }
+        final String saved = parsed.path("symbol").asText("");
+        if (!saved.isEmpty() && !saved.equals(symbol)) {
+            throw new IOException(
+                    file + " is the state of " + saved + ", not " + symbol + ": use another --state-dir for " + symbol);
+        }
+        try {
+            final JsonNode root = parsed;
             final JsonNode k = root.required("killSwitch");
             final Set<RefusalReason> reasons = EnumSet.noneOf(RefusalReason.class);
             for (JsonNode r : k.required("reasons")) {
@@ -108,7 +130,7 @@ final class LiveState {
                     kill,
                     root.required("equityPeak").asDouble(),
                     root.path("positionLots").asLong()));
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             throw new IOException(
                     file + ": cannot read the saved state (" + e.getMessage() + "); move it away to start afresh", e);
         }

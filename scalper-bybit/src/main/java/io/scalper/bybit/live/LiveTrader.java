@@ -4,7 +4,6 @@ import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.gateway.BybitReconciliation;
 import io.scalper.bybit.gateway.BybitSession;
 import io.scalper.bybit.gateway.EngineAdoption;
-import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.bybit.marketdata.BybitInstruments;
 import io.scalper.bybit.marketdata.BybitMarketDecoder;
 import io.scalper.bybit.rest.BybitEnvironment;
@@ -18,6 +17,7 @@ import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.engine.EngineRecorder;
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.ExchangeGateway;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.journal.StateSnapshotWriter;
 import io.scalper.core.market.MarketDataListener;
 import io.scalper.core.market.MarketState;
@@ -159,8 +159,8 @@ public final class LiveTrader implements AutoCloseable {
     public void start() throws IOException {
         final SystemClock wall = SystemClock.INSTANCE;
         startNs = wall.nowNs();
-        Files.createDirectories(stateDirectory);
-        final Optional<LiveState.Restored> restored = LiveState.read(stateDirectory.resolve("state.json"));
+        StateDirectory.prepare(stateDirectory);
+        final Optional<LiveState.Restored> restored = LiveState.read(stateDirectory.resolve("state.json"), symbol);
         final BybitRestClient.Builder rb = BybitRestClient.builder(environment);
         if (credentials != null) {
             rb.credentials(credentials);
@@ -211,6 +211,7 @@ public final class LiveTrader implements AutoCloseable {
                 .scheduler(scheduler)
                 .gateway(observed)
                 .initialEquity(equity)
+                .reconcilePolicy(policy)
                 .listener(recorder);
         if (session != null) {
             eb.gate(session.healthGate());
@@ -435,23 +436,30 @@ public final class LiveTrader implements AutoCloseable {
         while (SystemClock.INSTANCE.nowNs() < deadline
                 && !hurry.getAsBoolean()
                 && (engine.entryWorking() || (flatten && !engine.position().isFlat()))) {
-            if (step() == 0) {
+            if (safeStep() == 0) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
         }
         for (int i = 0; i < 20 && !hurry.getAsBoolean(); i++) {
-            step(); // late confirmations
+            safeStep(); // late confirmations
             LockSupport.parkNanos(10 * IDLE_PARK_NS);
         }
         if (session != null) {
             try {
-                session.shutdown(!keepBrackets, flatten && !engine.position().isFlat());
-            } catch (IOException e) {
+                final long left = session.shutdown(!keepBrackets, flatten);
+                if (left != 0) {
+                    LOG.warn("stopped with a position of {} lots at the venue, protected by its stop", left);
+                }
+            } catch (IOException | RuntimeException e) {
                 LOG.error("shutdown: {}", e.getMessage());
             }
         }
         recorder.tracker().onEquitySample(clock.nowNs(), engine.equity());
-        writeState();
+        try {
+            writeState();
+        } catch (RuntimeException e) {
+            LOG.error("final state: {}", e.getMessage());
+        }
         if (session != null) {
             try {
                 venueEndEquity = walletEquity();
@@ -461,19 +469,36 @@ public final class LiveTrader implements AutoCloseable {
         }
     }
 
+    /** A step during the stop: a failure (a full disk...) must not keep the venue-level shutdown from running. */
+    private int safeStep() {
+        try {
+            return step();
+        } catch (RuntimeException e) {
+            LOG.error("while stopping: {}", e.toString());
+            return 0;
+        }
+    }
+
     private void writeState() {
         try {
             stateWriter.write(LiveState.snapshot(engine, clock.nowNs()));
             final Status s = status();
+            final long bookAgeNs = bookAgeNs();
+            final boolean bookFresh =
+                    bookAgeNs >= 0 && bookAgeNs <= config.risk().maxBookAgeNs();
             final String health = String.format(
                     Locale.ROOT,
                     "{\"timeNs\":%d,\"status\":\"%s\",\"tradingState\":\"%s\",\"bookInSync\":%s,"
-                            + "\"privateStreamUp\":%s,\"messages\":%d,\"feedAgeMs\":%s}%n",
+                            + "\"bookAgeMs\":%s,\"privateStreamUp\":%s,\"protected\":%s,\"venueMismatch\":%s,"
+                            + "\"messages\":%d,\"feedAgeMs\":%s}%n",
                     clock.nowNs(),
-                    s.bookInSync() && s.privateStreamUp() ? "ok" : "degraded",
+                    s.bookInSync() && bookFresh && s.privateStreamUp() && engine.isProtected() ? "ok" : "degraded",
                     s.tradingState(),
                     s.bookInSync(),
+                    bookAgeNs < 0 ? "null" : Long.toString(bookAgeNs / 1_000_000L),
                     s.privateStreamUp(),
+                    engine.isProtected(),
+                    engine.venueMismatch(),
                     s.messages(),
                     Double.isNaN(s.feedAgeMs()) ? "null" : String.format(Locale.ROOT, "%.3f", s.feedAgeMs()));
             final Path tmp = stateDirectory.resolve("health.json.tmp");
@@ -486,6 +511,12 @@ public final class LiveTrader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the state in " + stateDirectory, e);
         }
+    }
+
+    /** Local time since the book last changed, ns; -1 before the first update. */
+    private long bookAgeNs() {
+        final long last = engine.book().lastLocalTimeNs();
+        return last == io.scalper.core.book.OrderBook.NONE || last <= 0 ? -1 : Math.max(0, clock.nowNs() - last);
     }
 
     /** The loop's state now (engine thread). */

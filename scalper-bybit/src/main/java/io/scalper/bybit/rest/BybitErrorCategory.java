@@ -10,7 +10,10 @@ public enum BybitErrorCategory {
     AUTH,
     /** Request timestamp outside the receive window (10002): the clock is off; resynchronise with the server. */
     TIMESTAMP,
-    /** Per-UID, per-endpoint rate limit (10006) or HTTP 429: the request was refused without effect. */
+    /**
+     * Per-UID, per-endpoint rate limit (10006), per-IP rate limit (10018), system frequency protection on the trade
+     * stream (10429) or HTTP 429: the request was refused without effect.
+     */
     RATE_LIMIT,
     /** HTTP 403: IP rate limit exceeded (or a blocked region). Stop for at least 10 minutes. */
     IP_BANNED,
@@ -31,7 +34,7 @@ public enum BybitErrorCategory {
     ORDER_REJECTED,
     /** The symbol cannot trade now (110063, 110074, 10027, 10029). */
     NOT_TRADABLE,
-    /** Transient server trouble (10000, 10016, 110079, HTTP 5xx): safe to retry only when the request is. */
+    /** Transient server trouble (10000, 10016, 10019, 110079, HTTP 5xx): safe to retry only when the request is. */
     SERVER,
     /** Anything else. */
     OTHER;
@@ -48,6 +51,8 @@ public enum BybitErrorCategory {
             case 10002:
                 return TIMESTAMP;
             case 10006:
+            case 10018:
+            case 10429:
                 return RATE_LIMIT;
             case 10001:
             case 10014:
@@ -93,6 +98,7 @@ public enum BybitErrorCategory {
                 return NOT_TRADABLE;
             case 10000:
             case 10016:
+            case 10019:
             case 110079:
                 return SERVER;
             default:

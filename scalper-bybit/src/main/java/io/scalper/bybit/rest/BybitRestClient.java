@@ -393,12 +393,20 @@ public final class BybitRestClient implements AutoCloseable {
      *
      * @throws BybitApiException on refusal, e.g. {@link BybitErrorCategory#INSUFFICIENT_BALANCE}, or
      *     {@link BybitErrorCategory#DUPLICATE_ORDER_LINK_ID} when the id had been used before this call
+     * @throws BybitOutcomeUnknownException when a retry was refused after an attempt whose outcome is unknown: the
+     *     order may exist; look it up
      */
     public BybitOrderAck createOrder(BybitCreateOrder order) throws IOException {
         final Attempts attempts = new Attempts();
         try {
             return ack(post(Endpoint.ORDER_CREATE, order.toBody(), attempts));
         } catch (BybitApiException e) {
+            if (attempts.ambiguous && e.category() != BybitErrorCategory.DUPLICATE_ORDER_LINK_ID) {
+                throw new BybitOutcomeUnknownException(
+                        "Bybit order " + order.orderLinkId() + ": a retry was refused (" + e.retCode()
+                                + ") after an attempt whose outcome is unknown; it may have been placed",
+                        e);
+            }
             if (e.category() != BybitErrorCategory.DUPLICATE_ORDER_LINK_ID || !attempts.ambiguous) {
                 throw e;
             }
@@ -526,6 +534,24 @@ public final class BybitRestClient implements AutoCloseable {
                 .add("limit", "100")
                 .add("cursor", cursor);
         return page(get(Endpoint.EXECUTION_LIST, q), BybitExecution.class, Endpoint.EXECUTION_LIST);
+    }
+
+    /**
+     * Every execution of {@code symbol} since {@code startTimeMs}, newest first, reading at most {@code maxPages} pages
+     * of 100 ({@code GET /v5/execution/list}).
+     */
+    public List<BybitExecution> executionsSince(String symbol, long startTimeMs, int maxPages) throws IOException {
+        final List<BybitExecution> out = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < maxPages; page++) {
+            final BybitPage<BybitExecution> p = executions(symbol, null, startTimeMs, cursor);
+            out.addAll(p.list());
+            cursor = p.nextPageCursor();
+            if (cursor.isEmpty()) {
+                break;
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------- positions, account
@@ -714,7 +740,7 @@ public final class BybitRestClient implements AutoCloseable {
                     } else if (category == BybitErrorCategory.RATE_LIMIT) {
                         backoffMs = rateLimitWaitMs(resetMs, attempt);
                         throttleOf(endpoint).blockUntil(clock.nowNs() + backoffMs * MS_NS);
-                        reason = "retCode 10006";
+                        reason = "retCode " + retCode;
                     } else if (category == BybitErrorCategory.SERVER && endpoint.retriesAmbiguous()) {
                         attempts.ambiguous = true;
                         backoffMs = backoffMs(attempt);

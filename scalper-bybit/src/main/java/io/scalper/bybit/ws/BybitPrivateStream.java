@@ -8,15 +8,21 @@ import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.core.exec.ExecutionListener;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.VenuePosition;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.time.Clock;
 import io.scalper.core.util.Decimals;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +51,20 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code execution} with {@code execType} {@code Trade}: {@link OrderEvent.Filled} (price and quantity in the
  *       symbol's ticks and lots, fee as Bybit's {@code execFee}, maker/taker from {@code isMaker}).
  *   <li>{@code execType} {@code Funding}: {@link ExecutionListener#onFunding} with {@code -execFee} (Bybit's fee is
- *       positive when paid) and the rate; not a fill. Other exec types (ADL, bust, delivery) are counted and logged.
+ *       positive when paid) and the rate; not a fill. {@code AdlTrade} and {@code BustTrade} (auto-deleverage,
+ *       liquidation) are executions the engine did not order: {@link ExecutionListener#onVenueAlert} with code {@value
+ *       #FORCED_EXECUTION} (the engine stops entries and checks its position against the venue's). Other exec types
+ *       (delivery, settlement) are counted and logged.
+ *   <li>{@code position}: {@link ExecutionListener#onVenuePosition} (not authoritative: a push may lead or trail the
+ *       fills it reflects), size signed by side, average entry rounded to the tick.
  *   <li>Hedge mode ({@code positionIdx} 1 or 2) is not supported: such orders and positions are refused, counted in
  *       {@link #hedgeModeRefused()} and logged, never mapped.
  * </ul>
+ *
+ * <p>Gaps: every (re)connect, disconnect and queue overflow is reported to the gap listener ({@link #onGap}) on the
+ * engine thread, in order with the frames: events may have been missed, and the owner must read the venue's state over
+ * REST (then {@link #acknowledgeDropped()}). A refused authentication closes the connection, which is retried with a
+ * growing back-off.
  *
  * <p>Threading: the I/O thread handles auth and subscription acks and queues data frames; the engine thread calls
  * {@link #poll(int)}, which parses queued frames and calls the listener, in arrival order. {@link #isUp()} may be read
@@ -59,6 +75,9 @@ public final class BybitPrivateStream implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long NS_PER_MS = 1_000_000L;
 
+    /** Alert code for an auto-deleverage or liquidation execution. */
+    public static final String FORCED_EXECUTION = "forced_execution";
+
     /** The topics subscribed. */
     public static final String SUBSCRIBE_TOPICS = "[\"order\",\"execution\",\"position\",\"wallet\"]";
 
@@ -67,6 +86,7 @@ public final class BybitPrivateStream implements AutoCloseable {
     private final ExecutionListener listener;
     private final BybitWsConfig config;
     private final Clock clock;
+    private final LongSupplier serverTimeMs;
     private final EventQueue queue;
     private final BybitWsConnection connection;
     private final EventQueue.Consumer consumer = this::onEvent;
@@ -88,7 +108,12 @@ public final class BybitPrivateStream implements AutoCloseable {
     private long otherExecutions;
     private long positionUpdates;
     private long walletUpdates;
+    private long forcedExecutions;
+    private long gaps;
     private volatile long seenDropped;
+    private long reportedDropped;
+    private Consumer<String> gapListener = why -> {};
+    private volatile double walletEquity = Double.NaN;
 
     /**
      * @param url the private stream URL ({@link BybitEnvironment#privateWsUrl()})
@@ -107,11 +132,28 @@ public final class BybitPrivateStream implements AutoCloseable {
             BybitWsConfig config,
             Clock clock,
             RandomGenerator random) {
+        this(url, credentials, instruments, listener, config, clock, clock::nowMs, random);
+    }
+
+    /**
+     * As above, with the venue's clock for the auth {@code expires} ({@code serverTimeMs}: epoch ms as the venue counts
+     * them, e.g. {@code BybitRestClient::serverTimeMs}).
+     */
+    public BybitPrivateStream(
+            String url,
+            BybitCredentials credentials,
+            Function<String, Instrument> instruments,
+            ExecutionListener listener,
+            BybitWsConfig config,
+            Clock clock,
+            LongSupplier serverTimeMs,
+            RandomGenerator random) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.serverTimeMs = Objects.requireNonNull(serverTimeMs, "serverTimeMs");
         this.queue = new EventQueue(config.queueCapacity());
         this.connection = new BybitWsConnection("private", url, config, clock, random, new IoListener());
     }
@@ -150,7 +192,20 @@ public final class BybitPrivateStream implements AutoCloseable {
      * the engine's gates should stop new entries. Any thread.
      */
     public boolean isUp() {
-        return authed && subscribed && connection.isOpen() && queue.dropped() == seenDropped;
+        return isSubscribed() && queue.dropped() == seenDropped;
+    }
+
+    /** Whether the connection is open, authenticated and subscribed (pushes flow), overflow or not. Any thread. */
+    public boolean isSubscribed() {
+        return authed && subscribed && connection.isOpen();
+    }
+
+    /**
+     * Where gaps are reported ({@code "connected"}, {@code "disconnected"}, {@code "overflow"}), on the engine thread
+     * during {@link #poll}. Set before {@link #start()}.
+     */
+    public void onGap(Consumer<String> listener) {
+        this.gapListener = listener == null ? why -> {} : listener;
     }
 
     /**
@@ -162,10 +217,13 @@ public final class BybitPrivateStream implements AutoCloseable {
     public int poll(int max) {
         final int n = queue.drain(consumer, max);
         final long dropped = queue.dropped();
-        if (dropped != seenDropped) {
-            // Order events were lost: the gateway must reconcile over REST. isUp() stays false until then.
-            LOG.error("bybit private: event queue overflowed, {} events dropped; reconcile orders", dropped);
+        if (dropped != reportedDropped) {
+            // Order events were lost: the owner must read the venue over REST. isUp() stays false until then.
+            reportedDropped = dropped;
+            LOG.error("bybit private: event queue overflowed, {} events dropped; reading the venue", dropped);
             lastError = "event queue overflow: " + dropped + " events dropped";
+            gaps++;
+            gapListener.accept("overflow");
         }
         return n;
     }
@@ -178,8 +236,23 @@ public final class BybitPrivateStream implements AutoCloseable {
         seenDropped = queue.dropped();
     }
 
+    /**
+     * Acknowledges the overflows counted up to {@code dropped} (a value of {@link #dropped()} read before the venue was
+     * read): later ones still count. Engine thread.
+     */
+    public void acknowledgeDropped(long dropped) {
+        seenDropped = Math.max(seenDropped, dropped);
+    }
+
+    /** Events dropped by the hand-off queue so far (any thread). */
+    public long dropped() {
+        return queue.dropped();
+    }
+
     private void onEvent(int kind, String text, long localTimeNs) {
         if (kind != EventQueue.TEXT) {
+            gaps++;
+            gapListener.accept(kind == EventQueue.CONNECTED ? "connected" : "disconnected");
             return;
         }
         final JsonNode root;
@@ -213,10 +286,13 @@ public final class BybitPrivateStream implements AutoCloseable {
                         positionUpdates++;
                         if (item.path("positionIdx").asInt(0) != 0) {
                             refuseHedge("position", item);
+                        } else {
+                            onPosition(item, localTimeNs);
                         }
                         break;
                     case "wallet":
                         walletUpdates++;
+                        onWallet(item);
                         break;
                     default:
                         break;
@@ -307,6 +383,59 @@ public final class BybitPrivateStream implements AutoCloseable {
         }
     }
 
+    private void onPosition(JsonNode p, long localTimeNs) {
+        final String symbol = p.path("symbol").asText("");
+        final Instrument instrument = instruments.apply(symbol);
+        if (instrument == null) {
+            return; // not a symbol this stream's owner trades
+        }
+        final long lots = lots(instrument, p.path("size").asText(""));
+        if (lots == Decimals.INVALID) {
+            malformed++;
+            LOG.warn("bybit private: position size of {} off the grid: skipped", symbol);
+            return;
+        }
+        final String side = p.path("side").asText("");
+        final long signed = "Sell".equals(side) ? -lots : "Buy".equals(side) ? lots : 0;
+        final String entry = p.has("entryPrice")
+                ? p.path("entryPrice").asText("")
+                : p.path("avgPrice").asText("");
+        listener.onVenuePosition(new VenuePosition(
+                symbol,
+                signed,
+                signed == 0 ? OrderRequest.NO_PRICE : avgTicks(instrument, entry),
+                false,
+                millis(p.path("updatedTime").asText("")) * NS_PER_MS,
+                localTimeNs));
+    }
+
+    /** An average price rounded to the nearest tick ({@link OrderRequest#NO_PRICE} when absent or zero). */
+    public static long avgTicks(Instrument instrument, String text) {
+        if (text == null || text.isEmpty()) {
+            return OrderRequest.NO_PRICE;
+        }
+        try {
+            final BigDecimal price = new BigDecimal(text);
+            if (price.signum() <= 0) {
+                return OrderRequest.NO_PRICE;
+            }
+            return price.divide(instrument.tickSize(), 0, RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return OrderRequest.NO_PRICE;
+        }
+    }
+
+    private void onWallet(JsonNode w) {
+        final String equity = w.path("totalEquity").asText("");
+        if (!equity.isEmpty()) {
+            try {
+                walletEquity = Double.parseDouble(equity);
+            } catch (NumberFormatException e) {
+                malformed++;
+            }
+        }
+    }
+
     private void onExecution(JsonNode e, long localTimeNs) {
         final String execType = e.path("execType").asText("");
         final String symbol = e.path("symbol").asText("");
@@ -315,6 +444,14 @@ public final class BybitPrivateStream implements AutoCloseable {
             final double fee = Double.parseDouble(e.path("execFee").asText("0"));
             final double rate = Double.parseDouble(e.path("feeRate").asText("0"));
             listener.onFunding(symbol, -fee, rate, execNs);
+            return;
+        }
+        if ("AdlTrade".equals(execType) || "BustTrade".equals(execType)) {
+            forcedExecutions++;
+            final String detail = execType + " " + e.path("side").asText("") + " "
+                    + e.path("execQty").asText("") + " @ " + e.path("execPrice").asText("") + " on " + symbol;
+            LOG.error("bybit private: forced execution {}: checking the position with the venue", detail);
+            listener.onVenueAlert(symbol, FORCED_EXECUTION, detail);
             return;
         }
         if (!"Trade".equals(execType)) {
@@ -457,6 +594,21 @@ public final class BybitPrivateStream implements AutoCloseable {
         return walletUpdates;
     }
 
+    /** The account's total equity from the last wallet push, or NaN before one (any thread). */
+    public double walletEquity() {
+        return walletEquity;
+    }
+
+    /** Auto-deleverage and liquidation executions seen (engine thread). */
+    public long forcedExecutions() {
+        return forcedExecutions;
+    }
+
+    /** Gaps reported: connects, disconnects and overflows (engine thread). */
+    public long gaps() {
+        return gaps;
+    }
+
     /** The last error (refused auth or subscription, hedge mode, overflow), redacted; "" if none. */
     public String lastError() {
         return lastError;
@@ -470,7 +622,7 @@ public final class BybitPrivateStream implements AutoCloseable {
             queue.offer(EventQueue.CONNECTED, "", clock.nowNs());
             c.send(authFrame(
                     credentials,
-                    clock.nowMs() + config.authWindowMs(),
+                    serverTimeMs.getAsLong() + config.authWindowMs(),
                     "req_id",
                     "auth-" + requests.incrementAndGet()));
         }
@@ -517,11 +669,13 @@ public final class BybitPrivateStream implements AutoCloseable {
                             "bybit private: authentication refused for key {}: {}",
                             credentials.maskedApiKey(),
                             message);
+                    connection.recycle("authentication refused"); // again, after a growing back-off
                 }
                 break;
             case "subscribe":
                 if (success) {
                     subscribed = true;
+                    connection.markHealthy();
                 } else {
                     lastError = "subscribe refused: " + message;
                     subscribeFailures.incrementAndGet();

@@ -333,6 +333,12 @@ public final class BybitPublicStream implements AutoCloseable {
         public void onClosed(int code, String reason) {
             queue.offer(EventQueue.DISCONNECTED, reason, clock.nowNs());
         }
+
+        /** Only market data keeps the connection fresh: pongs alone do not (a stale book must be noticed). */
+        @Override
+        public boolean isLiveness(String text) {
+            return text.indexOf("\"topic\"") >= 0;
+        }
     }
 
     private void onControl(String text) {
@@ -350,6 +356,7 @@ public final class BybitPublicStream implements AutoCloseable {
         } else if (success) {
             if ("subscribe".equals(op)) {
                 subscribeAcks.incrementAndGet();
+                connection.markHealthy();
             }
         } else {
             lastError = root.path("ret_msg").asText(""); // before the counter, as readers poll the counter

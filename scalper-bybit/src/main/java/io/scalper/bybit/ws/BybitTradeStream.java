@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,7 @@ public final class BybitTradeStream implements AutoCloseable {
     private final ResponseListener listener;
     private final BybitWsConfig config;
     private final Clock clock;
+    private final LongSupplier serverTimeMs;
     private final EventQueue queue;
     private final BybitWsConnection connection;
     private final EventQueue.Consumer consumer = this::onEvent;
@@ -102,10 +104,26 @@ public final class BybitTradeStream implements AutoCloseable {
             BybitWsConfig config,
             Clock clock,
             RandomGenerator random) {
+        this(url, credentials, listener, config, clock, clock::nowMs, random);
+    }
+
+    /**
+     * As above, signing with the venue's clock ({@code serverTimeMs}: epoch ms as the venue counts them, e.g. {@code
+     * BybitRestClient::serverTimeMs}) for the request header {@code X-BAPI-TIMESTAMP} and the auth {@code expires}.
+     */
+    public BybitTradeStream(
+            String url,
+            BybitCredentials credentials,
+            ResponseListener listener,
+            BybitWsConfig config,
+            Clock clock,
+            LongSupplier serverTimeMs,
+            RandomGenerator random) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.serverTimeMs = Objects.requireNonNull(serverTimeMs, "serverTimeMs");
         this.queue = new EventQueue(config.queueCapacity());
         this.connection = new BybitWsConnection("trade", url, config, clock, random, new IoListener());
     }
@@ -266,7 +284,7 @@ public final class BybitTradeStream implements AutoCloseable {
         final ObjectNode root = MAPPER.createObjectNode();
         root.put("reqId", reqId);
         final ObjectNode header = root.putObject("header");
-        header.put("X-BAPI-TIMESTAMP", Long.toString(nowNs / NS_PER_MS));
+        header.put("X-BAPI-TIMESTAMP", Long.toString(serverTimeMs.getAsLong()));
         header.put("X-BAPI-RECV-WINDOW", Long.toString(config.recvWindowMs()));
         root.put("op", op);
         final ArrayNode list = root.putArray("args");
@@ -383,7 +401,7 @@ public final class BybitTradeStream implements AutoCloseable {
         @Override
         public void onOpen(BybitWsConnection c) {
             authed = false;
-            final long expiresMs = clock.nowMs() + config.authWindowMs();
+            final long expiresMs = serverTimeMs.getAsLong() + config.authWindowMs();
             c.send(BybitPrivateStream.authFrame(
                     credentials, expiresMs, "reqId", "auth-" + authRequests.incrementAndGet()));
         }
@@ -403,6 +421,7 @@ public final class BybitTradeStream implements AutoCloseable {
                 if (code == 0) {
                     authed = true;
                     authSuccesses.incrementAndGet();
+                    connection.markHealthy();
                 } else {
                     // the message first: whoever sees the counter move must also see why
                     lastError = "auth refused: " + code + " "
@@ -412,6 +431,7 @@ public final class BybitTradeStream implements AutoCloseable {
                             "bybit trade: authentication refused for key {}: {}",
                             credentials.maskedApiKey(),
                             lastError);
+                    connection.recycle("authentication refused"); // again, after a growing back-off
                 }
             } else if (!"pong".equals(op) && !"ping".equals(op)) {
                 queue.offer(EventQueue.TEXT, text, localTimeNs);

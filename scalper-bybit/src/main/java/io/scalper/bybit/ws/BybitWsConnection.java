@@ -55,6 +55,15 @@ public final class BybitWsConnection implements AutoCloseable {
         default String pingFrame(long n) {
             return "{\"op\":\"ping\",\"req_id\":\"ping-" + n + "\"}";
         }
+
+        /**
+         * Whether a frame shows the connection is alive for the stale check. By default every frame does; a market
+         * data stream answers {@code true} only for data, so a socket that only answers pings is still recycled when
+         * its data stops.
+         */
+        default boolean isLiveness(String text) {
+            return true;
+        }
     }
 
     private final String name;
@@ -71,6 +80,10 @@ public final class BybitWsConnection implements AutoCloseable {
     private volatile long lastMessageNs;
     private volatile long lastPingNs;
     private final AtomicInteger attempt = new AtomicInteger();
+    /** Connections recycled as unhealthy (auth refused...) since the last {@link #markHealthy()}: they back off too. */
+    private final AtomicInteger unhealthy = new AtomicInteger();
+
+    private final AtomicLong recycles = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong closes = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
@@ -148,6 +161,31 @@ public final class BybitWsConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the current connection as unhealthy (e.g. its authentication was refused); a new one follows after a
+     * back-off that keeps growing until {@link #markHealthy()}. Any thread.
+     */
+    public void recycle(String reason) {
+        final Client c = current;
+        if (c == null || closed) {
+            return;
+        }
+        unhealthy.incrementAndGet();
+        recycles.incrementAndGet();
+        LOG.warn("bybit ws {}: recycling the connection: {}", name, reason);
+        c.closeConnection(CloseFrame.ABNORMAL_CLOSE, reason);
+    }
+
+    /** The stream is working (authenticated, subscribed): reconnect back-off starts from the base again. */
+    public void markHealthy() {
+        unhealthy.set(0);
+    }
+
+    /** Connections closed by {@link #recycle}. */
+    public long recycles() {
+        return recycles.get();
+    }
+
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
@@ -178,7 +216,7 @@ public final class BybitWsConnection implements AutoCloseable {
         return messages.get();
     }
 
-    /** Receive time of the last frame (connection clock, ns since the epoch); 0 before the first. */
+    /** Receive time of the last frame that counts as liveness (connection clock, ns since the epoch); 0 before the first. */
     public long lastMessageNanos() {
         return lastMessageNs;
     }
@@ -228,7 +266,8 @@ public final class BybitWsConnection implements AutoCloseable {
         }
         final long delayMs;
         synchronized (random) {
-            delayMs = backoffMs(attempt.getAndIncrement(), config.backoffBaseMs(), config.backoffMaxMs(), random);
+            final int n = Math.max(attempt.getAndIncrement(), unhealthy.get());
+            delayMs = backoffMs(n, config.backoffBaseMs(), config.backoffMaxMs(), random);
         }
         LOG.info("bybit ws {}: reconnecting in {} ms", name, delayMs);
         try {
@@ -300,7 +339,9 @@ public final class BybitWsConnection implements AutoCloseable {
                 return;
             }
             final long nowNs = clock.nowNs();
-            lastMessageNs = nowNs;
+            if (listener.isLiveness(message)) {
+                lastMessageNs = nowNs;
+            }
             messages.incrementAndGet();
             try {
                 listener.onText(message, nowNs);

@@ -1,6 +1,5 @@
 package io.scalper.bybit.gateway;
 
-import io.scalper.core.exec.ReconcilePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -10,6 +9,7 @@ import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.bybit.rest.BybitRestClient;
 import io.scalper.bybit.rest.BybitRestConfig;
 import io.scalper.core.engine.ScalperEngine;
+import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.time.SystemClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -132,7 +132,9 @@ class BybitSessionTest {
                 .gateway(session.gateway())
                 .build();
         assertThat(EngineAdoption.adopt(engine, session.gateway(), r, true)).isTrue();
-        assertThat(engine.reconciliations()).as("journalled as a start-up adoption").isEqualTo(1);
+        assertThat(engine.reconciliations())
+                .as("journalled as a start-up adoption")
+                .isEqualTo(1);
         assertThat(engine.position().qtyLots()).isEqualTo(10);
         until(
                 "bracket and cancel sent",

@@ -58,6 +58,12 @@ final class FakeVenue implements AutoCloseable {
         if (!ws.started.await(10, TimeUnit.SECONDS)) {
             throw new AssertionError("fake WebSocket server did not start");
         }
+        // what a venue read after a (re)connect asks: by default a flat account with no orders
+        route("GET /v5/position/list", r -> list("{\"symbol\":\"BTCUSDT\",\"side\":\"\",\"size\":\"0\","
+                + "\"positionIdx\":0,\"avgPrice\":\"0\",\"updatedTime\":\"" + System.currentTimeMillis() + "\"}"));
+        route("GET /v5/execution/list", r -> list(""));
+        route("GET /v5/order/realtime", r -> list(""));
+        route("GET /v5/order/history", r -> list(""));
         route(
                 "GET /v5/market/time",
                 r -> ok("{\"timeSecond\":\"1700000000\",\"timeNano\":\"" + System.currentTimeMillis() * 1_000_000L

@@ -42,11 +42,12 @@ class LiveStateTest {
     void shouldRestoreATrippedKillSwitchButNotTheCleanShutdownThatFollowedIt() throws IOException {
         final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
         final ScalperEngine first = engine(clock);
-        first.trip(RefusalReason.DAILY_LOSS_LIMIT);
+        first.trip(RefusalReason.SLIPPAGE_BREACHES);
         first.shutdown(true, false); // the clean stop adds SHUTDOWN
-        final LiveState.Restored r = LiveState.read(write(first, clock.nowNs())).orElseThrow();
-        assertThat(r.kill().reasons()).containsExactly(RefusalReason.DAILY_LOSS_LIMIT);
-        assertThat(r.kill().reason()).isEqualTo(RefusalReason.DAILY_LOSS_LIMIT);
+        final LiveState.Restored r =
+                LiveState.read(write(first, clock.nowNs()), "BTCUSDT").orElseThrow();
+        assertThat(r.kill().reasons()).containsExactly(RefusalReason.SLIPPAGE_BREACHES);
+        assertThat(r.kill().reason()).isEqualTo(RefusalReason.SLIPPAGE_BREACHES);
         assertThat(r.kill().tradingState()).isNotEqualTo(TradingState.ACTIVE);
         assertThat(r.peak()).isEqualTo(10_000);
 
@@ -61,7 +62,8 @@ class LiveStateTest {
         final ScalperEngine first = engine(clock);
         first.shutdown(true, false);
         assertThat(first.tradingState()).isNotEqualTo(TradingState.ACTIVE);
-        final LiveState.Restored r = LiveState.read(write(first, clock.nowNs())).orElseThrow();
+        final LiveState.Restored r =
+                LiveState.read(write(first, clock.nowNs()), "BTCUSDT").orElseThrow();
         assertThat(r.kill().tradingState()).isEqualTo(TradingState.ACTIVE);
         assertThat(r.kill().reasons()).isEmpty();
         assertThat(r.positionLots()).isZero();
@@ -69,12 +71,32 @@ class LiveStateTest {
 
     @Test
     void shouldReadNothingWithoutAFileAndRefuseADamagedOneNamingIt() throws IOException {
-        assertThat(LiveState.read(dir.resolve("state.json"))).isEmpty();
+        assertThat(LiveState.read(dir.resolve("state.json"), "BTCUSDT")).isEmpty();
         final Path bad = dir.resolve("state.json");
         Files.writeString(bad, "{\"killSwitch\":{\"tradingState\":\"MAYBE\"}}");
-        assertThatThrownBy(() -> LiveState.read(bad))
+        assertThatThrownBy(() -> LiveState.read(bad, "BTCUSDT"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(bad.toString())
                 .hasMessageContaining("move it away");
+    }
+
+    @Test
+    void shouldRefuseTheStateOfAnotherSymbolNamingBoth() throws IOException {
+        final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+        final Path file = write(engine(clock), clock.nowNs());
+        assertThatThrownBy(() -> LiveState.read(file, "ETHUSDT"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("BTCUSDT")
+                .hasMessageContaining("ETHUSDT")
+                .hasMessageContaining("--state-dir");
+    }
+
+    @Test
+    void shouldRecordProtectionAndReconciliationFiguresForAnOperator() throws IOException {
+        final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+        final ScalperEngine e = engine(clock);
+        e.adoptPosition(300, 650_000);
+        final String text = Files.readString(write(e, clock.nowNs()));
+        assertThat(text).contains("\"reconciliations\" : 1", "\"protected\" : true", "\"maxUnprotectedMs\"");
     }
 }
