@@ -122,9 +122,11 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     public static final String VENUE_UNREADABLE = "venue_unreadable";
 
     private static final ExecutionListener NO_OP = event -> {};
-    private static final long LOOKUP_BACKOFF_NS = 500 * NS_PER_MS;
-    private static final long LOOKUP_MAX_BACKOFF_NS = 8_000 * NS_PER_MS;
-    private static final int LOOKUP_ATTEMPTS = 8;
+    /** Look-ups of one order before the engine is alerted, and their back-off. */
+    static final int DEFAULT_LOOKUP_ATTEMPTS = 8;
+
+    static final long DEFAULT_LOOKUP_BACKOFF_NS = 500 * NS_PER_MS;
+    static final long DEFAULT_LOOKUP_MAX_BACKOFF_NS = 8_000 * NS_PER_MS;
 
     enum Op {
         CREATE("order.create"),
@@ -219,6 +221,9 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     private long readGeneration;
     private final RetryBudget readRetries = new RetryBudget(6, 500 * NS_PER_MS, 15_000 * NS_PER_MS);
     private long lastExecMs;
+    private int lookupAttempts = DEFAULT_LOOKUP_ATTEMPTS;
+    private long lookupBackoffNs = DEFAULT_LOOKUP_BACKOFF_NS;
+    private long lookupMaxBackoffNs = DEFAULT_LOOKUP_MAX_BACKOFF_NS;
     private long wsCommands;
     private long restCommands;
     private long lookups;
@@ -702,7 +707,7 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             return;
         }
         if (t.lookups == null) {
-            t.lookups = new RetryBudget(LOOKUP_ATTEMPTS, LOOKUP_BACKOFF_NS, LOOKUP_MAX_BACKOFF_NS);
+            t.lookups = new RetryBudget(lookupAttempts, lookupBackoffNs, lookupMaxBackoffNs);
         }
         final long nowNs = clock.nowNs();
         if (!t.lookups.tryAcquire(nowNs)) {
@@ -753,7 +758,7 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     private void unresolved(Op op, String id, Tracked t) {
         unresolvedAlerts++;
         t.lookups.reset(); // keep asking, slowly, through venue reads
-        final String detail = op.wsName + " " + id + ": state unknown after " + LOOKUP_ATTEMPTS + " look-ups";
+        final String detail = op.wsName + " " + id + ": state unknown after " + lookupAttempts + " look-ups";
         LOG.error("bybit gateway: {}", detail);
         listener.onVenueAlert(t.symbol, ORDER_UNRESOLVED, detail);
         requestVenueCheck(t.symbol);
@@ -1397,6 +1402,13 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     /** Orders whose state could not be learned within the look-up budget (engine thread). */
     public long unresolvedOrders() {
         return unresolvedAlerts;
+    }
+
+    /** Changes the look-up budget of orders whose outcome is unknown (tests). Engine thread, before commands. */
+    void lookUpBudget(int attempts, long backoffNs, long maxBackoffNs) {
+        this.lookupAttempts = attempts;
+        this.lookupBackoffNs = backoffNs;
+        this.lookupMaxBackoffNs = maxBackoffNs;
     }
 
     /** Orders tracked now (engine thread; for diagnostics and tests). */

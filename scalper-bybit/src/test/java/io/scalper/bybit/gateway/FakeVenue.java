@@ -59,8 +59,11 @@ final class FakeVenue implements AutoCloseable {
             throw new AssertionError("fake WebSocket server did not start");
         }
         // what a venue read after a (re)connect asks: by default a flat account with no orders
-        route("GET /v5/position/list", r -> list("{\"symbol\":\"BTCUSDT\",\"side\":\"\",\"size\":\"0\","
-                + "\"positionIdx\":0,\"avgPrice\":\"0\",\"updatedTime\":\"" + System.currentTimeMillis() + "\"}"));
+        route(
+                "GET /v5/position/list",
+                r -> list("{\"symbol\":\"BTCUSDT\",\"side\":\"\",\"size\":\"0\","
+                        + "\"positionIdx\":0,\"avgPrice\":\"0\",\"updatedTime\":\"" + System.currentTimeMillis()
+                        + "\"}"));
         route("GET /v5/execution/list", r -> list(""));
         route("GET /v5/order/realtime", r -> list(""));
         route("GET /v5/order/history", r -> list(""));
@@ -127,6 +130,15 @@ final class FakeVenue implements AutoCloseable {
         ws.push("public", text);
     }
 
+    /** Drops every private-stream connection (the client reconnects). */
+    void dropPrivate() {
+        for (WebSocket c : ws.connections) {
+            if ("private".equals(c.getAttachment())) {
+                c.closeConnection(1006, "dropped by the test");
+            }
+        }
+    }
+
     /** Drops every trade-stream connection and refuses new ones. */
     void killTrade() {
         ws.refuseTrade = true;
@@ -157,6 +169,9 @@ final class FakeVenue implements AutoCloseable {
         final CountDownLatch started = new CountDownLatch(1);
         final List<WebSocket> connections = new CopyOnWriteArrayList<>();
         final List<JsonNode> tradeRequests = new CopyOnWriteArrayList<>();
+        /** Arrival time (System.nanoTime) of each trade-stream request, in order. */
+        final List<Long> tradeRequestTimesNs = new CopyOnWriteArrayList<>();
+
         volatile boolean refuseTrade;
 
         Ws() {
@@ -239,6 +254,7 @@ final class FakeVenue implements AutoCloseable {
                     return;
                 default:
                     if (kind.equals("trade")) {
+                        tradeRequestTimesNs.add(System.nanoTime());
                         tradeRequests.add(j);
                         final String reply = tradeResponder.apply(j);
                         if (reply != null) {
