@@ -159,9 +159,16 @@ class EngineAllocationTest {
         for (int i = 0; i < WARM_UP_PASSES; i++) {
             session.replay(sink, clock);
         }
-        final long sizedBefore = engine.refusals().count(RefusalReason.SIZE_BELOW_MINIMUM);
-        final long allocated = Allocations.bytes(() -> session.replay(sink, clock));
-        final long sized = engine.refusals().count(RefusalReason.SIZE_BELOW_MINIMUM) - sizedBefore;
+        // A real allocation on this path shows in every pass (over a thousand sizings each); the least of up to five
+        // passes keeps a one-off allocation of the JIT's (a deoptimised frame re-run in the interpreter, seen as 96 or
+        // 128 bytes now and then on a busy machine) from failing the test.
+        long allocated = Long.MAX_VALUE;
+        long sized = Long.MAX_VALUE;
+        for (int pass = 0; pass < 5 && allocated > 0; pass++) {
+            final long sizedBefore = engine.refusals().count(RefusalReason.SIZE_BELOW_MINIMUM);
+            allocated = Math.min(allocated, Allocations.bytes(() -> session.replay(sink, clock)));
+            sized = Math.min(sized, engine.refusals().count(RefusalReason.SIZE_BELOW_MINIMUM) - sizedBefore);
+        }
 
         // measured: 1,082 entries sized and refused over 8,694 events, 0 bytes (32 bytes a sizing, a new SizingResult
         // per refusal, before refusals became shared constants)
