@@ -142,7 +142,7 @@ final class SweepCommand implements Callable<Integer> {
                 SweepCsv.write(out, runs, keys(combos));
                 o.println("csv: " + out);
             } else {
-                walkForward(pool, input, combos, o, err);
+                walkForward(pool, input, combos, limitNs, o, err);
             }
         } finally {
             pool.shutdownNow();
@@ -151,15 +151,16 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Walks forward over the input, or over its first {@code limitNs} when that is &gt; 0 (--duration with --data). */
     private void walkForward(
-            ExecutorService pool, BacktestInput input, List<Combo> combos, PrintWriter o, PrintWriter err)
+            ExecutorService pool, BacktestInput input, List<Combo> combos, long limitNs, PrintWriter o, PrintWriter err)
             throws Exception {
         final long trainNs = BacktestInput.parseDuration(train, null);
         final long testNs = BacktestInput.parseDuration(test, null);
         if (trainNs <= 0 || testNs <= 0) {
             throw new ScalperCli.UsageException("--train and --test must be > 0");
         }
-        final long span = span(input);
+        final long span = limitNs > 0 ? Math.min(span(input), limitNs) : span(input);
         if (trainNs + testNs > span) {
             throw new ScalperCli.UsageException("--train + --test (" + Durations.format(trainNs + testNs)
                     + ") is longer than the data (" + Durations.format(span) + ")");

@@ -5,12 +5,23 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scalper.core.backtest.BacktestResult;
+import io.scalper.core.backtest.BacktestRunner;
+import io.scalper.core.metrics.RoundTrip;
+import io.scalper.core.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,10 +161,13 @@ class BacktestCommandTest {
     @Test
     void shouldWalkForwardAndReportOutOfSampleWindows() throws IOException {
         final Path csv = tmp.resolve("wf.csv");
+        final long minuteNs = 60_000_000_000L;
+        final long trainNs = 8 * minuteNs;
+        final long testNs = 4 * minuteNs;
         final Run r = run(
                 "sweep",
                 "--param",
-                "fusion.entryScore=0.3,0.6",
+                "fusion.entryScore=0.35,0.45",
                 "--duration",
                 "20m",
                 "--train",
@@ -166,11 +180,147 @@ class BacktestCommandTest {
                 csv.toString(),
                 "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("out of sample: 3 windows");
-        final List<String> rows = Files.readAllLines(csv);
+
+        // table rows: window, test period (start+length), best on training, train and test netPnl, trades, test netPnl
+        final List<String[]> windows = r.lines().stream()
+                .filter(l -> Character.isDigit(l.charAt(0)))
+                .map(l -> l.trim().split("\\s+"))
+                .toList();
+        assertThat(windows).hasSize(3);
         // 3 windows x (2 training runs + 1 test run)
-        assertThat(rows).hasSize(1 + 9);
-        assertThat(rows.stream().filter(l -> l.startsWith("test ")).count()).isEqualTo(3);
+        final List<Map<String, String>> rows = csvRows(csv);
+        assertThat(rows).hasSize(9);
+
+        long previousEndNs = trainNs; // the first test period follows the first training period
+        long totalTrades = 0;
+        double totalNet = 0;
+        final Set<String> chosen = new TreeSet<>();
+        for (int k = 1; k <= windows.size(); k++) {
+            final String[] w = windows.get(k - 1);
+            assertThat(w).hasSize(7);
+            assertThat(w[0]).isEqualTo(String.valueOf(k));
+
+            // the test periods tile the data after the first training period: each starts where the last ended
+            final String[] period = w[1].split("\\+");
+            final long startNs = Durations.parseNs(period[0]);
+            assertThat(startNs)
+                    .as("window %d starts where window %d ended", k, k - 1)
+                    .isEqualTo(previousEndNs);
+            assertThat(Durations.parseNs(period[1])).isEqualTo(testNs);
+            previousEndNs = startNs + testNs;
+
+            // the choice is the best of this window's training runs by netPnl (higher first)
+            final String window = String.valueOf(k);
+            final List<Map<String, String>> training = rows.stream()
+                    .filter(row -> row.get("period").equals("train " + window))
+                    .toList();
+            assertThat(training).hasSize(2);
+            final Map<String, String> best = training.stream()
+                    .max(Comparator.comparingDouble(row -> Double.parseDouble(row.get("netPnl"))))
+                    .orElseThrow();
+            assertThat(w[2]).as("window %d choice", k).isEqualTo("fusion.entryScore=" + best.get("fusion.entryScore"));
+            assertThat(Double.parseDouble(w[3])).isCloseTo(Double.parseDouble(best.get("netPnl")), within(1e-4));
+            chosen.add(w[2]);
+            // ... and its in-sample figure a standalone backtest over the training period just before the test period
+            assertThat(standalone(best.get("fusion.entryScore"), startNs - trainNs, startNs)
+                            .stats()
+                            .netPnl())
+                    .as("window %d in-sample netPnl", k)
+                    .isCloseTo(Double.parseDouble(best.get("netPnl")), within(1e-6));
+
+            // the out-of-sample figure is a standalone backtest of the choice over the test period, with the market
+            // before it as warm-up (entries refused)
+            final Map<String, String> test = rows.stream()
+                    .filter(row -> row.get("period").equals("test " + window))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(test.get("fusion.entryScore")).isEqualTo(best.get("fusion.entryScore"));
+            final BacktestResult standalone = standalone(best.get("fusion.entryScore"), startNs, startNs + testNs);
+            assertThat(Long.parseLong(w[5]))
+                    .as("window %d trades", k)
+                    .isEqualTo(standalone.stats().trades());
+            assertThat(Long.parseLong(test.get("trades")))
+                    .isEqualTo(standalone.stats().trades());
+            assertThat(Double.parseDouble(test.get("netPnl")))
+                    .as("window %d out-of-sample netPnl", k)
+                    .isCloseTo(standalone.stats().netPnl(), within(1e-6));
+            assertThat(Double.parseDouble(w[6])).isCloseTo(standalone.stats().netPnl(), within(0.005));
+            for (RoundTrip t : standalone.trades()) {
+                assertThat(t.entryTimeNs() - standalone.startTimeNs())
+                        .as("entry inside test window %d", k)
+                        .isBetween(startNs, startNs + testNs);
+            }
+            totalTrades += standalone.stats().trades();
+            totalNet += standalone.stats().netPnl();
+        }
+        assertThat(previousEndNs).as("the last test period ends with the data").isEqualTo(20 * minuteNs);
+        assertThat(totalTrades).as("out-of-sample trades").isPositive();
+        assertThat(chosen).as("choices differ between windows").hasSize(2);
+
+        // the total is the sum over the windows
+        final String total = r.lines().stream()
+                .filter(l -> l.startsWith("out of sample:"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(total)
+                .isEqualTo(String.format(
+                        Locale.ROOT, "out of sample: 3 windows, %d trades, net PnL %+.2f", totalTrades, totalNet));
+    }
+
+    @Test
+    void shouldWalkForwardOnlyOverTheDurationOfDataFiles() throws IOException {
+        final Path file = tmp.resolve("gen.events");
+        assertThat(run("convert", "generated", file.toString(), "--seed", "1", "--duration", "20m")
+                        .code())
+                .isZero();
+        final Run r = run(
+                "sweep",
+                "--param",
+                "fusion.entryScore=0.35,0.45",
+                "--data",
+                file.toString(),
+                "--duration",
+                "12m",
+                "--train",
+                "8m",
+                "--test",
+                "4m",
+                "--jobs",
+                "2",
+                "--out",
+                tmp.resolve("wf.csv").toString(),
+                "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        // 12 minutes hold one 8m + 4m window; the file's other 8 minutes are not walked over
+        assertThat(r.out()).contains("out of sample: 1 windows");
+    }
+
+    /** The backtest of a fusion.entryScore trading only in [fromNs, toNs) of the 20-minute generated market, seed 1. */
+    private static BacktestResult standalone(String entryScore, long fromNs, long toNs) throws IOException {
+        final BacktestRunner.Builder b = BacktestRunner.builder()
+                .config(ConfigFile.empty().with("fusion.entryScore", entryScore).config())
+                .seed(1)
+                .tradeFromNs(fromNs)
+                .maxDurationNs(toNs);
+        BacktestInput.of(List.of(), null, 1, "20m").apply(b);
+        return b.build().run();
+    }
+
+    /** The CSV as rows of column name to value (no quoted commas in these files). */
+    private static List<Map<String, String>> csvRows(Path csv) throws IOException {
+        final List<String> lines = Files.readAllLines(csv);
+        final String[] header = lines.get(0).split(",", -1);
+        final List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            final String[] cells = line.split(",", -1);
+            assertThat(cells).hasSameSizeAs(header);
+            final Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     @Test

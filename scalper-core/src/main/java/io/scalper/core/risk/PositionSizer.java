@@ -23,7 +23,8 @@ import java.util.Objects;
  * the size below the minimums).
  *
  * <p>Floors tolerate a relative error of 1e-12 so that binary floating point does not turn an exact 5 lots into 4.
- * Stateless and thread-safe; allocates one small result per call (entries are rare).
+ * Stateless and thread-safe; a refusal allocates nothing (one shared result per reason), an accepted size one small
+ * result (an order follows, and orders are rare).
  */
 public final class PositionSizer {
     private static final double FLOOR_TOLERANCE = 1e-12;

@@ -17,12 +17,23 @@ public record SizingResult(long lots, double riskAmount, RefusalReason refusal) 
         }
     }
 
-    /** A refusal: 0 lots, no risk. */
+    private static final SizingResult[] REFUSED = refusals();
+
+    /** A refusal: 0 lots, no risk. One shared instance per reason, so refusing allocates nothing. */
     public static SizingResult refused(RefusalReason reason) {
         if (reason == null) {
             throw new IllegalArgumentException("sizing: a refusal needs a reason");
         }
-        return new SizingResult(0, 0.0, reason);
+        return REFUSED[reason.ordinal()];
+    }
+
+    private static SizingResult[] refusals() {
+        final RefusalReason[] reasons = RefusalReason.values();
+        final SizingResult[] out = new SizingResult[reasons.length];
+        for (final RefusalReason r : reasons) {
+            out[r.ordinal()] = new SizingResult(0, 0.0, r);
+        }
+        return out;
     }
 
     /** Whether an order of {@link #lots()} may be placed. */

@@ -2,18 +2,30 @@ package io.scalper.core.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scalper.core.book.BookUpdate;
 import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.engine.EngineListener;
+import io.scalper.core.engine.ScalperEngine;
+import io.scalper.core.exec.RecordingGateway;
+import io.scalper.core.feature.Features;
 import io.scalper.core.feature.VolRegime;
+import io.scalper.core.market.MarketEventSink;
+import io.scalper.core.market.MarketStateSink;
+import io.scalper.core.market.TickerState;
+import io.scalper.core.model.Side;
 import io.scalper.core.synthetic.GeneratorConfig;
 import io.scalper.core.synthetic.Regime;
 import io.scalper.core.synthetic.Scenario;
 import io.scalper.core.synthetic.ScenarioEpisode;
 import io.scalper.core.synthetic.ScenarioKind;
 import io.scalper.core.synthetic.Scenarios;
+import io.scalper.core.synthetic.SyntheticMarket;
 import io.scalper.core.testing.GeneratedSession;
+import io.scalper.core.time.ManualClock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -118,14 +130,10 @@ class GeneratedMarketSignalsTest {
 
     @Test
     void shouldClassifyAnExtremeRegimeShiftAndVetoEntries() {
-        final GeneratedSession s = new GeneratedSession(
-                        GeneratorConfig.defaults()
-                                .withSeed(5)
-                                .withTrendsPerHour(0)
-                                .withFixedRegime(Regime.LOW),
-                        List.of(Scenario.parse("REGIME_SHIFT@600s:regime=EXTREME,duration=60s")),
-                        ScalperConfig.defaults())
-                .run(700 * S);
+        final GeneratorConfig gen =
+                GeneratorConfig.defaults().withSeed(5).withTrendsPerHour(0).withFixedRegime(Regime.LOW);
+        final List<Scenario> shift = List.of(Scenario.parse("REGIME_SHIFT@600s:regime=EXTREME,duration=60s"));
+        final GeneratedSession s = new GeneratedSession(gen, shift, ScalperConfig.defaults()).run(700 * S);
         int extreme = 0;
         int low = 0;
         for (int i = 0; i < s.n; i++) {
@@ -139,6 +147,108 @@ class GeneratedMarketSignalsTest {
         }
         assertThat(extreme).as("decisions classified extreme during the shift").isPositive();
         assertThat(low).as("extreme before the shift").isZero();
+
+        // The engine on the same market, with a control signal that always wants a long entry (weight 1000 against
+        // the built-ins' 1), and a last gate that lets an entry through only in an extreme regime: an entry can then
+        // reach sizing and the gateway only if both the fusion veto and the regime gate let an extreme decision pass.
+        final ManualClock clock = new ManualClock(gen.startTimeNs());
+        final RecordingGateway gateway = new RecordingGateway(clock, true);
+        final FusionConfig fusion = ScalperConfig.defaults().fusion();
+        final int[] extremeDecisions = {0};
+        final int[] extremeWanted = {0};
+        final int[] extremeNotVetoed = {0};
+        final int[] otherLong = {0};
+        final int[] probed = {0};
+        final int[] probedExtreme = {0};
+        final Map<String, Integer> refusals = new TreeMap<>();
+        final ScalperEngine engine = ScalperEngine.builder()
+                .instrument(gen.instrument())
+                .clock(clock)
+                .gateway(gateway)
+                .signal(new AlwaysLong(), 1000)
+                .listener(new EngineListener() {
+                    @Override
+                    public void onDecision(Decision d) {
+                        if (d.regime() != VolRegime.EXTREME) {
+                            otherLong[0] += d.direction() == Decision.LONG ? 1 : 0;
+                            return;
+                        }
+                        extremeDecisions[0]++;
+                        if (d.fused() >= fusion.entryScore() && d.confidence() >= fusion.minConfidence()) {
+                            extremeWanted[0]++; // a long entry but for the veto
+                        }
+                        if (!d.vetoed() || d.direction() != Decision.FLAT) {
+                            extremeNotVetoed[0]++;
+                        }
+                    }
+
+                    @Override
+                    public void onRefusal(String reason, Decision d) {
+                        refusals.merge(reason, 1, Integer::sum);
+                    }
+                })
+                .gate((d, f, e) -> {
+                    probed[0]++;
+                    if (f.regime() == VolRegime.EXTREME) {
+                        probedExtreme[0]++;
+                        return null; // let it through: only the veto and the regime gate stand before the order
+                    }
+                    return "probe";
+                })
+                .build();
+        final MarketStateSink sink = new MarketStateSink(engine.market(), engine.marketListener());
+        new SyntheticMarket(gen, shift).run(700 * S, new MarketEventSink() {
+            @Override
+            public void onBook(BookUpdate u) {
+                clock.setNs(Math.max(clock.nowNs(), u.exchangeTimeNs()));
+                sink.onBook(u);
+            }
+
+            @Override
+            public void onTrade(long t, long p, long size, Side aggressor) {
+                clock.setNs(Math.max(clock.nowNs(), t));
+                sink.onTrade(t, p, size, aggressor);
+            }
+
+            @Override
+            public void onTicker(TickerState ticker) {
+                sink.onTicker(ticker);
+            }
+        });
+        sink.flush();
+
+        assertThat(extremeDecisions[0])
+                .as("engine decisions in an extreme regime")
+                .isGreaterThan(100);
+        assertThat(extremeWanted[0])
+                .as("extreme decisions strong and confident enough for an entry but for the veto")
+                .isEqualTo(extremeDecisions[0]);
+        assertThat(extremeNotVetoed[0])
+                .as("extreme decisions not vetoed, or vetoed but not flat")
+                .isZero();
+        assertThat(otherLong[0]).as("long decisions outside the extreme regime").isGreaterThan(1000);
+        assertThat(probed[0])
+                .as("entries that passed every built-in gate outside the extreme regime")
+                .isGreaterThan(1000);
+        assertThat(probedExtreme[0])
+                .as("extreme decisions that reached the last gate")
+                .isZero();
+        assertThat(engine.entriesPlaced()).isZero();
+        assertThat(gateway.commands()).as("orders sent").isEmpty();
+        assertThat(refusals).containsKey("probe");
+    }
+
+    /** Always wants a long position. */
+    private static final class AlwaysLong implements Signal {
+        @Override
+        public String name() {
+            return "always_long";
+        }
+
+        @Override
+        public double score(Features features) {
+            return 1.0;
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -48,10 +48,14 @@ class SignalFusionTest {
         final SignalFusion fusion =
                 SignalFusion.builder(STATIC).add(a, 2).add(b, 1).add(c, 1).build();
         final Decision d = evaluate(fusion);
-        assertThat(d.fused()).isCloseTo((2 * 0.8 + 0.4 - 0.2) / 4, offset(1e-12));
-        final double activity = (2 * 0.8 + 0.4 + 0.2) / 4;
-        assertThat(d.confidence()).isCloseTo(d.fused() / activity * Math.min(1, activity / 0.3), offset(1e-12));
+        // weights 2, 1, 1 normalise to 0.5, 0.25, 0.25
+        // fused    = 0.5 × 0.8 + 0.25 × 0.4 + 0.25 × (−0.2) = 0.4 + 0.1 − 0.05 = 0.45
+        // activity = 0.5 × 0.8 + 0.25 × 0.4 + 0.25 × 0.2    = 0.4 + 0.1 + 0.05 = 0.55
+        // agreement = 0.45 / 0.55 = 9/11; activity ≥ 0.3, so confidence = 9/11 × 1 = 0.818181…
+        assertThat(d.fused()).isCloseTo(0.45, offset(1e-12));
+        assertThat(d.confidence()).isCloseTo(0.8181818181818182, offset(1e-12));
         assertThat(d.weight(0)).isEqualTo(0.5);
+        assertThat(d.weight(1)).isEqualTo(0.25);
         assertThat(d.direction()).isEqualTo(Decision.LONG);
         assertThat(d.name(2)).isEqualTo("c");
         assertThat(d.sequence()).isEqualTo(1);
@@ -64,11 +68,61 @@ class SignalFusionTest {
         final SignalFusion fusion =
                 SignalFusion.builder(STATIC).add(a, 1).add(b, 1).build();
         final Decision d = evaluate(fusion);
+        // fused = (0.9 − 0.8) / 2 = 0.05; activity = (0.9 + 0.8) / 2 = 0.85; confidence = 0.05 / 0.85 = 1/17
         assertThat(d.fused()).isCloseTo(0.05, offset(1e-12));
-        assertThat(d.confidence()).isLessThan(0.1);
+        assertThat(d.confidence()).isCloseTo(0.058823529411764705, offset(1e-12));
         assertThat(d.direction()).isEqualTo(Decision.FLAT);
         a.value = -0.9;
         assertThat(fusion.evaluate(m.features()).direction()).isEqualTo(Decision.SHORT);
+    }
+
+    @Test
+    void shouldScaleConfidenceDownWhenActivityIsBelowFullActivity() {
+        final Fixed a = new Fixed("a", 0.3);
+        final Fixed b = new Fixed("b", -0.2);
+        final SignalFusion fusion =
+                SignalFusion.builder(STATIC).add(a, 3).add(b, 1).build();
+        final Decision d = evaluate(fusion);
+        // weights 3, 1 normalise to 0.75, 0.25
+        // fused    = 0.75 × 0.3 − 0.25 × 0.2 = 0.225 − 0.05 = 0.175
+        // activity = 0.75 × 0.3 + 0.25 × 0.2 = 0.225 + 0.05 = 0.275  (below fullActivity 0.3)
+        // confidence = (0.175 / 0.275) × (0.275 / 0.3) = 7/11 × 11/12 = 7/12 = 0.583333…
+        assertThat(d.fused()).isCloseTo(0.175, offset(1e-12));
+        assertThat(d.confidence()).isCloseTo(0.5833333333333334, offset(1e-12));
+
+        // all agreeing but quiet: fused = activity = (0.2 + 0.1) / 2 = 0.15, agreement 1, confidence = 0.15 / 0.3 = 0.5
+        final SignalFusion quiet = SignalFusion.builder(STATIC)
+                .add(new Fixed("a", 0.2), 1)
+                .add(new Fixed("b", 0.1), 1)
+                .build();
+        final Decision q = quiet.evaluate(m.features());
+        assertThat(q.fused()).isCloseTo(0.15, offset(1e-12));
+        assertThat(q.confidence()).isCloseTo(0.5, offset(1e-12));
+        assertThat(q.direction()).isEqualTo(Decision.FLAT);
+    }
+
+    @Test
+    void shouldStayFlatWhenConfidenceIsBelowTheMinimumThoughTheScoreIsAboveTheEntryScore() {
+        final Fixed up = new Fixed("up", 1.0);
+        final Fixed down = new Fixed("down", -1.0);
+        final SignalFusion fusion =
+                SignalFusion.builder(STATIC).add(up, 11).add(down, 5).build();
+        final Decision d = evaluate(fusion);
+        // weights 11/16, 5/16: fused = (11 − 5) / 16 = 0.375 ≥ entryScore 0.35; activity = 1;
+        // confidence = 0.375 / 1 = 0.375 < minConfidence 0.4 → flat
+        assertThat(d.fused()).isCloseTo(0.375, offset(1e-12));
+        assertThat(d.confidence()).isCloseTo(0.375, offset(1e-12));
+        assertThat(d.direction()).isEqualTo(Decision.FLAT);
+
+        // weights 12/16, 4/16: fused = (12 − 4) / 16 = 0.5, confidence 0.5 ≥ 0.4 → long
+        final SignalFusion stronger = SignalFusion.builder(STATIC)
+                .add(new Fixed("up", 1.0), 12)
+                .add(new Fixed("down", -1.0), 4)
+                .build();
+        final Decision s = stronger.evaluate(m.features());
+        assertThat(s.fused()).isCloseTo(0.5, offset(1e-12));
+        assertThat(s.confidence()).isCloseTo(0.5, offset(1e-12));
+        assertThat(s.direction()).isEqualTo(Decision.LONG);
     }
 
     @Test
