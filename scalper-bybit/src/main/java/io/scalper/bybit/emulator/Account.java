@@ -39,7 +39,8 @@ final class Account {
         /** The topic name the session subscribed for {@code base} ({@code order} or {@code order.linear}), or null. */
         String subscribedAs(String base);
 
-        void send(String text);
+        /** Sends a push made at {@code madeNanos} (System.nanoTime): configured latency runs from then. */
+        void send(String text, long madeNanos);
     }
 
     final String apiKey;

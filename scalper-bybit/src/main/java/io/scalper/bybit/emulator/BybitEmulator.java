@@ -28,8 +28,17 @@ import java.util.concurrent.ScheduledExecutorService;
  * matched by the core {@code SimulatedExchange} against a market from the synthetic generator (default) or a recorded
  * file, paced in real time times a speed factor.
  *
+ * <p>As on Bybit: the reply to a command (REST or trade WebSocket) is written before the private pushes the command
+ * caused; orders keep matching whether or not a private session is connected (pushes made while none is are lost, and
+ * a new session gets no replay: read REST); every signed endpoint has a per-UID budget over a rolling second (order
+ * create, amend, cancel, cancel-all: 10/s each, REST and trade WebSocket sharing one budget), refused with 10006
+ * {@code "Too many visits!"} and reported in {@code X-Bapi-Limit*} (REST headers, trade-ack {@code header}).
+ *
+ * <p>For tests, {@link #position}, {@link #openOrders} and {@link #orderTraffic} show what the venue holds and what
+ * reached it, independent of any client.
+ *
  * <p>Threading: one exchange thread owns the markets and accounts; HTTP and WebSocket threads hand it their requests.
- * {@link #faults()} is thread-safe. {@link #close()} stops everything.
+ * {@link #faults()} and the observation methods are thread-safe. {@link #close()} stops everything.
  *
  * <pre>{@code
  * try (BybitEmulator emu = BybitEmulator.builder().apiKey("k", "s").build().start()) {
@@ -233,9 +242,10 @@ public final class BybitEmulator implements AutoCloseable {
     }
 
     /**
-     * The order-entry traffic of {@code apiKey} so far: every create, amend, cancel and cancel-all request, REST and WS
-     * trade, counted when received (before authentication, rate limits and faults), and the refusals by retCode.
-     * Thread-safe.
+     * The order-entry traffic of {@code apiKey} so far: every create, amend, cancel and cancel-all request — REST requests
+     * naming the key in {@code X-BAPI-API-KEY}, trade-WebSocket {@code order.create/amend/cancel} on a session
+     * authenticated as it — counted when received (before signature, rate-limit and fault checks), and the refusals
+     * (non-zero retCodes) by retCode. Thread-safe; the returned record is an immutable snapshot.
      *
      * @throws IllegalArgumentException when the key is not served
      */

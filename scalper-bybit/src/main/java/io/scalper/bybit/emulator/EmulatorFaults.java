@@ -19,7 +19,8 @@ import java.util.function.ToIntFunction;
  * started, e.g. {@code @5s}) or {@code ~MEAN} (repeat at random intervals of mean MEAN, seeded):
  *
  * <ul>
- *   <li>{@code drop:public|private|trade} — close every connection of that socket abruptly;
+ *   <li>{@code drop:public|private|trade} — close every connection of that socket abruptly (no close frame: the client
+ *       sees 1006); orders keep matching meanwhile, and pushes made while no private session is connected are lost;
  *   <li>{@code delay:200ms} — delay every push (public and private) by that much ({@code delay:0} ends it);
  *   <li>{@code stall:2s} — hold every push for that long, then release them in order;
  *   <li>{@code skip-delta} — drop the next delta of each book topic of every symbol (its {@code u} is used up:

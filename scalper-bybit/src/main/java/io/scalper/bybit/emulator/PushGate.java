@@ -11,7 +11,7 @@ import java.util.ArrayDeque;
  */
 final class PushGate {
     /** One private push bound for one session. */
-    private record Push(Account.Subscriber to, String text) {}
+    private record Push(Account.Subscriber to, String text, long madeNanos) {}
 
     /** The point in the push order a command's reply must pass before later pushes go out. */
     final class Barrier {
@@ -70,10 +70,11 @@ final class PushGate {
 
     /** Sends {@code text} to {@code to} now, or queues it behind the pending barriers. */
     synchronized void push(Account.Subscriber to, String text) {
+        final long now = System.nanoTime();
         if (queue.isEmpty()) {
-            to.send(text);
+            to.send(text, now);
         } else {
-            queue.addLast(new Push(to, text));
+            queue.addLast(new Push(to, text, now));
         }
     }
 
@@ -88,7 +89,7 @@ final class PushGate {
                 queue.pollFirst();
             } else {
                 final Push p = (Push) queue.pollFirst();
-                p.to().send(p.text());
+                p.to().send(p.text(), p.madeNanos());
             }
         }
     }

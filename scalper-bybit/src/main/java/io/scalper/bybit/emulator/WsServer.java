@@ -75,8 +75,14 @@ final class WsServer extends WebSocketServer {
 
         @Override
         public void send(String text) {
+            send(text, System.nanoTime());
+        }
+
+        @Override
+        public void send(String text, long madeNanos) {
             final long now = System.nanoTime();
-            enqueue(text, now, faults.pushHoldNanos(now) + latencyMs * 1_000_000L);
+            final long latencyLeft = Math.max(0, madeNanos + latencyMs * 1_000_000L - now);
+            enqueue(text, now, faults.pushHoldNanos(now) + latencyLeft);
         }
 
         /** A reply to a request: not subject to push faults, but never ahead of pushes already held. */

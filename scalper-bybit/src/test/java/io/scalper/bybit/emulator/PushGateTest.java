@@ -16,7 +16,7 @@ class PushGateTest {
         }
 
         @Override
-        public void send(String text) {
+        public void send(String text, long madeNanos) {
             sent.add(text);
         }
     };
