@@ -439,7 +439,7 @@ final class WsServer extends WebSocketServer {
     // ------------------------------------------------------------------ trade
 
     /** How long a WS-trade reply may take to reach the socket before the pushes behind it go anyway, ns. */
-    private static final long FLUSH_WAIT_MAX_NS = 50_000_000L;
+    private static final long FLUSH_WAIT_MAX_NS = 200_000_000L;
 
     private static final long FLUSH_POLL_NS = 50_000L;
 
@@ -448,7 +448,7 @@ final class WsServer extends WebSocketServer {
     /** A WS-trade reply with the X-Bapi-Limit figures of a request that took nothing from a budget. */
     private String tradeReply(Session s, String reqId, String op, int code, String msg, JsonNode data) {
         final Account a = s.account;
-        final RateLimits.Verdict v = a != null && ORDER_OPS.contains(op)
+        final RateLimits.Verdict v = a != null && op != null && ORDER_OPS.contains(op)
                 ? limits.peek(a.uid, endpoint(op), RestServer.ORDER_LIMIT_PER_SECOND)
                 : new RateLimits.Verdict(
                         true,
@@ -526,7 +526,7 @@ final class WsServer extends WebSocketServer {
             s.reply(Json.write(a));
             return;
         }
-        if (!ORDER_OPS.contains(op)) {
+        if (op == null || !ORDER_OPS.contains(op)) {
             s.reply(tradeReply(s, reqId, op == null ? "" : op, 10404, "unknown op: " + op, null));
             return;
         }
