@@ -39,13 +39,19 @@ final class Account {
         /** The topic name the session subscribed for {@code base} ({@code order} or {@code order.linear}), or null. */
         String subscribedAs(String base);
 
-        void send(String text);
+        /** Sends a push made at {@code madeNanos} (System.nanoTime): configured latency runs from then. */
+        void send(String text, long madeNanos);
     }
 
     final String apiKey;
     final String apiSecret;
     final long uid;
     final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** Holds pushes a command causes until its reply is written. */
+    final PushGate gate = new PushGate();
+    /** Order-entry requests as received. */
+    final OrderTrafficMeter traffic = new OrderTrafficMeter();
+
     private final SimulatedExchangeConfig exchangeConfig;
     private final EmulatorFaults faults;
     private final Map<String, Leg> legs = new LinkedHashMap<>();
@@ -253,7 +259,7 @@ final class Account {
         }
         final int injected = faults.takeOrderRejection();
         if (injected != 0) {
-            return Reply.error(injected, messageFor(injected));
+            return Reply.injected(injected, messageFor(injected));
         }
         final boolean reduceOnly = Json.bool(p, "reduceOnly");
         final String coreId =
@@ -913,7 +919,7 @@ final class Account {
             msg.put("topic", topic);
             msg.put("creationTime", System.currentTimeMillis());
             msg.set("data", data);
-            s.send(Json.write(msg));
+            gate.push(s, Json.write(msg));
         }
     }
 
@@ -1161,6 +1167,37 @@ final class Account {
     long positionLots(String symbol) {
         final Leg leg = legs.get(symbol);
         return leg == null ? 0 : leg.position().qtyLots();
+    }
+
+    /** The position of {@code symbol} as the venue holds it; the symbol must be served. */
+    BybitEmulator.VenuePosition positionView(String symbol) {
+        final Position pos = legs.get(symbol).position();
+        return new BybitEmulator.VenuePosition(
+                pos.qtyLots(), pos.isFlat() ? 0 : pos.avgEntryTicks(), pos.netRealized());
+    }
+
+    /** The open orders (New, PartiallyFilled, Untriggered) of {@code symbol}, oldest first. */
+    List<BybitEmulator.OpenOrder> openOrderViews(String symbol) {
+        final List<BybitEmulator.OpenOrder> out = new ArrayList<>();
+        for (EmuOrder o : byOrderId.values()) {
+            if (!o.isOpen() || !o.leg.market.symbol.equals(symbol)) {
+                continue;
+            }
+            out.add(new BybitEmulator.OpenOrder(
+                    o.orderLinkId,
+                    o.orderId,
+                    side(o.side),
+                    o.orderType,
+                    o.status,
+                    o.qtyLots,
+                    o.qtyLots - o.cumLots,
+                    o.orderType.equals("Limit") ? o.priceTicks : BybitEmulator.OpenOrder.NONE,
+                    o.triggerTicks == OrderRequest.NO_PRICE ? BybitEmulator.OpenOrder.NONE : o.triggerTicks,
+                    o.triggerDirection,
+                    o.reduceOnly,
+                    o.closeOnTrigger));
+        }
+        return out;
     }
 
     boolean hasSymbol(String symbol) {

@@ -28,8 +28,17 @@ import java.util.concurrent.ScheduledExecutorService;
  * matched by the core {@code SimulatedExchange} against a market from the synthetic generator (default) or a recorded
  * file, paced in real time times a speed factor.
  *
+ * <p>As on Bybit: the reply to a command (REST or trade WebSocket) is written before the private pushes the command
+ * caused; orders keep matching whether or not a private session is connected (pushes made while none is are lost, and
+ * a new session gets no replay: read REST); every signed endpoint has a per-UID budget over a rolling second (order
+ * create, amend, cancel, cancel-all: 10/s each, REST and trade WebSocket sharing one budget), refused with 10006
+ * {@code "Too many visits!"} and reported in {@code X-Bapi-Limit*} (REST headers, trade-ack {@code header}).
+ *
+ * <p>For tests, {@link #position}, {@link #openOrders} and {@link #orderTraffic} show what the venue holds and what
+ * reached it, independent of any client.
+ *
  * <p>Threading: one exchange thread owns the markets and accounts; HTTP and WebSocket threads hand it their requests.
- * {@link #faults()} is thread-safe. {@link #close()} stops everything.
+ * {@link #faults()} and the observation methods are thread-safe. {@link #close()} stops everything.
  *
  * <pre>{@code
  * try (BybitEmulator emu = BybitEmulator.builder().apiKey("k", "s").build().start()) {
@@ -43,6 +52,7 @@ public final class BybitEmulator implements AutoCloseable {
 
     private final Builder cfg;
     private final EmulatorFaults faults = new EmulatorFaults();
+    private final RateLimits limits = new RateLimits();
     private final Map<String, String> credentials;
     private ExchangeLoop loop;
     private RestServer rest;
@@ -94,9 +104,9 @@ public final class BybitEmulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        rest = new RestServer(loop, faults, cfg.latencyMs);
+        rest = new RestServer(loop, faults, limits, cfg.latencyMs);
         rest.start(cfg.restPort);
-        ws = new WsServer(cfg.wsPort, loop, faults, rest, scheduler, cfg.latencyMs);
+        ws = new WsServer(cfg.wsPort, loop, faults, limits, scheduler, cfg.latencyMs);
         ws.start();
         try {
             ws.awaitStarted();
@@ -201,7 +211,140 @@ public final class BybitEmulator implements AutoCloseable {
 
     /** The position of {@code apiKey} in {@code symbol} as the matching engine holds it, signed lots. */
     public long positionLots(String apiKey, String symbol) {
-        return loop.call(() -> loop.accounts.get(apiKey).positionLots(symbol)).join();
+        return position(apiKey, symbol).sizeLots();
+    }
+
+    // ------------------------------------------------------------------ observation (for tests)
+
+    /**
+     * The position of {@code apiKey} in {@code symbol} as the venue holds it (what {@code /v5/position/list} shows), read
+     * on the exchange thread. Thread-safe.
+     *
+     * @throws IllegalArgumentException when the key or the symbol is not served
+     */
+    public VenuePosition position(String apiKey, String symbol) {
+        final Account a = account(apiKey);
+        requireSymbol(symbol);
+        return loop.call(() -> a.positionView(symbol)).join();
+    }
+
+    /**
+     * The open orders of {@code apiKey} on {@code symbol} — {@code New}, {@code PartiallyFilled} and
+     * {@code Untriggered} (conditional orders waiting for their trigger) — oldest first, read on the exchange thread.
+     * Thread-safe.
+     *
+     * @throws IllegalArgumentException when the key or the symbol is not served
+     */
+    public List<OpenOrder> openOrders(String apiKey, String symbol) {
+        final Account a = account(apiKey);
+        requireSymbol(symbol);
+        return List.copyOf(loop.call(() -> a.openOrderViews(symbol)).join());
+    }
+
+    /**
+     * The order-entry traffic of {@code apiKey} so far: every create, amend, cancel and cancel-all request — REST requests
+     * naming the key in {@code X-BAPI-API-KEY}, trade-WebSocket {@code order.create/amend/cancel} on a session
+     * authenticated as it — counted when received (before signature, rate-limit and fault checks), and the refusals
+     * (non-zero retCodes) by retCode. Thread-safe; the returned record is an immutable snapshot.
+     *
+     * @throws IllegalArgumentException when the key is not served
+     */
+    public OrderTraffic orderTraffic(String apiKey) {
+        return account(apiKey).traffic.snapshot();
+    }
+
+    private Account account(String apiKey) {
+        final ExchangeLoop l = loop;
+        if (l == null) {
+            throw new IllegalStateException("emulator not started");
+        }
+        final Account a = l.accounts.get(apiKey);
+        if (a == null) {
+            throw new IllegalArgumentException("apiKey: not an account of this emulator");
+        }
+        return a;
+    }
+
+    private void requireSymbol(String symbol) {
+        if (!loop.markets.containsKey(symbol)) {
+            throw new IllegalArgumentException(
+                    "symbol: not served: " + symbol + " (served: " + loop.markets.keySet() + ")");
+        }
+    }
+
+    /**
+     * A position as the venue holds it.
+     *
+     * @param sizeLots signed size in lots (positive long, negative short, 0 flat)
+     * @param avgPriceTicks average entry price in ticks (fractional), 0 when flat; Bybit's {@code avgPrice}
+     * @param netRealizedPnl realised PnL net of fees and funding so far, USDT
+     */
+    public record VenuePosition(long sizeLots, double avgPriceTicks, double netRealizedPnl) {}
+
+    /**
+     * An open order as the venue holds it.
+     *
+     * @param orderLinkId the client's id ({@code ""} when none was given)
+     * @param orderId the venue's id
+     * @param side buy or sell
+     * @param orderType Bybit's {@code orderType}: {@code Limit} or {@code Market} (a stop-market is {@code Market})
+     * @param status Bybit's {@code orderStatus}: {@code New}, {@code PartiallyFilled} or {@code Untriggered}
+     * @param qtyLots the order quantity, lots
+     * @param leavesLots the quantity not yet filled, lots
+     * @param priceTicks the limit price, or {@link #NONE} for a market order
+     * @param triggerPriceTicks the trigger price of a conditional order, or {@link #NONE}
+     * @param triggerDirection 1 triggers on a rise, 2 on a fall, 0 for a plain order
+     * @param reduceOnly whether it may only reduce the position
+     * @param closeOnTrigger Bybit's {@code closeOnTrigger}
+     */
+    public record OpenOrder(
+            String orderLinkId,
+            String orderId,
+            io.scalper.core.model.Side side,
+            String orderType,
+            String status,
+            long qtyLots,
+            long leavesLots,
+            long priceTicks,
+            long triggerPriceTicks,
+            int triggerDirection,
+            boolean reduceOnly,
+            boolean closeOnTrigger) {
+        /** The price of a field that has none. */
+        public static final long NONE = Long.MIN_VALUE;
+
+        /** Whether it is a conditional (stop) order. */
+        public boolean isConditional() {
+            return triggerPriceTicks != NONE;
+        }
+    }
+
+    /**
+     * An account's order-entry traffic: create, amend, cancel and cancel-all requests over REST and the trade
+     * WebSocket.
+     *
+     * @param requests requests received in total
+     * @param maxPerSecond the most requests received within any rolling 1-second window
+     * @param refusals requests answered with a non-zero retCode, by retCode (including the injected ones)
+     * @param injectedRefusals the part of {@code refusals} made by fault injection ({@code storm}: 10006,
+     *     {@code reject:N:CODE}: CODE), by retCode
+     */
+    public record OrderTraffic(
+            long requests, int maxPerSecond, Map<Integer, Long> refusals, Map<Integer, Long> injectedRefusals) {
+        public OrderTraffic {
+            refusals = Map.copyOf(refusals);
+            injectedRefusals = Map.copyOf(injectedRefusals);
+        }
+
+        /** Requests refused with {@code retCode}. */
+        public long refused(int retCode) {
+            return refusals.getOrDefault(retCode, 0L);
+        }
+
+        /** Requests refused with 10006 by the rate limit itself (not by a storm). */
+        public long rateLimited() {
+            return refused(10006) - injectedRefusals.getOrDefault(10006, 0L);
+        }
     }
 
     /** Market messages applied so far (all symbols). */

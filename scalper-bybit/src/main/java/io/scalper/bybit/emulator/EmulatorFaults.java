@@ -19,14 +19,19 @@ import java.util.function.ToIntFunction;
  * started, e.g. {@code @5s}) or {@code ~MEAN} (repeat at random intervals of mean MEAN, seeded):
  *
  * <ul>
- *   <li>{@code drop:public|private|trade} — close every connection of that socket abruptly;
+ *   <li>{@code drop:public|private|trade} — close every connection of that socket abruptly (no close frame: the client
+ *       sees 1006); orders keep matching meanwhile, and pushes made while no private session is connected are lost;
  *   <li>{@code delay:200ms} — delay every push (public and private) by that much ({@code delay:0} ends it);
  *   <li>{@code stall:2s} — hold every push for that long, then release them in order;
- *   <li>{@code skip-delta} — drop the next delta of each book topic (its {@code u} is used up: clients see a gap);
- *   <li>{@code restart-book} — restart each book topic at {@code u=1} with a fresh snapshot;
- *   <li>{@code reject:N:CODE} — refuse the next N order creates with retCode CODE;
- *   <li>{@code slow:DELAY:N} — hold the next N REST and WS-trade replies for DELAY (past a client's timeout);
- *   <li>{@code storm:DURATION} — answer every signed REST request and WS-trade order with 10006 for DURATION.
+ *   <li>{@code skip-delta} — drop the next delta of each book topic of every symbol (its {@code u} is used up:
+ *       clients see a gap);
+ *   <li>{@code restart-book} — restart each book topic of every symbol at {@code u=1} with a fresh snapshot;
+ *   <li>{@code reject:N:CODE} — refuse the next N order creates (REST and WS trade) with retCode CODE, without
+ *       processing them;
+ *   <li>{@code slow:DELAY:N} — hold the next N REST and WS-trade replies for DELAY (past a client's timeout): the
+ *       request takes effect at once and its private pushes go at the normal time, only the answer is late;
+ *   <li>{@code storm:DURATION} — answer every signed REST request and WS-trade order with 10006 for DURATION, without
+ *       processing it.
  * </ul>
  *
  * Example: {@code drop:public@5s,skip-delta@2s,reject:2:110007,slow:3s:1@10s,drop:private~30s}.
@@ -49,8 +54,11 @@ public final class EmulatorFaults {
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong stalls = new AtomicLong();
 
-    final AtomicInteger pendingSkips = new AtomicInteger();
-    final AtomicInteger pendingRestarts = new AtomicInteger();
+    /** Requests of {@link #skipBookDelta} so far; each market acts once on every increase. */
+    private final AtomicLong skipRequests = new AtomicLong();
+    /** Requests of {@link #restartBook} so far; each market acts once on every increase. */
+    private final AtomicLong restartRequests = new AtomicLong();
+
     private final AtomicInteger rejectsLeft = new AtomicInteger();
     private volatile int rejectCode;
     private final AtomicInteger slowLeft = new AtomicInteger();
@@ -102,14 +110,17 @@ public final class EmulatorFaults {
         stalls.incrementAndGet();
     }
 
-    /** Drops the next delta of each book topic without sending it: the next one's {@code u} jumps by 2. */
+    /**
+     * Drops the next delta of each subscribed book topic of every symbol without sending it: the next one's {@code u}
+     * jumps by 2.
+     */
     public void skipBookDelta() {
-        pendingSkips.incrementAndGet();
+        skipRequests.incrementAndGet();
     }
 
-    /** Restarts every book topic: a snapshot with {@code u=1}, then deltas from there. */
+    /** Restarts every subscribed book topic of every symbol: a snapshot with {@code u=1}, then deltas from there. */
     public void restartBook() {
-        pendingRestarts.incrementAndGet();
+        restartRequests.incrementAndGet();
     }
 
     /** Refuses the next {@code count} order creates (REST and WS trade) with {@code retCode}. */
@@ -320,6 +331,16 @@ public final class EmulatorFaults {
             return true;
         }
         return false;
+    }
+
+    /** {@link #skipBookDelta} requests so far (a market compares it with the count it last acted on). */
+    long skipRequests() {
+        return skipRequests.get();
+    }
+
+    /** {@link #restartBook} requests so far. */
+    long restartRequests() {
+        return restartRequests.get();
     }
 
     void countSkippedDelta() {

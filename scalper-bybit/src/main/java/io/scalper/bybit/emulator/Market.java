@@ -63,6 +63,10 @@ final class Market implements MarketDataListener {
     private long lastFundingTimeMs = TickerState.NONE;
     private long lastFundingRateE8 = TickerState.NONE;
     private long messages;
+    /** Fault requests this market has acted on. */
+    private long seenRestarts;
+
+    private long seenSkips;
 
     /** Whether the source is stamped with wall-clock time (the generator started now) rather than recorded times. */
     private boolean wallClockMarket;
@@ -305,14 +309,18 @@ final class Market implements MarketDataListener {
         }
     }
 
+    /** Acts on book faults requested since the last pump: every market acts on each request; each topic counts. */
     private void applyFaults() {
-        // consumed once per pump by the first market that sees them; each topic counts
-        if (faults.pendingRestarts.get() > 0 && faults.pendingRestarts.getAndDecrement() > 0) {
+        final long restarts = faults.restartRequests();
+        if (restarts != seenRestarts) {
+            seenRestarts = restarts;
             for (BookTopic t : books.values()) {
                 t.restart();
             }
         }
-        if (faults.pendingSkips.get() > 0 && faults.pendingSkips.getAndDecrement() > 0) {
+        final long skips = faults.skipRequests();
+        if (skips != seenSkips) {
+            seenSkips = skips;
             for (BookTopic t : books.values()) {
                 if (hasSubscribers(t.topic)) {
                     t.skipNext = true;

@@ -13,57 +13,78 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
-/** The REST side: Bybit's envelope, authentication, per-endpoint rate limits; work runs on the exchange thread. */
+/**
+ * The REST side: Bybit's envelope, authentication, per-UID per-endpoint rate limits (rolling 1 s, shared with WS
+ * trade); work runs on the exchange thread. A command's reply is written before the private pushes it caused.
+ */
 final class RestServer {
     private record Route(
-            String method, boolean signed, int limitPerSecond, BiFunction<Account, JsonNode, Reply> handler) {}
+            String method,
+            boolean signed,
+            int limitPerSecond,
+            boolean orderEntry,
+            BiFunction<Account, JsonNode, Reply> handler) {}
+
+    /** Per-endpoint limit of the order endpoints (create, amend, cancel, cancel-all), shared with WS trade. */
+    static final int ORDER_LIMIT_PER_SECOND = 10;
 
     private final Map<String, Route> routes = new HashMap<>();
     private final ExchangeLoop loop;
     private final EmulatorFaults faults;
+    private final RateLimits limits;
     private final long latencyMs;
-    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
-    RestServer(ExchangeLoop loop, EmulatorFaults faults, long latencyMs) {
+    RestServer(ExchangeLoop loop, EmulatorFaults faults, RateLimits limits, long latencyMs) {
         this.loop = loop;
         this.faults = faults;
+        this.limits = limits;
         this.latencyMs = latencyMs;
-        routes.put("/v5/market/instruments-info", new Route("GET", false, 0, (a, p) -> loop.instruments(p)));
-        routes.put("/v5/market/tickers", new Route("GET", false, 0, (a, p) -> loop.tickers(p)));
-        routes.put("/v5/market/orderbook", new Route("GET", false, 0, (a, p) -> loop.orderbook(p)));
-        routes.put("/v5/market/recent-trade", new Route("GET", false, 0, (a, p) -> loop.recentTrades(p)));
-        routes.put("/v5/market/funding/history", new Route("GET", false, 0, (a, p) -> loop.fundingHistory(p)));
-        routes.put("/v5/order/create", new Route("POST", true, 10, Account::create));
-        routes.put("/v5/order/amend", new Route("POST", true, 10, Account::amend));
-        routes.put("/v5/order/cancel", new Route("POST", true, 10, Account::cancel));
-        routes.put("/v5/order/cancel-all", new Route("POST", true, 10, Account::cancelAll));
-        routes.put("/v5/order/realtime", new Route("GET", true, 50, Account::openOrders));
-        routes.put("/v5/order/history", new Route("GET", true, 50, Account::orderHistory));
-        routes.put("/v5/execution/list", new Route("GET", true, 50, Account::executions));
-        routes.put("/v5/position/list", new Route("GET", true, 50, Account::positions));
-        routes.put("/v5/position/set-leverage", new Route("POST", true, 10, Account::setLeverage));
-        routes.put("/v5/position/trading-stop", new Route("POST", true, 10, Account::tradingStop));
-        routes.put("/v5/account/wallet-balance", new Route("GET", true, 50, Account::wallet));
-        routes.put("/v5/account/fee-rate", new Route("GET", true, 5, Account::feeRates));
-        routes.put("/v5/account/info", new Route("GET", true, 50, (a, p) -> ExchangeLoop.accountInfo(a)));
-        routes.put("/v5/user/query-api", new Route("GET", true, 50, (a, p) -> ExchangeLoop.queryApi(a)));
-        routes.put("/v5/asset/coin/query-info", new Route("GET", true, 50, (a, p) -> loop.coinInfo(p)));
+        market("/v5/market/instruments-info", loop::instruments);
+        market("/v5/market/tickers", loop::tickers);
+        market("/v5/market/orderbook", loop::orderbook);
+        market("/v5/market/recent-trade", loop::recentTrades);
+        market("/v5/market/funding/history", loop::fundingHistory);
+        signed("POST", "/v5/order/create", ORDER_LIMIT_PER_SECOND, true, Account::create);
+        signed("POST", "/v5/order/amend", ORDER_LIMIT_PER_SECOND, true, Account::amend);
+        signed("POST", "/v5/order/cancel", ORDER_LIMIT_PER_SECOND, true, Account::cancel);
+        signed("POST", "/v5/order/cancel-all", ORDER_LIMIT_PER_SECOND, true, Account::cancelAll);
+        signed("GET", "/v5/order/realtime", 50, false, Account::openOrders);
+        signed("GET", "/v5/order/history", 50, false, Account::orderHistory);
+        signed("GET", "/v5/execution/list", 50, false, Account::executions);
+        signed("GET", "/v5/position/list", 50, false, Account::positions);
+        signed("POST", "/v5/position/set-leverage", 10, false, Account::setLeverage);
+        signed("POST", "/v5/position/trading-stop", 10, false, Account::tradingStop);
+        signed("GET", "/v5/account/wallet-balance", 50, false, Account::wallet);
+        signed("GET", "/v5/account/fee-rate", 5, false, Account::feeRates);
+        signed("GET", "/v5/account/info", 50, false, (a, p) -> ExchangeLoop.accountInfo(a));
+        signed("GET", "/v5/user/query-api", 50, false, (a, p) -> ExchangeLoop.queryApi(a));
+        signed("GET", "/v5/asset/coin/query-info", 50, false, (a, p) -> loop.coinInfo(p));
     }
 
-    /** Per-endpoint limit of the order endpoints, shared with WS trade. */
-    static final int ORDER_LIMIT_PER_SECOND = 10;
+    private void market(String path, java.util.function.Function<JsonNode, Reply> handler) {
+        routes.put(path, new Route("GET", false, 0, false, (a, p) -> handler.apply(p)));
+    }
+
+    private void signed(
+            String method,
+            String path,
+            int limitPerSecond,
+            boolean orderEntry,
+            BiFunction<Account, JsonNode, Reply> handler) {
+        routes.put(path, new Route(method, true, limitPerSecond, orderEntry, handler));
+    }
 
     void start(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        executor = Executors.newFixedThreadPool(4, r -> {
+        // unbounded: a reply held by a slow fault or latency sleeps in its own thread without holding up the others
+        executor = Executors.newCachedThreadPool(r -> {
             final Thread t = new Thread(r, "bybit-emulator-http");
             t.setDaemon(true);
             return t;
@@ -86,7 +107,15 @@ final class RestServer {
         }
     }
 
+    /** What a request's reply carries besides the envelope, and its hold on the pushes it causes. */
+    private static final class Outcome {
+        RateLimits.Verdict limit;
+        Account traffic;
+        final PushGate.Hold pushes = new PushGate.Hold();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
+        final Outcome out = new Outcome();
         try (ex) {
             final String path = ex.getRequestURI().getPath();
             final String rawQuery = ex.getRequestURI().getRawQuery() == null
@@ -98,17 +127,19 @@ final class RestServer {
                 final ObjectNode r = Json.obj();
                 r.put("timeSecond", Long.toString(nowNanosEpoch / 1_000_000_000L));
                 r.put("timeNano", Long.toString(nowNanosEpoch));
-                send(ex, 200, Reply.ok(r), null);
+                send(ex, 200, Reply.ok(r), out);
                 return;
             }
             final Route route = routes.get(path);
-            if (route == null) {
-                send(ex, 404, Reply.error(10017, "route not found"), null);
+            if (route == null || !route.method.equals(ex.getRequestMethod())) {
+                send(ex, 404, Reply.error(10017, "route not found"), out);
                 return;
             }
-            if (!route.method.equals(ex.getRequestMethod())) {
-                send(ex, 404, Reply.error(10017, "route not found"), null);
-                return;
+            final String key = route.signed ? ex.getRequestHeaders().getFirst("X-BAPI-API-KEY") : null;
+            final Account account = key == null ? null : loop.accounts.get(key);
+            if (route.orderEntry && account != null) {
+                account.traffic.received(System.nanoTime());
+                out.traffic = account;
             }
             final JsonNode params;
             if (route.method.equals("GET")) {
@@ -116,14 +147,11 @@ final class RestServer {
             } else {
                 params = Json.parseObject(body);
                 if (params == null) {
-                    send(ex, 200, Reply.error(10001, "params error: request body is not a JSON object"), null);
+                    send(ex, 200, Reply.error(10001, "params error: request body is not a JSON object"), out);
                     return;
                 }
             }
-            Account account = null;
-            String limitKey = null;
             if (route.signed) {
-                final String key = ex.getRequestHeaders().getFirst("X-BAPI-API-KEY");
                 final String ts = ex.getRequestHeaders().getFirst("X-BAPI-TIMESTAMP");
                 final String sign = ex.getRequestHeaders().getFirst("X-BAPI-SIGN");
                 String recv = ex.getRequestHeaders().getFirst("X-BAPI-RECV-WINDOW");
@@ -132,38 +160,41 @@ final class RestServer {
                 }
                 final Reply auth = authenticate(key, ts, recv, sign, route.method.equals("GET") ? rawQuery : body);
                 if (auth != null) {
-                    send(ex, 200, auth, null);
+                    send(ex, 200, auth, out);
                     return;
                 }
-                account = loop.accounts.get(key);
-                limitKey = key + " " + path;
-            }
-            long[] limit = null;
-            if (route.signed) {
                 if (faults.stormRefuses()) {
-                    send(ex, 200, Reply.error(10006, "Too many visits!"), new long[] {
-                        route.limitPerSecond, 0, System.currentTimeMillis() + 1000
-                    });
+                    out.limit =
+                            new RateLimits.Verdict(false, route.limitPerSecond, 0, System.currentTimeMillis() + 1000);
+                    send(ex, 200, Reply.injected(10006, "Too many visits!"), out);
                     return;
                 }
-                limit = take(limitKey, route.limitPerSecond);
-                if (limit[1] < 0) {
-                    limit[1] = 0;
-                    send(ex, 200, Reply.error(10006, "Too many visits!"), limit);
+                out.limit = limits.take(account.uid, path, route.limitPerSecond);
+                if (!out.limit.allowed()) {
+                    send(ex, 200, Reply.error(10006, "Too many visits!"), out);
                     return;
                 }
             }
             final Account a = account;
-            final Reply reply = loop.call(() -> route.handler.apply(a, params)).get(30, TimeUnit.SECONDS);
-            send(ex, 200, reply, limit);
+            final boolean holdPushes = a != null && route.method.equals("POST");
+            final Reply reply = loop.call(() -> {
+                        if (holdPushes) {
+                            out.pushes.place(a.gate);
+                        }
+                        return route.handler.apply(a, params);
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            send(ex, 200, reply, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             try {
-                send(ex, 200, Reply.error(10016, "Server error"), null);
+                send(ex, 200, Reply.error(10016, "Server error"), out);
             } catch (IOException ignored) {
                 // client gone
             }
+        } finally {
+            out.pushes.release();
         }
     }
 
@@ -200,20 +231,6 @@ final class RestServer {
         return null;
     }
 
-    /** Takes one request from a 1-second window: {limit, remaining (negative = refused), resetMs}. */
-    long[] take(String key, int limitPerSecond) {
-        final long now = System.currentTimeMillis();
-        final long[] w = windows.computeIfAbsent(key, k -> new long[] {now, 0});
-        synchronized (w) {
-            if (now - w[0] >= 1000) {
-                w[0] = now;
-                w[1] = 0;
-            }
-            w[1]++;
-            return new long[] {limitPerSecond, limitPerSecond - w[1], w[1] > limitPerSecond ? w[0] + 1000 : now};
-        }
-    }
-
     private static JsonNode parseQuery(String raw) {
         final ObjectNode p = Json.obj();
         if (raw.isEmpty()) {
@@ -228,14 +245,21 @@ final class RestServer {
         return p;
     }
 
-    private void send(HttpExchange ex, int status, Reply reply, long[] limit) throws IOException {
-        final long slow = faults.takeSlowDelayMs() + latencyMs;
+    /**
+     * Writes the reply (after the configured latency); then lets the pushes the command caused go. A slow fault holds
+     * only the reply: the command took effect and its pushes go at the normal time, the answer comes DELAY later.
+     */
+    private void send(HttpExchange ex, int status, Reply reply, Outcome out) throws IOException {
+        final Account traffic = out.traffic;
+        if (traffic != null) {
+            out.traffic = null;
+            traffic.traffic.answered(reply.retCode(), reply.injected());
+        }
+        sleep(latencyMs);
+        final long slow = faults.takeSlowDelayMs();
         if (slow > 0) {
-            try {
-                Thread.sleep(slow);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            out.pushes.release();
+            sleep(slow);
         }
         final ObjectNode env = Json.obj();
         env.put("retCode", reply.retCode());
@@ -245,14 +269,27 @@ final class RestServer {
         env.put("time", System.currentTimeMillis());
         final byte[] bytes = Json.write(env).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        final RateLimits.Verdict limit = out.limit;
         if (limit != null) {
-            ex.getResponseHeaders().set("X-Bapi-Limit", Long.toString(limit[0]));
-            ex.getResponseHeaders().set("X-Bapi-Limit-Status", Long.toString(Math.max(0, limit[1])));
-            ex.getResponseHeaders().set("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit[2]));
+            ex.getResponseHeaders().set("X-Bapi-Limit", Integer.toString(limit.limit()));
+            ex.getResponseHeaders().set("X-Bapi-Limit-Status", Integer.toString(limit.remaining()));
+            ex.getResponseHeaders().set("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit.resetEpochMs()));
         }
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream os = ex.getResponseBody()) {
             os.write(bytes);
+        }
+        ex.close(); // the reply is on the wire before the pushes behind it
+        out.pushes.release();
+    }
+
+    private static void sleep(long ms) {
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

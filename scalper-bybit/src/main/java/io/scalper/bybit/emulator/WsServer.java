@@ -22,7 +22,7 @@ import org.java_websocket.server.WebSocketServer;
 final class WsServer extends WebSocketServer {
     private final ExchangeLoop loop;
     private final EmulatorFaults faults;
-    private final RestServer rest;
+    private final RateLimits limits;
     private final ScheduledExecutorService pusher;
     private final long latencyMs;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -32,13 +32,13 @@ final class WsServer extends WebSocketServer {
             int port,
             ExchangeLoop loop,
             EmulatorFaults faults,
-            RestServer rest,
+            RateLimits limits,
             ScheduledExecutorService pusher,
             long latencyMs) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         this.loop = loop;
         this.faults = faults;
-        this.rest = rest;
+        this.limits = limits;
         this.pusher = pusher;
         this.latencyMs = latencyMs;
         setReuseAddr(true);
@@ -75,8 +75,14 @@ final class WsServer extends WebSocketServer {
 
         @Override
         public void send(String text) {
+            send(text, System.nanoTime());
+        }
+
+        @Override
+        public void send(String text, long madeNanos) {
             final long now = System.nanoTime();
-            enqueue(text, now, faults.pushHoldNanos(now) + latencyMs * 1_000_000L);
+            final long latencyLeft = Math.max(0, madeNanos + latencyMs * 1_000_000L - now);
+            enqueue(text, now, faults.pushHoldNanos(now) + latencyLeft);
         }
 
         /** A reply to a request: not subject to push faults, but never ahead of pushes already held. */
@@ -118,6 +124,11 @@ final class WsServer extends WebSocketServer {
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 heldQueue.clear(); // emulator closing
             }
+        }
+
+        /** Whether everything sent so far has been written to the socket (or the connection is gone). */
+        synchronized boolean flushed() {
+            return !conn.isOpen() || (heldQueue.isEmpty() && !conn.hasBufferedData());
         }
 
         private void sendNow(String text) {
@@ -427,15 +438,34 @@ final class WsServer extends WebSocketServer {
 
     // ------------------------------------------------------------------ trade
 
+    /** How long a WS-trade reply may take to reach the socket before the pushes behind it go anyway, ns. */
+    private static final long FLUSH_WAIT_MAX_NS = 200_000_000L;
+
+    private static final long FLUSH_POLL_NS = 50_000L;
+
+    private static final Set<String> ORDER_OPS = Set.of("order.create", "order.amend", "order.cancel");
+
+    /** A WS-trade reply with the X-Bapi-Limit figures of a request that took nothing from a budget. */
     private String tradeReply(Session s, String reqId, String op, int code, String msg, JsonNode data) {
-        final long now = System.currentTimeMillis();
-        return tradeReply(s, reqId, op, code, msg, data, new long[] {
-            RestServer.ORDER_LIMIT_PER_SECOND, RestServer.ORDER_LIMIT_PER_SECOND - 1, now
-        });
+        final Account a = s.account;
+        final RateLimits.Verdict v = a != null && op != null && ORDER_OPS.contains(op)
+                ? limits.peek(a.uid, endpoint(op), RestServer.ORDER_LIMIT_PER_SECOND)
+                : new RateLimits.Verdict(
+                        true,
+                        RestServer.ORDER_LIMIT_PER_SECOND,
+                        RestServer.ORDER_LIMIT_PER_SECOND,
+                        System.currentTimeMillis());
+        return tradeReply(s, reqId, op, code, msg, data, v);
     }
 
-    /** {@code limit} = {limit, remaining, resetMs} of the request's rate-limit window. */
-    private String tradeReply(Session s, String reqId, String op, int code, String msg, JsonNode data, long[] limit) {
+    /** The REST endpoint whose budget a WS-trade op shares: {@code order.create} → {@code /v5/order/create}. */
+    private static String endpoint(String op) {
+        return "/v5/order/" + op.substring("order.".length());
+    }
+
+    /** {@code limit}: the request's rate-limit verdict, reported in {@code header}. */
+    private String tradeReply(
+            Session s, String reqId, String op, int code, String msg, JsonNode data, RateLimits.Verdict limit) {
         final ObjectNode r = Json.obj();
         if (reqId != null) {
             r.put("reqId", reqId);
@@ -447,13 +477,22 @@ final class WsServer extends WebSocketServer {
         r.set("retExtInfo", Json.obj());
         final ObjectNode h = r.putObject("header");
         final long now = System.currentTimeMillis();
-        h.put("X-Bapi-Limit", Long.toString(limit[0]));
-        h.put("X-Bapi-Limit-Status", Long.toString(Math.max(0, limit[1])));
-        h.put("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit[2]));
+        h.put("X-Bapi-Limit", Integer.toString(limit.limit()));
+        h.put("X-Bapi-Limit-Status", Integer.toString(limit.remaining()));
+        h.put("X-Bapi-Limit-Reset-Timestamp", Long.toString(limit.resetEpochMs()));
         h.put("Traceid", UUID.randomUUID().toString().replace("-", ""));
         h.put("Timenow", Long.toString(now));
         r.put("connId", s.connId);
         return Json.write(r);
+    }
+
+    /** Sends an order op's refusal and counts it in the account's traffic. */
+    private void refuse(Session s, Account a, String reqId, String op, Reply r, RateLimits.Verdict limit) {
+        a.traffic.answered(r.retCode(), r.injected());
+        s.reply(
+                limit == null
+                        ? tradeReply(s, reqId, op, r.retCode(), r.retMsg(), null)
+                        : tradeReply(s, reqId, op, r.retCode(), r.retMsg(), null, limit));
     }
 
     private void onTrade(Session s, ObjectNode msg) {
@@ -487,7 +526,7 @@ final class WsServer extends WebSocketServer {
             s.reply(Json.write(a));
             return;
         }
-        if (!"order.create".equals(op) && !"order.amend".equals(op) && !"order.cancel".equals(op)) {
+        if (op == null || !ORDER_OPS.contains(op)) {
             s.reply(tradeReply(s, reqId, op == null ? "" : op, 10404, "unknown op: " + op, null));
             return;
         }
@@ -496,15 +535,16 @@ final class WsServer extends WebSocketServer {
             s.reply(tradeReply(s, reqId, op, 10003, "Request not authorized", null));
             return;
         }
+        account.traffic.received(System.nanoTime());
         if (reqId != null && !s.reqIds.add(reqId)) {
-            s.reply(tradeReply(s, reqId, op, 20006, "reqId is duplicated", null));
+            refuse(s, account, reqId, op, Reply.error(20006, "reqId is duplicated"), null);
             return;
         }
         final JsonNode header = msg.has("header") ? msg.get("header") : msg.get("headers");
         final String ts = Json.str(header, "X-BAPI-TIMESTAMP");
         final String recv = Json.str(header, "X-BAPI-RECV-WINDOW");
         if (ts == null) {
-            s.reply(tradeReply(s, reqId, op, 10001, "params error: X-BAPI-TIMESTAMP is required", null));
+            refuse(s, account, reqId, op, Reply.error(10001, "params error: X-BAPI-TIMESTAMP is required"), null);
             return;
         }
         try {
@@ -512,54 +552,88 @@ final class WsServer extends WebSocketServer {
             final long window = recv == null ? 5000 : Long.parseLong(recv);
             final long now = System.currentTimeMillis();
             if (t < now - window || t >= now + 1000) {
-                s.reply(tradeReply(
+                refuse(
                         s,
+                        account,
                         reqId,
                         op,
-                        10002,
-                        "invalid request, please check your server timestamp or"
-                                + " recv_window param. req_timestamp[" + t + "],server_timestamp[" + now
-                                + "],recv_window["
-                                + window + "]",
-                        null));
+                        Reply.error(
+                                10002,
+                                "invalid request, please check your server timestamp or recv_window param."
+                                        + " req_timestamp[" + t + "],server_timestamp[" + now + "],recv_window["
+                                        + window + "]"),
+                        null);
                 return;
             }
         } catch (NumberFormatException e) {
-            s.reply(tradeReply(s, reqId, op, 10001, "params error: X-BAPI-TIMESTAMP invalid", null));
+            refuse(s, account, reqId, op, Reply.error(10001, "params error: X-BAPI-TIMESTAMP invalid"), null);
             return;
         }
         final JsonNode args = msg.get("args");
         if (args == null || !args.isArray() || args.size() != 1 || !args.get(0).isObject()) {
-            s.reply(tradeReply(s, reqId, op, 10001, "params error: args must hold one order", null));
+            refuse(s, account, reqId, op, Reply.error(10001, "params error: args must hold one order"), null);
             return;
         }
         if (faults.stormRefuses()) {
-            s.reply(tradeReply(s, reqId, op, 10006, "Too many visits!", null));
+            refuse(
+                    s,
+                    account,
+                    reqId,
+                    op,
+                    Reply.injected(10006, "Too many visits!"),
+                    new RateLimits.Verdict(
+                            false, RestServer.ORDER_LIMIT_PER_SECOND, 0, System.currentTimeMillis() + 1000));
             return;
         }
-        // the same per-key budget as the REST endpoint (Bybit reports the same X-Bapi-Limit figures on both)
-        final String path = "/v5/order/" + op.substring("order.".length());
-        final long[] limit = rest.take(account.apiKey + " " + path, RestServer.ORDER_LIMIT_PER_SECOND);
-        if (limit[1] < 0) {
-            limit[1] = 0;
-            s.reply(tradeReply(s, reqId, op, 10006, "Too many visits!", null, limit));
+        // the same per-UID budget as the REST endpoint (Bybit reports the same X-Bapi-Limit figures on both)
+        final RateLimits.Verdict limit = limits.take(account.uid, endpoint(op), RestServer.ORDER_LIMIT_PER_SECOND);
+        if (!limit.allowed()) {
+            refuse(s, account, reqId, op, Reply.error(10006, "Too many visits!"), limit);
             return;
         }
         final JsonNode params = args.get(0);
-        loop.call(() -> switch (op) {
-                    case "order.create" -> account.create(params);
-                    case "order.amend" -> account.amend(params);
-                    default -> account.cancel(params);
+        final PushGate.Hold pushes = new PushGate.Hold();
+        loop.call(() -> {
+                    pushes.place(account.gate);
+                    return switch (op) {
+                        case "order.create" -> account.create(params);
+                        case "order.amend" -> account.amend(params);
+                        default -> account.cancel(params);
+                    };
                 })
                 .whenComplete((reply, error) -> {
                     final Reply r = error != null ? Reply.error(10016, "Server error") : reply;
+                    account.traffic.answered(r.retCode(), r.injected());
                     final String text = tradeReply(s, reqId, op, r.retCode(), r.retMsg(), r.result(), limit);
                     final long slow = faults.takeSlowDelayMs();
                     if (slow > 0) {
-                        pusher.schedule(() -> s.reply(text), slow, TimeUnit.MILLISECONDS);
+                        // only the answer is late: the command took effect and its pushes go now
+                        pushes.release();
+                        try {
+                            pusher.schedule(() -> s.reply(text), slow, TimeUnit.MILLISECONDS);
+                        } catch (java.util.concurrent.RejectedExecutionException closing) {
+                            // emulator closing
+                        }
                     } else {
                         s.reply(text);
+                        releaseWhenFlushed(s, pushes, System.nanoTime() + FLUSH_WAIT_MAX_NS);
                     }
                 });
+    }
+
+    /**
+     * Releases the pushes once the session's reply has reached its socket: the trade and private sockets are written by
+     * one selector in no fixed order, so the reply must be out before the pushes are handed over.
+     */
+    private void releaseWhenFlushed(Session s, PushGate.Hold pushes, long deadlineNs) {
+        if (s.flushed() || System.nanoTime() - deadlineNs >= 0) {
+            pushes.release();
+            return;
+        }
+        try {
+            pusher.schedule(() -> releaseWhenFlushed(s, pushes, deadlineNs), FLUSH_POLL_NS, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            pushes.release();
+        }
     }
 }

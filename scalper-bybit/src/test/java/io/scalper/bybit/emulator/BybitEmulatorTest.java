@@ -546,6 +546,11 @@ class BybitEmulatorTest {
                     .isEqualTo(20006);
             assertThat(client.findOrder("BTCUSDT", id).orElseThrow().orderStatus())
                     .isEqualTo("Cancelled");
+            ws.send("{\"reqId\":\"no-op\",\"args\":[]}");
+            assertThat(ws.next(n -> "no-op".equals(n.path("reqId").asText()))
+                            .get("retCode")
+                            .asInt())
+                    .isEqualTo(10404);
         }
     }
 
