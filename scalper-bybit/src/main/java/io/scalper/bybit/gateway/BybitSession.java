@@ -91,6 +91,7 @@ public final class BybitSession implements AutoCloseable {
     private long feedAgeNs = Long.MIN_VALUE;
     private long implausibleFeedAges;
     private long flattenCount;
+    private long shutdownFlatWaitMs = SHUTDOWN_FLAT_WAIT_MS;
 
     /**
      * @param environment where to connect
@@ -248,7 +249,7 @@ public final class BybitSession implements AutoCloseable {
             }
             long left = venuePosition(inst);
             if (flatten && left != 0) {
-                final long deadline = clock.nowNs() + SHUTDOWN_FLAT_WAIT_MS * 1_000_000L;
+                final long deadline = clock.nowNs() + shutdownFlatWaitMs * 1_000_000L;
                 long sent = 0;
                 while (left != 0 && clock.nowNs() - deadline < 0) {
                     if (sent != left) {
@@ -280,6 +281,11 @@ public final class BybitSession implements AutoCloseable {
         } finally {
             close();
         }
+    }
+
+    /** How long {@link #shutdown} waits for the flatten to show (tests). */
+    void shutdownFlatWaitMs(long ms) {
+        this.shutdownFlatWaitMs = ms;
     }
 
     private long venuePosition(Instrument inst) throws IOException {

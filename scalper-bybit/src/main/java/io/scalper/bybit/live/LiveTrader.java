@@ -597,9 +597,20 @@ public final class LiveTrader implements AutoCloseable {
         return rest;
     }
 
-    /** Closes the streams and journals (call {@link #stop} first to leave the exchange tidy). */
+    /**
+     * Closes the streams and journals. A trader started but not {@linkplain #stop stopped} (the loop ended in an
+     * exception) is stopped first as on Ctrl-C — entries cancelled, brackets kept, the stop never cancelled while a
+     * position is open — so try-with-resources leaves the venue tidy on every path.
+     */
     @Override
     public void close() {
+        if (engine != null && !stopped) {
+            try {
+                stop(true, false);
+            } catch (RuntimeException e) {
+                LOG.error("stopping on close: {}", e.toString());
+            }
+        }
         try {
             if (recorder != null) {
                 recorder.close();

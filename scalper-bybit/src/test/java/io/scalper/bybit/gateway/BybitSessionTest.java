@@ -101,6 +101,49 @@ class BybitSessionTest {
                 + ",\"positionIdx\":0}";
     }
 
+    private static int indexOf(List<String> calls, String prefix) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void shouldFlattenFirstAndCancelTheStopOnlyOnceFlat() throws Exception {
+        start(open("old-entry", false, "") + "," + open("stop-1", true, "59500.0"), POSITION);
+        final AtomicBoolean flat = new AtomicBoolean();
+        venue.route("GET /v5/position/list", r -> FakeVenue.list(flat.get() ? "" : POSITION));
+        venue.route("POST /v5/order/create", r -> {
+            flat.set(true); // the reduce-only market order closes it
+            return FakeVenue.ok("{\"orderId\":\"f-1\",\"orderLinkId\":\"\"}");
+        });
+        assertThat(session.shutdown(true, true)).as("flat at the venue").isZero();
+        final List<String> calls = venue.calls("POST /v5/order/");
+        final int flatten = indexOf(calls, "POST /v5/order/create");
+        assertThat(flatten).as("a flatten was sent").isNotNegative();
+        final List<String> cancels = venue.restRequests.stream()
+                .filter(q -> q.getUrl().encodedPath().equals("/v5/order/cancel"))
+                .map(q -> FakeVenue.json(q).path("orderId").asText())
+                .toList();
+        assertThat(cancels).as("the entry and, once flat, the stop").containsExactly("oid-old-entry", "oid-stop-1");
+        final int stopCancel = calls.lastIndexOf("POST /v5/order/cancel");
+        assertThat(flatten).as("the flatten goes before the stop is cancelled").isLessThan(stopCancel);
+    }
+
+    @Test
+    void shouldKeepTheStopWhenTheFlattenDoesNotLeaveThePositionFlat() throws Exception {
+        start(open("stop-1", true, "59500.0"), POSITION);
+        session.shutdownFlatWaitMs(600);
+        assertThat(session.shutdown(true, true)).as("still open").isEqualTo(10);
+        assertThat(venue.calls("POST /v5/order/create"))
+                .as("the flatten was tried")
+                .isNotEmpty();
+        assertThat(venue.calls("POST /v5/order/cancel")).as("the stop is kept").isEmpty();
+        assertThat(venue.calls("POST /v5/order/cancel-all")).isEmpty();
+    }
+
     @Test
     void shouldStartWithRulesFeesAndLeverageNotModified() throws Exception {
         start("", POSITION);

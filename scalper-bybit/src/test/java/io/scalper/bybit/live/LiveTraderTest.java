@@ -155,6 +155,35 @@ class LiveTraderTest {
     }
 
     @Test
+    void shouldStopLikeCtrlCWhenTheLoopFailsSoNoEntryIsLeftWorkingAndThePositionKeepsItsStop() throws Exception {
+        final Switch signal = new Switch();
+        final String key = emulator.apiKey();
+        try (LiveTrader t = trader(signal, state)) {
+            t.start();
+            runUntil(
+                    t, "streams up", () -> t.status().bookInSync() && t.status().privateStreamUp());
+            signal.on = true;
+            runUntil(t, "an entry working", () -> t.engine().entryWorking());
+            // the disk "fills up": state.json can no longer be replaced, and the loop fails writing it
+            java.nio.file.Files.delete(state.resolve("state.json"));
+            java.nio.file.Files.createDirectories(state.resolve("state.json").resolve("blocked"));
+            final RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    RuntimeException.class, () -> runUntil(t, "never", () -> false));
+            assertThat(failure).hasMessageContaining("cannot write the state");
+            signal.on = false;
+        } // close() stops the trader the loop could not
+        Thread.sleep(300);
+        final var orders = emulator.openOrders(key, "BTCUSDT");
+        assertThat(orders).as("no entry left working at the venue").allMatch(BybitEmulator.OpenOrder::reduceOnly);
+        final long lots = emulator.positionLots(key, "BTCUSDT");
+        if (lots != 0) {
+            assertThat(orders)
+                    .as("the position keeps its stop")
+                    .anyMatch(o -> o.isConditional() && o.leavesLots() >= Math.abs(lots));
+        }
+    }
+
+    @Test
     void shouldRefuseEntriesWhileThePrivateStreamIsDownAndCountRejectedOrders() throws Exception {
         final Switch signal = new Switch();
         try (LiveTrader t = trader(signal, state)) {

@@ -42,6 +42,16 @@ class BybitPrivateStreamTest {
         public void onFunding(String symbol, double amount, double rate, long exchangeTimeNs) {
             events.add(new Funding(symbol, amount, rate, exchangeTimeNs));
         }
+
+        @Override
+        public void onVenuePosition(io.scalper.core.exec.VenuePosition position) {
+            events.add(position);
+        }
+
+        @Override
+        public void onVenueAlert(String symbol, String code, String detail) {
+            events.add("alert " + code + " " + detail);
+        }
     }
 
     record Funding(String symbol, double amount, double rate, long exchangeTimeNs) {}
@@ -122,6 +132,46 @@ class BybitPrivateStreamTest {
         assertThat(stream.lastError()).contains("auth refused").contains("Invalid sign");
         assertThat(stream.lastError()).doesNotContain(SECRET).doesNotContain(KEY);
         assertThat(stream.toString()).doesNotContain(SECRET).doesNotContain(KEY);
+    }
+
+    @Test
+    void shouldTryARefusedAuthenticationAgainOnANewConnectionAfterABackOff() throws Exception {
+        start("another-secret");
+        until("refused twice, on two connections", () -> stream.authFailures() >= 2);
+        assertThat(stream.connection().recycles()).isGreaterThanOrEqualTo(1);
+        assertThat(server.received("auth")).extracting(Received::connection).startsWith(1, 2);
+        assertThat(stream.isUp()).isFalse();
+    }
+
+    @Test
+    void shouldReportEveryGapInOrderWithTheFrames() throws Exception {
+        final List<String> gaps = new CopyOnWriteArrayList<>();
+        start(SECRET);
+        stream.onGap(gaps::add);
+        until("up", this::pump, stream::isUp);
+        assertThat(gaps).containsExactly("connected");
+        server.dropAll();
+        until("reconnected", this::pump, () -> gaps.size() >= 3 && stream.isUp());
+        assertThat(gaps).containsExactly("connected", "disconnected", "connected");
+        assertThat(stream.gaps()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReportPositionPushesAndForcedExecutions() throws Exception {
+        start(SECRET);
+        until("up", this::pump, stream::isUp);
+        server.push(
+                "{\"topic\":\"position\",\"creationTime\":1,\"data\":[{\"symbol\":\"BTCUSDT\",\"side\":\"Buy\","
+                        + "\"size\":\"0.250\",\"positionIdx\":0,\"entryPrice\":\"60000.04\",\"updatedTime\":\"1700000000123\"}]}");
+        server.push(execution("BustTrade", "0", false));
+        until("both reported", this::pump, () -> recorder.events.size() >= 2);
+        final io.scalper.core.exec.VenuePosition p = (io.scalper.core.exec.VenuePosition) recorder.events.get(0);
+        assertThat(p.signedLots()).isEqualTo(250);
+        assertThat(p.avgEntryTicks()).isEqualTo(600_000);
+        assertThat(p.authoritative()).isFalse();
+        assertThat(p.exchangeTimeNs()).isEqualTo(1_700_000_000_123_000_000L);
+        assertThat(recorder.events.get(1).toString()).startsWith("alert forced_execution BustTrade Buy 0.002");
+        assertThat(stream.forcedExecutions()).isEqualTo(1);
     }
 
     @Test

@@ -195,6 +195,18 @@ class BybitPublicStreamTest {
     }
 
     @Test
+    void shouldRecycleAStreamWhoseDataStoppedEvenWhileItAnswersPings() throws Exception {
+        startWithSnapshotsOnSubscribe(fastConfig().withHeartbeat(50, 400), List.of("BTCUSDT"));
+        until("book in sync", this::pump, stream::isInSync);
+        // the server keeps answering pings (every 50 ms) but sends no market data after the snapshot
+        until(
+                "stale detected although pongs arrive",
+                this::pump,
+                () -> stream.connection().staleDetections() >= 1);
+        assertThat(stream.pongs()).as("pongs kept coming").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void shouldSendPingsAndCountPongs() throws Exception {
         startWithSnapshotsOnSubscribe(fastConfig(), List.of("BTCUSDT"));
         until("pongs", this::pump, () -> stream.pongs() >= 2);
