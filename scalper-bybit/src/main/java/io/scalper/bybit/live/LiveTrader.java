@@ -553,7 +553,7 @@ public final class LiveTrader implements AutoCloseable {
                 reconnects,
                 decoder.messages(),
                 engine.roundTrips().size(),
-                engine.orders().all().size(),
+                engine.orders().created(),
                 engine.position().fills(),
                 paper ? paperStream.isInSync() : session.isBookInSync(),
                 paper || session.isPrivateStreamUp());

@@ -80,6 +80,7 @@ public final class ScalperEngine implements ExecutionListener {
     private final Clock clock;
     private final ExecutionConfig execConfig;
     private final RiskConfig riskConfig;
+    private final io.scalper.core.signal.FusionConfig fusionConfig;
     private final OrderManager orders = new OrderManager();
     private final Position position;
     private final OrderSender sender;
@@ -159,6 +160,7 @@ public final class ScalperEngine implements ExecutionListener {
         this.gateway = b.gateway;
         this.execConfig = b.config.execution();
         this.riskConfig = b.config.risk();
+        this.fusionConfig = b.config.fusion();
         this.listener = b.listener;
         this.initialEquity = b.initialEquity;
         this.customGates = List.copyOf(b.gates);
@@ -285,6 +287,14 @@ public final class ScalperEngine implements ExecutionListener {
             trip(RefusalReason.HALTED_DRAWDOWN);
         }
         if (d.direction() == Decision.FLAT) {
+            if (d.vetoed()
+                    && d.regime() == io.scalper.core.feature.VolRegime.EXTREME
+                    && Math.abs(d.fused()) >= fusionConfig.entryScore()
+                    && d.confidence() >= fusionConfig.minConfidence()) {
+                // an entry the extreme regime vetoed: counted and journalled like any other refusal
+                refusals.increment(RefusalReason.REGIME_EXTREME);
+                listener.onRefusal(RefusalReason.REGIME_EXTREME.code(), d);
+            }
             return;
         }
         final OrderBook book = market.book();

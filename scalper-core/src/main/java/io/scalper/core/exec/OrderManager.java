@@ -8,12 +8,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every order of a run, by client order id: creates them, applies events (deduplicating, counting invalid transitions
- * and events for unknown orders instead of throwing), and answers which are open. Owned by the engine thread.
+ * The orders of a run, by client order id: creates them, applies events (deduplicating, counting invalid transitions
+ * and events for unknown orders instead of throwing), and answers which are open. Every open order is kept; of the
+ * finished ones the latest {@value #DEFAULT_MAX_FINISHED} are (a late fill after a cancel still finds its order), older
+ * ones are forgotten so a long live run does not grow without bound. Owned by the engine thread.
  */
 public final class OrderManager {
+    /** Finished orders kept, newest first forgotten last. */
+    public static final int DEFAULT_MAX_FINISHED = 10_000;
+
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final List<Order> open = new ArrayList<>();
+    private final java.util.ArrayDeque<Order> finished = new java.util.ArrayDeque<>();
+    private final int maxFinished;
+    private long created;
+    private long forgotten;
+
+    /** A manager keeping the latest {@value #DEFAULT_MAX_FINISHED} finished orders. */
+    public OrderManager() {
+        this(DEFAULT_MAX_FINISHED);
+    }
+
+    /** A manager keeping the latest {@code maxFinished} finished orders (≥ 0). */
+    public OrderManager(int maxFinished) {
+        if (maxFinished < 0) {
+            throw new IllegalArgumentException("maxFinished: must be >= 0, got " + maxFinished);
+        }
+        this.maxFinished = maxFinished;
+    }
     private long duplicates;
     private long invalid;
     private long unknown;
@@ -27,6 +49,7 @@ public final class OrderManager {
         final Order o = new Order(request, nowNs);
         orders.put(request.clientOrderId(), o);
         open.add(o);
+        created++;
         return o;
     }
 
@@ -59,7 +82,13 @@ public final class OrderManager {
         }
         lastResult = r;
         if (o.status().isTerminal()) {
-            open.remove(o);
+            if (open.remove(o)) {
+                finished.add(o);
+                while (finished.size() > maxFinished) {
+                    orders.remove(finished.poll().clientOrderId());
+                    forgotten++;
+                }
+            }
         } else if (!open.contains(o)) {
             open.add(o); // e.g. a late fill re-opened nothing, but keep the list consistent
         }
@@ -84,9 +113,19 @@ public final class OrderManager {
         return Collections.unmodifiableList(open);
     }
 
-    /** Every order of the run, in creation order. */
+    /** The orders kept (every open one, the latest finished ones), in creation order. */
     public Collection<Order> all() {
         return Collections.unmodifiableCollection(orders.values());
+    }
+
+    /** Orders created in this run, forgotten ones included. */
+    public long created() {
+        return created;
+    }
+
+    /** Finished orders forgotten to bound memory. */
+    public long forgotten() {
+        return forgotten;
     }
 
     /** Events that repeated something known. */

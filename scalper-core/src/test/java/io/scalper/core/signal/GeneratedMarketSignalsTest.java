@@ -236,6 +236,11 @@ class GeneratedMarketSignalsTest {
         assertThat(engine.entriesPlaced()).isZero();
         assertThat(gateway.commands()).as("orders sent").isEmpty();
         assertThat(refusals).containsKey("probe");
+        assertThat(refusals.get("regime_extreme"))
+                .as("every vetoed extreme entry is counted and journalled as regime_extreme")
+                .isEqualTo(extremeWanted[0]);
+        assertThat(engine.refusals().count(io.scalper.core.risk.RefusalReason.REGIME_EXTREME))
+                .isEqualTo(extremeWanted[0]);
     }
 
     /** Always wants a long position. */
