@@ -240,7 +240,8 @@ public final class ResearchReport {
                 .append(Fmt.trimmed(r.threshold(), 3, 2))
                 .append(", bps. A horizon clears a cost when the edge exceeds it with t ≥ ")
                 .append(Fmt.trimmed(ResearchResult.CLEAR_T, 1, 0))
-                .append(" (Newey–West, bandwidth the horizon). Costs: fees of both legs from the configuration plus")
+                .append(
+                        " (Newey–West, bandwidth twice the horizon). Costs: fees of both legs from the configuration plus")
                 .append(" half the median spread per taker leg.</p>\n")
                 .append("<div class=\"scroll\"><table>\n<thead><tr><th>horizon</th><th>IC</th><th>IC noise</th>")
                 .append("<th>hit rate</th><th>edge bps</th><th>n</th><th>t</th><th>maker/maker</th>")

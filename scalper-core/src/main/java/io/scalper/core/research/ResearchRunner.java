@@ -39,8 +39,8 @@ import java.util.Objects;
  * engine's edge gate uses.
  *
  * <p>Per signal and horizon, {@link SignalStats}: Spearman IC over every resolved decision, and hit rate, mean signed
- * forward return ("edge", bps), count and an overlap-corrected t-statistic (Newey–West, Bartlett kernel, bandwidth =
- * horizon, in market time) over decisions with |score| &ge; {@code fusion.entryScore} — the same threshold for every
+ * forward return ("edge", bps), count and an overlap-corrected t-statistic (Newey–West, Bartlett kernel, bandwidth
+ * twice the horizon, in market time) over decisions with |score| &ge; {@code fusion.entryScore} — the same threshold for every
  * signal, as every score lives on the same [-1, 1] scale. Round-trip costs ({@link RoundTripCosts}) from the
  * {@code backtest} fee rates and the median spread of the decisions.
  *
@@ -290,7 +290,7 @@ public final class ResearchRunner {
                             decided > 0 ? hits / (double) decided : Double.NaN,
                             active > 0 ? edge / active : Double.NaN,
                             active,
-                            Stats.neweyWestT(activeTimes, signed, active, horizonsNs[h]));
+                            Stats.neweyWestT(activeTimes, signed, active, 2 * horizonsNs[h], horizonsNs[h]));
                 }
             }
             final double spread = Stats.median(spreadsBps, n);

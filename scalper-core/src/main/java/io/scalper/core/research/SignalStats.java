@@ -13,7 +13,7 @@ package io.scalper.core.research;
  * @param edgeBps mean of {@code sign(score) × forward return} over samples with |score| &ge; the threshold, bps; NaN
  *     when none
  * @param n samples with |score| &ge; the threshold
- * @param tStat {@code edgeBps} over its Newey–West standard error (Bartlett kernel, bandwidth the horizon, in market
+ * @param tStat {@code edgeBps} over its Newey–West standard error (Bartlett kernel, bandwidth twice the horizon, in market
  *     time); NaN when undefined or when those samples hold fewer than 10 non-overlapping horizons (too few independent
  *     moves for the standard error to mean anything)
  */

@@ -42,7 +42,7 @@ class StatsTest {
         }
         final double classic = mean / Math.sqrt(ss / n / n);
         // a bandwidth no wider than the spacing: no pair is weighted, Newey-West is the classic (population) t
-        assertThat(Stats.neweyWestT(times, x, n, 1_000L)).isCloseTo(classic, within(1e-9));
+        assertThat(Stats.neweyWestT(times, x, n, 1_000L, 1_000L)).isCloseTo(classic, within(1e-9));
     }
 
     @Test
@@ -62,9 +62,9 @@ class StatsTest {
                 x[i] += shocks[i + k];
             }
         }
-        final double overlapAware = Stats.neweyWestT(times, x, n, 8);
-        final double naive = Stats.neweyWestT(times, x, n, 1);
-        // the naive t is about √8 times too large; the corrected one is a standard normal draw
+        final double overlapAware = Stats.neweyWestT(times, x, n, 16, 8);
+        final double naive = Stats.neweyWestT(times, x, n, 1, 8);
+        // the naive t is about √8 times too large (a bandwidth of twice the overlap gets the variance within ~15 %)
         assertThat(Math.abs(naive / overlapAware)).isCloseTo(Math.sqrt(8), within(0.6));
         assertThat(Math.abs(overlapAware)).isLessThan(4);
     }
@@ -78,8 +78,8 @@ class StatsTest {
             x[i] = 1 + (i % 3);
         }
         assertThat(Stats.independentWindows(times, 200, 30_000L)).isEqualTo(2);
-        assertThat(Stats.neweyWestT(times, x, 200, 30_000L)).isNaN();
-        assertThat(Stats.neweyWestT(times, x, 200, 1_000L)).isFinite();
+        assertThat(Stats.neweyWestT(times, x, 200, 60_000L, 30_000L)).isNaN();
+        assertThat(Stats.neweyWestT(times, x, 200, 2_000L, 1_000L)).isFinite();
     }
 
     @Test
