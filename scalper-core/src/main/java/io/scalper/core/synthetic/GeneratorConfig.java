@@ -18,8 +18,9 @@ import java.util.Objects;
  *   <li>A value in [0, 1]: the <em>martingale</em> model. The mid moves only at book publications, by a symmetric
  *       random walk of one-tick steps (Poisson rate {@code volatilityTicksPerSqrtS² × regime multiplier²} per second,
  *       so the variance per second is exactly that) whose direction is a fair coin drawn from nothing the market has
- *       shown; trades, cancellations and new orders never move it, and a touch they would empty is refilled to the
- *       minimum quantity. Every pattern still happens (book shapes, bursts, sweeps, spoofs, icebergs, regimes, trends),
+ *       shown; the background's trades, cancellations and new orders never move it (a touch they would empty is
+ *       refilled to the minimum quantity; burst trades are absorbed the same way), and a sweep moves it at a book
+ *       publication by the levels it takes, the other side following. Every pattern still happens (book shapes, bursts, sweeps, spoofs, icebergs, regimes, trends),
  *       but with {@code predictability} 0 nothing before a step says anything about its direction: the published mid
  *       is a martingale with respect to everything published before it. After each spoof, iceberg, sweep and burst a
  *       move of {@link #patternMoveBps()} (or the scenario's {@code drift} in ticks) is injected as one-tick steps

@@ -51,7 +51,8 @@ import java.util.SplittableRandom;
  * <p>That is the legacy model ({@link GeneratorConfig#LEGACY_PREDICTABILITY}). With a predictability in [0, 1] the
  * <em>martingale model</em> runs instead (specified on {@link GeneratorConfig}): the same order flow and patterns, but
  * the mid moves only at book publications, by a symmetric random walk decided by nothing published before, plus the
- * injected post-pattern moves of which the stated share follows the pattern; trades and cancellations never move it.
+ * injected post-pattern moves of which the stated share follows the pattern; background trades and cancellations
+ * never move it.
  *
  * <p>With the defaults in the NORMAL regime: 20 book deltas/s (one per 50 ms interval), ~6.5 trades/s, 10 tickers/s;
  * the spread is one tick in ~95 % of publications; the mid's 1-second volatility is ~3 ticks (LOW ~1.4, HIGH ~6,
