@@ -163,7 +163,7 @@ final class BacktestInput {
                 paramLabel = "P",
                 description = "Generated market: the martingale model with this share (0 to 1) of each injected"
                         + " post-pattern move following the pattern's direction; 0: nothing predicts the mid."
-                        + " Without it the default profile keeps the legacy model (book imbalance predicts ~68 %).")
+                        + " Without it the default profile keeps the legacy model (book imbalance predicts ~68 %%).")
         Double predictability;
 
         @Option(
