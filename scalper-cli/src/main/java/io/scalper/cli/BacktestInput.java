@@ -3,6 +3,8 @@ package io.scalper.cli;
 import io.scalper.core.backtest.BacktestRunner;
 import io.scalper.core.backtest.GeneratedSource;
 import io.scalper.core.backtest.MarketSource;
+import io.scalper.core.synthetic.GeneratorConfig;
+import io.scalper.core.synthetic.Scenarios;
 import io.scalper.core.util.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /**
  * What a backtest replays, chosen from the command line: binary event files ({@code *.events}), recorded or archived
@@ -43,13 +46,30 @@ final class BacktestInput {
      * @param duration length of the generated market (also a limit on data replays, applied by the caller)
      */
     static BacktestInput of(List<Path> data, String symbol, long seed, String duration) throws IOException {
+        return of(data, symbol, seed, duration, new MarketOptions());
+    }
+
+    /**
+     * Like {@link #of(List, String, long, String)}, with the generated market's profile and predictability.
+     *
+     * @throws ScalperCli.UsageException if market options are given with {@code --data}, or are bad
+     */
+    static BacktestInput of(List<Path> data, String symbol, long seed, String duration, MarketOptions market)
+            throws IOException {
         if (data.isEmpty()) {
             final long ns = parseDuration(duration, "1h");
+            final GeneratorConfig generator = market.config(seed);
             return new BacktestInput(
-                    "generated market, seed " + seed + ", " + Durations.format(ns),
+                    "generated market, seed " + seed + ", " + Durations.format(ns) + market.describe(),
                     null,
-                    () -> GeneratedSource.rich(seed, ns),
+                    market.isSet()
+                            ? () -> new GeneratedSource(generator, Scenarios.rich(ns, seed), ns)
+                            : () -> GeneratedSource.rich(seed, ns),
                     ns);
+        }
+        if (market.isSet()) {
+            throw new ScalperCli.UsageException(
+                    "--profile, --predictability and --pattern-move-bps shape a generated market: not with --data");
         }
         final List<Path> files = new ArrayList<>();
         for (Path p : data) {
@@ -123,5 +143,95 @@ final class BacktestInput {
 
     String describe() {
         return description;
+    }
+
+    /**
+     * The generated market's options, shared by {@code backtest}, {@code research} and {@code generate} (a picocli
+     * mixin): a calibrated profile and the martingale model's predictability (see {@link GeneratorConfig}).
+     */
+    static final class MarketOptions {
+        @Option(
+                names = "--profile",
+                paramLabel = "NAME",
+                description = "Generated market: default (the legacy BTCUSDT-like market), btcusdt or ethusdt"
+                        + " (calibrated to published volatility, Bybit's 24 h volume and recorded trade sizes;"
+                        + " martingale model, predictability 0 unless --predictability says otherwise).")
+        String profile;
+
+        @Option(
+                names = "--predictability",
+                paramLabel = "P",
+                description = "Generated market: the martingale model with this share (0 to 1) of each injected"
+                        + " post-pattern move following the pattern's direction; 0: nothing predicts the mid."
+                        + " Without it the default profile keeps the legacy model (book imbalance predicts ~68 %%).")
+        Double predictability;
+
+        @Option(
+                names = "--pattern-move-bps",
+                paramLabel = "BPS",
+                description = "Generated market, martingale model: size of the move injected after each spoof,"
+                        + " iceberg, sweep and burst, bps (default 10).")
+        Double patternMoveBps;
+
+        /** Whether any option was given. */
+        boolean isSet() {
+            return profile != null || predictability != null || patternMoveBps != null;
+        }
+
+        /**
+         * The generator configuration these options describe, with {@code seed}.
+         *
+         * @throws ScalperCli.UsageException naming the option
+         */
+        GeneratorConfig config(long seed) {
+            GeneratorConfig c;
+            try {
+                c = profile == null ? GeneratorConfig.defaults() : GeneratorConfig.profile(profile);
+            } catch (IllegalArgumentException e) {
+                throw new ScalperCli.UsageException(
+                        "--profile: must be one of " + GeneratorConfig.PROFILES + ", got '" + profile + "'");
+            }
+            c = c.withSeed(seed);
+            if (predictability != null) {
+                if (!(predictability >= 0 && predictability <= 1)) {
+                    throw new ScalperCli.UsageException("--predictability: must be in [0, 1], got " + predictability);
+                }
+                c = c.withPredictability(predictability);
+            }
+            if (patternMoveBps != null) {
+                try {
+                    c = c.withPatternMoveBps(patternMoveBps);
+                } catch (IllegalArgumentException e) {
+                    throw new ScalperCli.UsageException(
+                            "--pattern-move-bps: must be in [0, 1000], got " + patternMoveBps);
+                }
+            }
+            return c;
+        }
+
+        /** ", profile btcusdt, predictability 0, pattern move 10 bps", or "" when nothing was given. */
+        String describe() {
+            if (!isSet()) {
+                return "";
+            }
+            final GeneratorConfig c = config(1);
+            final StringBuilder sb = new StringBuilder();
+            sb.append(", profile ")
+                    .append(profile == null ? "default" : profile.trim().toLowerCase(Locale.ROOT));
+            if (c.martingale()) {
+                sb.append(", predictability ")
+                        .append(trim(c.predictability()))
+                        .append(", pattern move ")
+                        .append(trim(c.patternMoveBps()))
+                        .append(" bps");
+            } else {
+                sb.append(", legacy model");
+            }
+            return sb.toString();
+        }
+
+        private static String trim(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Generates a deterministic synthetic BTCUSDT-like market (seeded) and writes it as Bybit v5 public frames,"
+            "Generates a deterministic synthetic market (seeded; BTCUSDT-like, or --profile btcusdt|ethusdt calibrated to"
+                    + " published figures, --predictability for the martingale model) and writes it as Bybit v5 public"
+                    + " frames,"
                     + " one per line (orderbook.{depth}, publicTrade, tickers; gzip when FILE ends in .gz), readable by"
                     + " `scalper replay`. Prints one summary JSON line with the injected episodes (times in ms since"
                     + " the epoch; the market starts at 2026-01-01T00:00:00Z)."
@@ -84,10 +87,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--book-interval",
             paramLabel = "D",
-            defaultValue = "50ms",
-            description =
-                    "Book publication interval, 1ms to 1s (default ${DEFAULT-VALUE}; Bybit's orderbook.200: 100ms).")
+            description = "Book publication interval, 1ms to 1s (default: the profile's — 50ms for default, 100ms for"
+                    + " btcusdt and ethusdt, as Bybit publishes orderbook.200).")
     String bookInterval;
+
+    @Mixin
+    BacktestInput.MarketOptions market = new BacktestInput.MarketOptions();
 
     @Override
     public Integer call() {
@@ -95,18 +100,17 @@ final class GenerateCommand implements Callable<Integer> {
         if (durationNs <= 0 || durationNs > MAX_DURATION_NS) {
             throw new ScalperCli.UsageException("--duration must be in (0, 24h], got " + duration);
         }
-        final long intervalNs = duration("--book-interval", bookInterval);
         if (!DEPTHS.contains(depth)) {
             throw new ScalperCli.UsageException("--depth must be one of " + DEPTHS + ", got " + depth);
         }
-        final GeneratorConfig config;
-        try {
-            config = GeneratorConfig.defaults()
-                    .withSeed(seed)
-                    .withLevelsPerSide(depth)
-                    .withBookIntervalNs(intervalNs);
-        } catch (IllegalArgumentException e) {
-            throw new ScalperCli.UsageException("--book-interval must be in [1ms, 1s], got " + bookInterval);
+        GeneratorConfig config = market.config(seed).withLevelsPerSide(depth);
+        if (bookInterval != null) {
+            final long intervalNs = duration("--book-interval", bookInterval);
+            try {
+                config = config.withBookIntervalNs(intervalNs);
+            } catch (IllegalArgumentException e) {
+                throw new ScalperCli.UsageException("--book-interval must be in [1ms, 1s], got " + bookInterval);
+            }
         }
         final List<Scenario> injected = new ArrayList<>();
         for (String text : scenarios) {

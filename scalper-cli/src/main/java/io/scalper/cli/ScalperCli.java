@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             BacktestCommand.class,
+            ResearchCommand.class,
             SweepCommand.class,
             ConvertCommand.class,
             RecordCommand.class,

@@ -67,20 +67,41 @@ final class Chart {
         }
         this.minTimeNs = minTimeNs;
         this.maxTimeNs = maxTimeNs;
-        if (!(highValue > lowValue)) {
-            final double pad = lowValue == 0 ? 1 : Math.abs(lowValue) * 0.001;
-            lowValue -= pad;
-            highValue += pad;
+        final ValueAxis axis = ValueAxis.of(lowValue, highValue);
+        this.valueStep = axis.step();
+        this.valueDecimals = axis.decimals();
+        this.minValue = axis.min();
+        this.maxValue = axis.max();
+    }
+
+    /**
+     * A value axis with about {@link #VALUE_TICKS} round ticks (a step of 1, 2 or 5 × 10ⁿ) holding a range, rounded
+     * outwards to whole steps; an empty range is widened.
+     *
+     * @param min lowest tick
+     * @param max highest tick
+     * @param step between ticks
+     * @param decimals that show the ticks
+     */
+    record ValueAxis(double min, double max, double step, int decimals) {
+        static ValueAxis of(double lowValue, double highValue) {
+            if (!(highValue > lowValue)) {
+                final double pad = lowValue == 0 ? 1 : Math.abs(lowValue) * 0.001;
+                lowValue -= pad;
+                highValue += pad;
+            }
+            final double range = highValue - lowValue;
+            final int exponent = (int) StrictMath.floor(StrictMath.log10(range / VALUE_TICKS));
+            final double magnitude = StrictMath.pow(10, exponent);
+            final double fraction = range / VALUE_TICKS / magnitude;
+            final int nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+            final double step = nice * magnitude;
+            return new ValueAxis(
+                    StrictMath.floor(lowValue / step) * step,
+                    StrictMath.ceil(highValue / step) * step,
+                    step,
+                    Math.max(0, nice == 10 ? -exponent - 1 : -exponent));
         }
-        final double range = highValue - lowValue;
-        final int exponent = (int) StrictMath.floor(StrictMath.log10(range / VALUE_TICKS));
-        final double magnitude = StrictMath.pow(10, exponent);
-        final double fraction = range / VALUE_TICKS / magnitude;
-        final int nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-        this.valueStep = nice * magnitude;
-        this.valueDecimals = Math.max(0, nice == 10 ? -exponent - 1 : -exponent);
-        this.minValue = StrictMath.floor(lowValue / valueStep) * valueStep;
-        this.maxValue = StrictMath.ceil(highValue / valueStep) * valueStep;
     }
 
     /** Decimals that show the value ticks. */

@@ -74,7 +74,7 @@ public final class HtmlReport {
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src '" + sha256(SCRIPT)
             + "'; base-uri 'none'; form-action 'none'";
 
-    private static final String CSS = "*{box-sizing:border-box}\n"
+    static final String CSS = "*{box-sizing:border-box}\n"
             + "body{margin:0;font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
             + "sans-serif;color:#1f2328;background:#f6f8fa}\n"
             + "header,main{max-width:1280px;margin:0 auto;padding:0 24px}\n"
@@ -658,7 +658,7 @@ public final class HtmlReport {
         out.append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             final byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "sha256-" + Base64.getEncoder().encodeToString(digest);

@@ -48,6 +48,12 @@ import java.util.SplittableRandom;
  * orders lean toward the fair value, and makers cancel from the quote standing in its way, which keeps the mid within a
  * few ticks of it.
  *
+ * <p>That is the legacy model ({@link GeneratorConfig#LEGACY_PREDICTABILITY}). With a predictability in [0, 1] the
+ * <em>martingale model</em> runs instead (specified on {@link GeneratorConfig}): the same order flow and patterns, but
+ * the mid moves only at book publications, by a symmetric random walk decided by nothing published before, plus the
+ * injected post-pattern moves of which the stated share follows the pattern; background trades and cancellations
+ * never move it.
+ *
  * <p>With the defaults in the NORMAL regime: 20 book deltas/s (one per 50 ms interval), ~6.5 trades/s, 10 tickers/s;
  * the spread is one tick in ~95 % of publications; the mid's 1-second volatility is ~3 ticks (LOW ~1.4, HIGH ~6,
  * EXTREME ~11); when the best sizes differ by more than 30 % of their sum, the next mid move goes toward the thinner
@@ -117,6 +123,11 @@ public final class SyntheticMarket {
 
     private final SplittableRandom rng;
     private final SplittableRandom scenarioRng;
+    /** Whether the martingale model runs (see {@link GeneratorConfig}); otherwise the legacy queue-reactive one. */
+    private final boolean martingale;
+    /** Share of injected steps that follow their pattern's direction (martingale model). */
+    private final double share;
+
     private final SimLevels[] sides;
     private final BookUpdate update;
     private final TickerState tickerFull = new TickerState();
@@ -149,6 +160,11 @@ public final class SyntheticMarket {
 
     private double fairTicks;
     private long fairTimeNs;
+    // martingale model: random-walk variance (ticks²) and injected steps owed since the last applied move
+    private double varianceBudget;
+    private double dueUp;
+    private double dueDown;
+    private double dueCoin;
     private Regime regime;
     private Regime forcedRegime;
     private int trendDir;
@@ -237,6 +253,8 @@ public final class SyntheticMarket {
         this.update = new BookUpdate(maxLevels);
         this.rng = new SplittableRandom(config.seed());
         this.scenarioRng = new SplittableRandom(config.seed() ^ 0x5CE7A210_9E3779B9L);
+        this.martingale = config.martingale();
+        this.share = martingale ? config.predictability() : 0.0;
 
         final long start = config.startTimeNs();
         this.nowNs = start;
@@ -251,8 +269,9 @@ public final class SyntheticMarket {
         if (config.trendsPerHour() > 0) {
             nextTrendNs = start + expNs(3600.0 / config.trendsPerHour());
         }
-        actionNs =
-                this.scenarios.isEmpty() ? NEVER : start + this.scenarios.get(0).atNs();
+        actionNs = this.scenarios.isEmpty()
+                ? NEVER
+                : alignAction(start + this.scenarios.get(0).atNs());
         scheduleFlow();
     }
 
@@ -322,6 +341,9 @@ public final class SyntheticMarket {
         } else if (trendEndNs == t) {
             endNaturalTrend();
         } else if (nextPublishNs == t) {
+            if (martingale && snapshotDone) {
+                applyMoves();
+            }
             publishBook();
             nextPublishNs += bookIntervalNs;
         } else {
@@ -451,6 +473,10 @@ public final class SyntheticMarket {
             return;
         }
         fairTimeNs = t;
+        if (martingale) {
+            accrueMoves(dt / (double) NS_PER_S);
+            return;
+        }
         final double sigma = config.volatilityTicksPerSqrtS() * regime.volatilityMultiplier() * (calm ? CALM : 1.0);
         final double drift = scenarioDriftPerNs + (trendDir == 0 ? 0 : trendDir * config.trendTicksPerS() / NS_PER_S);
         fairTicks += sigma * Math.sqrt(dt / (double) NS_PER_S) * rng.nextGaussian() + drift * dt;
@@ -575,6 +601,10 @@ public final class SyntheticMarket {
 
     /** A marketable order: takes the best levels of the other side, at most {@link #MAX_BASE_LEVELS}. */
     private void marketable(Side aggressor, long sizeLots) {
+        if (martingale) {
+            absorb(aggressor, sizeLots);
+            return;
+        }
         final int s = aggressor == Side.BUY ? ASK : BID;
         final SimLevels l = sides[s];
         final long g = guard[s];
@@ -658,7 +688,7 @@ public final class SyntheticMarket {
             return;
         }
         final long left = Math.max(0, l.size(price) - newLevelSize(0));
-        if (left == 0 && price == l.best && touchGuarded(s)) {
+        if (left == 0 && price == l.best && (martingale || touchGuarded(s))) {
             return;
         }
         setLevel(s, price, left);
@@ -720,6 +750,147 @@ public final class SyntheticMarket {
         trendDir = 0;
         trendEndNs = NEVER;
         nextTrendNs = config.trendsPerHour() > 0 ? nowNs + expNs(3600.0 / config.trendsPerHour()) : NEVER;
+    }
+
+    // ------------------------------------------------------------------ martingale model
+
+    /**
+     * Accrues {@code dtS} seconds of the martingale model's moves: the random walk's variance at the current regime
+     * (none while a pattern holds the price, a quarter of the volatility while it drifts) and the injected steps of a
+     * post-pattern move or trend, a share {@link #share} of them following its direction and the rest fair coins.
+     */
+    private void accrueMoves(double dtS) {
+        final double factor = holding() ? 0.0 : calm ? CALM : 1.0;
+        final double sigma = config.volatilityTicksPerSqrtS() * regime.volatilityMultiplier() * factor;
+        varianceBudget += sigma * sigma * dtS;
+        final double rate = scenarioDriftPerNs * NS_PER_S + (trendDir == 0 ? 0 : trendDir * config.trendTicksPerS());
+        if (rate != 0) {
+            final double steps = Math.abs(rate) * dtS;
+            if (rate > 0) {
+                dueUp += share * steps;
+            } else {
+                dueDown += share * steps;
+            }
+            dueCoin += (1 - share) * steps;
+        }
+    }
+
+    /**
+     * Whether a spoof, iceberg, sweep or burst holds the price: its pattern runs, or the constraints it keeps until the
+     * publication that shows its end are still in force.
+     */
+    private boolean holding() {
+        if (releaseNs != NEVER || refillNs != NEVER) {
+            return true;
+        }
+        if (active == null || phase == PHASE_DRIFT) {
+            return false;
+        }
+        final ScenarioKind k = active.kind();
+        return k != ScenarioKind.REGIME_SHIFT && k != ScenarioKind.TREND_UP && k != ScenarioKind.TREND_DOWN;
+    }
+
+    /**
+     * Moves the mid by what accrued since the last publication (called just before a book publication, so the price
+     * changes exactly when the book shows it): the random walk as the difference of two independent Poisson counts of
+     * one-tick steps with equal means (a symmetric draw, whatever happened before), plus the injected steps owed.
+     * Deferred, with everything owed kept, while a pattern holds the price.
+     */
+    private void applyMoves() {
+        if (holding()) {
+            return;
+        }
+        final double mu = varianceBudget;
+        varianceBudget = 0;
+        long net = mu > 0 ? poisson(mu / 2) - poisson(mu / 2) : 0;
+        final long up = (long) dueUp;
+        final long down = (long) dueDown;
+        final long coins = (long) dueCoin;
+        dueUp -= up;
+        dueDown -= down;
+        dueCoin -= coins;
+        net += up - down;
+        for (long i = 0; i < coins; i++) {
+            net += rng.nextBoolean() ? 1 : -1;
+        }
+        if (net != 0) {
+            shiftBook(net);
+            maintainDepth();
+            scheduleFlow();
+        }
+    }
+
+    private long poisson(double mean) {
+        if (mean < 40) {
+            final double limit = Math.exp(-mean);
+            long k = 0;
+            double product = rng.nextDouble();
+            while (product > limit) {
+                k++;
+                product *= rng.nextDouble();
+            }
+            return k;
+        }
+        return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
+    }
+
+    /**
+     * Shifts the touch {@code ticks} up (positive) or down, keeping a one-tick spread: the quotes in the way are
+     * withdrawn and fresh quotes fill the ticks the other side gains.
+     */
+    private void shiftBook(long ticks) {
+        final int lead = ticks > 0 ? BID : ASK;
+        final int other = 1 - lead;
+        final SimLevels l = sides[lead];
+        final SimLevels o = sides[other];
+        final long newBest = l.best + l.dir * Math.abs(ticks);
+        while (o.count > 0 && !o.isBetter(newBest, o.best)) {
+            setLevel(other, o.best, 0);
+        }
+        final long newOther = newBest - o.dir;
+        if (o.count == 0 || o.best != newOther) {
+            setLevel(other, newOther, newLevelSize(0));
+        }
+        for (long p = l.best + l.dir; l.dir * (newBest - p) >= 0; p += l.dir) {
+            setLevel(lead, p, newLevelSize(0));
+        }
+        fairTicks = mid();
+    }
+
+    /**
+     * A marketable order of the martingale model: prints in full at the touch and never moves the price; a touch it
+     * would empty is refilled to the minimum quantity.
+     */
+    private void absorb(Side aggressor, long sizeLots) {
+        final int s = aggressor == Side.BUY ? ASK : BID;
+        final SimLevels l = sides[s];
+        final long p = l.best;
+        if (p == frozen[s]) {
+            return;
+        }
+        trade(p, sizeLots, aggressor);
+        setLevel(s, p, Math.max(minLots, l.size(p) - sizeLots));
+    }
+
+    /** After a sweep in the martingale model: the sweeping side's quotes follow up to one tick from the new touch. */
+    private void closeSweptGap() {
+        final int taker = 1 - sSide;
+        final SimLevels t = sides[taker];
+        final long target = sides[sSide].best - t.dir;
+        for (long p = t.best + t.dir; t.dir * (target - p) >= 0; p += t.dir) {
+            setLevel(taker, p, newLevelSize(0));
+        }
+        fairTicks = mid();
+    }
+
+    /** In the martingale model, the first book publication at or after {@code t} (price-moving actions happen there). */
+    private long alignAction(long t) {
+        if (!martingale) {
+            return t;
+        }
+        final long start = config.startTimeNs();
+        final long k = Math.floorDiv(t - start + bookIntervalNs - 1, bookIntervalNs);
+        return start + k * bookIntervalNs;
     }
 
     // ------------------------------------------------------------------ publication
@@ -1035,6 +1206,11 @@ public final class SyntheticMarket {
             epLastPrice = p;
         }
         epCount = k;
+        if (martingale) {
+            closeSweptGap();
+            startDrift(mid());
+            return;
+        }
         addLimit[sSide] = l.best;
         releaseNs = nowNs + bookIntervalNs + 1;
         startDrift(l.best);
@@ -1060,9 +1236,13 @@ public final class SyntheticMarket {
         final SimLevels l = sides[sSide];
         final long p = l.best;
         final long size = Math.round(p99Lots * (2.0 + 1.5 * scenarioRng.nextDouble()));
-        setLevel(sSide, p, size);
-        trade(p, size, sAggressor);
-        setLevel(sSide, p, 0);
+        if (martingale) {
+            trade(p, size, sAggressor); // absorbed: the touch stays
+        } else {
+            setLevel(sSide, p, size);
+            trade(p, size, sAggressor);
+            setLevel(sSide, p, 0);
+        }
         if (epCount == 0) {
             epPrice = p;
         }
@@ -1083,6 +1263,9 @@ public final class SyntheticMarket {
         final int dir = active.kind().direction();
         calm = true;
         fairTicks = fromTicks;
+        if (martingale && active.param(Scenario.DRIFT) == null) {
+            sDriftTicks = Math.round(config.patternMoveBps() * 1e-4 * mid());
+        }
         scenarioDriftPerNs = sDriftTimeNs == 0 ? 0 : dir * (double) sDriftTicks / sDriftTimeNs;
         epEndNs = nowNs;
         epDriftEndNs = nowNs + sDriftTimeNs;
@@ -1099,10 +1282,10 @@ public final class SyntheticMarket {
         active = null;
         phase = 0;
         actionNs = nextScenario < scenarios.size()
-                ? config.startTimeNs() + scenarios.get(nextScenario).atNs()
+                ? alignAction(config.startTimeNs() + scenarios.get(nextScenario).atNs())
                 : NEVER;
         if (actionNs < nowNs) {
-            actionNs = nowNs;
+            actionNs = alignAction(nowNs);
         }
     }
 

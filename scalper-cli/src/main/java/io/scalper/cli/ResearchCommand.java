@@ -1,0 +1,272 @@
+package io.scalper.cli;
+
+import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.report.ResearchReport;
+import io.scalper.core.research.EdgeCalibration;
+import io.scalper.core.research.ResearchResult;
+import io.scalper.core.research.ResearchRunner;
+import io.scalper.core.research.RoundTripCosts;
+import io.scalper.core.research.SignalStats;
+import io.scalper.core.util.Durations;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scalper research}: how well each signal and the fused score predicted the mid, against round-trip costs. */
+@Command(
+        name = "research",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures, before trading, how well each of the eight signals and the fused score predict the mid on any"
+                    + " market a backtest takes: per horizon the Spearman IC of the score with the forward mid"
+                    + " return, and — over decisions with |score| >= fusion.entryScore — hit rate, mean signed"
+                    + " forward return (edge, bps), count and a t-statistic corrected for overlapping horizons"
+                    + " (Newey-West); a calibration of the fused score by bucket; round-trip costs (fees from the"
+                    + " backtest section, the data's median spread); which horizons, if any, clear them. Decisions"
+                    + " every 250ms of market time use only what was received by then; forward returns come from the"
+                    + " exchange-time mids."
+        })
+final class ResearchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Market data (repeatable, played in order), as for backtest: *.events files or a folder of"
+                    + " them; recorded frames (*.jsonl[.gz]); Bybit archives. Default: a generated market.")
+    List<Path> data = new ArrayList<>();
+
+    @Option(
+            names = "--symbol",
+            paramLabel = "S",
+            description = "Symbol of a multi-symbol recording (default: the first one in the file).")
+    String symbol;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/default.yaml).")
+    Path config;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the generated market (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            description = "Length of the generated market (default 1h); with --data, stop after this much market time.")
+    String duration;
+
+    @Option(
+            names = "--horizons",
+            paramLabel = "LIST",
+            defaultValue = "250ms,1s,2s,5s,10s,30s",
+            description = "Forward horizons, comma-separated, increasing (default ${DEFAULT-VALUE}).")
+    String horizons;
+
+    @Mixin
+    BacktestInput.MarketOptions market = new BacktestInput.MarketOptions();
+
+    @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
+    boolean json;
+
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            description = "Write research.html (checked like the backtest report) and research.json here.")
+    Path report;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Write the fused score's calibration per horizon: the file the engine's edge gate can"
+                    + " start from.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
+        final List<Long> horizonsNs = parseHorizons(horizons);
+        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration, market);
+        final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
+        checkWritable(report, true, "--report");
+        if (report != null) {
+            Files.createDirectories(report);
+        }
+        checkWritable(out, false, "--out");
+        final ResearchRunner.Builder b = ResearchRunner.builder()
+                .config(cfg)
+                .horizonsNs(horizonsNs)
+                .maxDurationNs(limitNs)
+                .description(input.describe());
+        if (input.isEventFiles()) {
+            b.eventFiles(input.eventFiles());
+        } else {
+            b.source(input.open());
+        }
+        final ResearchResult r;
+        try {
+            r = b.build().run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        final PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.println(r.toJson());
+        } else {
+            printSummary(stdout, r);
+        }
+        if (report != null) {
+            final Map<String, String> info = new LinkedHashMap<>();
+            info.put("config", config == null ? "defaults" : config.toString());
+            info.put("seed", Long.toString(seed));
+            ResearchReport.write(r, info, report.resolve("research.html"));
+            BacktestCommand.writeAtomically(report.resolve("research.json"), r.toJson() + "\n");
+            if (!json) {
+                stdout.println("report:        " + report.resolve("research.html"));
+            }
+        }
+        if (out != null) {
+            BacktestCommand.writeAtomically(out, EdgeCalibration.toJson(r.calibrations()) + "\n");
+            if (!json) {
+                stdout.println("calibration:   " + out);
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    static List<Long> parseHorizons(String text) {
+        final List<Long> out = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            final long ns;
+            try {
+                ns = Durations.parseNs(part.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ScalperCli.UsageException("--horizons: " + e.getMessage());
+            }
+            out.add(ns);
+        }
+        try {
+            ResearchRunner.builder().horizonsNs(out);
+        } catch (IllegalArgumentException e) {
+            throw new ScalperCli.UsageException("--" + e.getMessage());
+        }
+        return out;
+    }
+
+    private static void checkWritable(Path p, boolean directory, String option) {
+        if (p == null) {
+            return;
+        }
+        if (directory) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new ScalperCli.UsageException(option + ": not a directory: " + p);
+            }
+            return;
+        }
+        final Path parent = p.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent) || Files.isDirectory(p)) {
+            throw new ScalperCli.UsageException("cannot write " + p + ": no such directory or a directory");
+        }
+    }
+
+    static void printSummary(PrintWriter out, ResearchResult r) {
+        final List<String> labels = r.horizonLabels();
+        final RoundTripCosts c = r.costs();
+        out.println("source:        " + r.source() + " (" + r.instrument().symbol() + ")");
+        out.println(String.format(
+                Locale.ROOT,
+                "decisions:     %,d, every %s of market time over %s; |score| >= %s counts for hit, edge, n",
+                r.samples(),
+                Durations.format(r.sampleIntervalNs()),
+                BacktestCommand.span(r.endTimeNs() - r.startTimeNs()),
+                trim(r.threshold())));
+        out.println(String.format(
+                Locale.ROOT,
+                "costs:         maker/maker %.2f bps, maker/taker %.2f bps, taker/taker %.2f bps (median spread %.3f"
+                        + " bps)",
+                c.makerMakerBps(),
+                c.makerTakerBps(),
+                c.takerTakerBps(),
+                r.medianSpreadBps()));
+        out.println();
+        final StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", "IC"));
+        for (String l : labels) {
+            head.append(String.format(Locale.ROOT, "%9s", l));
+        }
+        out.println(head);
+        for (String s : r.signalNames()) {
+            final StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-10s", s));
+            for (int h = 0; h < labels.size(); h++) {
+                row.append(
+                        String.format(Locale.ROOT, "%9s", signed(r.stats(s, h).ic(), 3)));
+            }
+            out.println(row);
+        }
+        final StringBuilder noise = new StringBuilder(String.format(Locale.ROOT, "%-10s", "±3 noise"));
+        for (int h = 0; h < labels.size(); h++) {
+            noise.append(String.format(
+                    Locale.ROOT, "%9s", num(3 * r.stats(ResearchResult.FUSED, h).icNoise(), 3)));
+        }
+        out.println(noise);
+        out.println();
+        final StringBuilder fusedHead = new StringBuilder(String.format(Locale.ROOT, "%-10s", "fused"));
+        for (String l : labels) {
+            fusedHead.append(String.format(Locale.ROOT, "%9s", l));
+        }
+        out.println(fusedHead);
+        final String[] rows = {"hit rate", "edge bps", "n", "t"};
+        for (String name : rows) {
+            final StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-10s", name));
+            for (int h = 0; h < labels.size(); h++) {
+                final SignalStats s = r.stats(ResearchResult.FUSED, h);
+                final String v;
+                switch (name) {
+                    case "hit rate":
+                        v = Double.isNaN(s.hitRate()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * s.hitRate());
+                        break;
+                    case "edge bps":
+                        v = signed(s.edgeBps(), 2);
+                        break;
+                    case "n":
+                        v = String.format(Locale.ROOT, "%,d", s.n());
+                        break;
+                    default:
+                        v = signed(s.tStat(), 1);
+                }
+                row.append(String.format(Locale.ROOT, "%9s", v));
+            }
+            out.println(row);
+        }
+        out.println();
+        out.println("clears costs:  " + ResearchReport.verdict(r) + " (edge above the cost with t >= "
+                + trim(ResearchResult.CLEAR_T) + ")");
+    }
+
+    private static String signed(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+." + decimals + "f", v);
+    }
+
+    private static String num(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
