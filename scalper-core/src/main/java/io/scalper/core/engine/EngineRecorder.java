@@ -37,6 +37,7 @@ public final class EngineRecorder implements EngineListener, Closeable {
     private OrderJournal orders;
     private FillJournal fills;
     private TradeJournal trades;
+    private io.scalper.core.journal.EventJournal events;
     private long lastDecisionNs = Long.MIN_VALUE;
     private int lastDirection;
     private String lastOutcome = "";
@@ -71,6 +72,7 @@ public final class EngineRecorder implements EngineListener, Closeable {
             orders = OrderJournal.open(directory, engine.instrument());
             fills = FillJournal.open(directory, engine.instrument());
             trades = TradeJournal.open(directory, engine.instrument(), names);
+            events = io.scalper.core.journal.EventJournal.open(directory, engine.instrument());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journals in " + directory, e);
         }
@@ -199,8 +201,40 @@ public final class EngineRecorder implements EngineListener, Closeable {
     }
 
     @Override
+    public void onReconciled(
+            String symbol, long engineLots, long venueLots, long venueAvgEntryTicks, String action, String cause) {
+        if (events != null && engine != null) {
+            try {
+                events.reconciled(engine.nowNs(), engineLots, venueLots, venueAvgEntryTicks, action, cause);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void onAlert(String code, String detail) {
+        event("alert", code, detail);
+    }
+
+    @Override
+    public void onTradingState(String state, String reason) {
+        event("state", state, reason);
+    }
+
+    private void event(String kind, String code, String detail) {
+        if (events != null && engine != null) {
+            try {
+                events.event(engine.nowNs(), kind, code, detail);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
     public void close() throws IOException {
-        for (Closeable c : new Closeable[] {decisions, orders, fills, trades}) {
+        for (Closeable c : new Closeable[] {decisions, orders, fills, trades, events}) {
             if (c != null) {
                 c.close();
             }

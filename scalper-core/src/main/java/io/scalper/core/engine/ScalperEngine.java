@@ -894,6 +894,11 @@ public final class ScalperEngine implements ExecutionListener {
         return instrument;
     }
 
+    /** The engine's clock now, ns. */
+    public long nowNs() {
+        return clock.nowNs();
+    }
+
     public MarketState market() {
         return market;
     }

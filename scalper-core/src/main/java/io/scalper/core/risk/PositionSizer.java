@@ -13,7 +13,9 @@ import java.util.Objects;
  * where {@code valuePerTickLot = tickSize × qtyStep} is the quote value of one tick on one lot. Lots are whole quantity
  * steps, so flooring rounds down to the step. The size is then capped so its value (entry price × quantity) is at most
  * {@link RiskConfig#maxPositionNotional()} and at most equity × {@link RiskConfig#maxLeverage()}. Entries are only made
- * when flat, so the caps apply to the order itself.
+ * when flat, so the caps apply to the order itself. When a cap binds, the smaller size is used and the result says so
+ * ({@link SizingResult#cappedBy()}): the trade then risks {@link SizingResult#riskAmount()}, less than the budget, and
+ * that is its R.
  *
  * <p>Refusals, checked in this order: {@link RefusalReason#NO_STOP_DISTANCE} (stop distance &le; 0),
  * {@link RefusalReason#NO_EQUITY} (equity not &gt; 0 or not finite), {@link RefusalReason#NO_ENTRY_PRICE} (entry
@@ -86,7 +88,10 @@ public final class PositionSizer {
             return SizingResult.refused(
                     positionCapLots <= leverageCapLots ? RefusalReason.MAX_POSITION : RefusalReason.MAX_LEVERAGE);
         }
-        return new SizingResult(lots, (double) lots * stopDistanceTicks * valuePerTickLot, null);
+        final RefusalReason cappedBy = lots >= riskLots
+                ? null
+                : positionCapLots <= leverageCapLots ? RefusalReason.MAX_POSITION : RefusalReason.MAX_LEVERAGE;
+        return new SizingResult(lots, (double) lots * stopDistanceTicks * valuePerTickLot, null, riskLots, cappedBy);
     }
 
     /** Quote value of a one-tick move on one lot: tick size × quantity step. */
