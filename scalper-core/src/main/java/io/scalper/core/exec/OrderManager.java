@@ -36,6 +36,7 @@ public final class OrderManager {
         }
         this.maxFinished = maxFinished;
     }
+
     private long duplicates;
     private long invalid;
     private long unknown;
