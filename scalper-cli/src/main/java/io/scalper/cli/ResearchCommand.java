@@ -1,11 +1,11 @@
 package io.scalper.cli;
 
 import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.edge.EdgeCalibration;
+import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.report.ResearchReport;
-import io.scalper.core.research.EdgeCalibration;
 import io.scalper.core.research.ResearchResult;
 import io.scalper.core.research.ResearchRunner;
-import io.scalper.core.research.RoundTripCosts;
 import io.scalper.core.research.SignalStats;
 import io.scalper.core.util.Durations;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scalper.core.research.EdgeCalibration;
+import io.scalper.core.edge.EdgeCalibration;
 import io.scalper.core.synthetic.GeneratorConfig;
 import io.scalper.core.testing.SharedData;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.scalper.core.report;
 
-import io.scalper.core.research.EdgeCalibration;
+import io.scalper.core.edge.EdgeCalibration;
+import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.research.ResearchResult;
-import io.scalper.core.research.RoundTripCosts;
 import io.scalper.core.research.SignalStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

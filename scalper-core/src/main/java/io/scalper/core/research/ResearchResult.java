@@ -1,5 +1,7 @@
 package io.scalper.core.research;
 
+import io.scalper.core.edge.EdgeCalibration;
+import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.metrics.JsonWriter;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.util.Durations;

@@ -1,4 +1,4 @@
-package io.scalper.core.research;
+package io.scalper.core.edge;
 
 import java.util.Objects;
 

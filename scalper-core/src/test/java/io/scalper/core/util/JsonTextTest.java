@@ -1,4 +1,4 @@
-package io.scalper.core.research;
+package io.scalper.core.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.scalper.core.research;
+package io.scalper.core.edge;
 
 /**
  * What a round trip (entry and exit) costs in basis points of price, per execution path: the fees of both legs plus

@@ -1,4 +1,4 @@
-package io.scalper.core.research;
+package io.scalper.core.util;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
  * control character in a string, nesting deeper than {@value #MAX_DEPTH} — is refused with an
  * {@link IllegalArgumentException} giving the offset. Not for the hot path.
  */
-final class JsonText {
+public final class JsonText {
     static final int MAX_DEPTH = 64;
 
     private final String text;
@@ -24,7 +24,7 @@ final class JsonText {
     }
 
     /** Parses a whole document. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("no text");
         }

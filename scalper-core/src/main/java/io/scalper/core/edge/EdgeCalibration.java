@@ -1,7 +1,8 @@
-package io.scalper.core.research;
+package io.scalper.core.edge;
 
 import io.scalper.core.metrics.JsonWriter;
 import io.scalper.core.util.Durations;
+import io.scalper.core.util.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
