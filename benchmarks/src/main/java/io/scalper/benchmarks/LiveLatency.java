@@ -173,17 +173,12 @@ public final class LiveLatency {
             // the generated market starts at a funding time: no funding-window gate here
             final ScalperConfig d = ScalperConfig.defaults();
             final io.scalper.core.risk.RiskConfig rc = d.risk();
-            final ScalperConfig cfg = new ScalperConfig(
-                    d.book(),
-                    d.tape(),
-                    d.features(),
-                    d.signals(),
-                    d.fusion(),
-                    new io.scalper.core.risk.RiskConfig(
+            // and no edge gate: the benchmark measures the path from frame to order, with a constant decision
+            final ScalperConfig cfg = d.withRisk(new io.scalper.core.risk.RiskConfig(
                             rc.riskPerTrade(),
                             rc.drawdownTiers(),
                             rc.dailyLossR(),
-                            rc.slippageBreachTicks(),
+                            rc.slippageBreachBps(),
                             rc.slippageBreachesToKill(),
                             rc.maxSpreadTicks(),
                             rc.maxLatencyNs(),
@@ -192,9 +187,9 @@ public final class LiveLatency {
                             rc.maxBookAgeNs(),
                             rc.maxPositionNotional(),
                             rc.maxLeverage(),
-                            rc.flattenOnKill()),
-                    d.execution(),
-                    d.backtest());
+                            rc.flattenOnKill(),
+                            rc.fundingClose()))
+                    .withEdge(d.edge().withEnabled(false));
             final ScalperEngine engine = ScalperEngine.builder()
                     .config(cfg)
                     .instrument(instrument)

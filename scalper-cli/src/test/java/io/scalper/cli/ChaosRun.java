@@ -26,8 +26,9 @@ final class ChaosRun {
     private static final long SAMPLE_MS = 50;
 
     /** A configuration that trades often (the chaos must meet positions, brackets and working entries). */
-    static final String EAGER = "fusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n"
-            + "  escalateAfter: 300ms\n  escalateScore: 0.1\n  abandonScore: 0.02\n";
+    static final String EAGER =
+            "edge:\n  enabled: false\nfusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n"
+                    + "  escalateAfter: 300ms\n  escalateScore: 0.1\n  abandonScore: 0.02\n";
 
     /** What a run showed, from the venue's side. */
     record Outcome(

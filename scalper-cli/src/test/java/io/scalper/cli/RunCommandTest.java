@@ -52,7 +52,7 @@ class RunCommandTest {
         // sooner), so that a short run trades; the latency gate loose for a loaded machine
         Files.writeString(
                 config,
-                "fusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n  escalateAfter: 300ms\n"
+                "edge:\n  enabled: false\nfusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n  escalateAfter: 300ms\n"
                         + "  escalateScore: 0.1\n  abandonScore: 0.02\n");
         final Path state = tmp.resolve("state");
         final Run r = run(

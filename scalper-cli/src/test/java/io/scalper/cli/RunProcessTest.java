@@ -82,7 +82,7 @@ class RunProcessTest {
     void shouldAdoptThePositionAfterSigkillAndStopCleanlyOnSigtermAndDoubleInterrupt() throws Exception {
         Files.writeString(
                 tmp.resolve("eager.yaml"),
-                "fusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n  escalateAfter: 300ms\n"
+                "edge:\n  enabled: false\nfusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n  escalateAfter: 300ms\n"
                         + "  escalateScore: 0.1\n  abandonScore: 0.02\n"
                         // brackets far away and no trailing stop: the position must still be open at the restart
                         + "  stopTicks: 3000\n  takeProfitTicks: 6000\n  trailActivationTicks: 100000\n");

@@ -59,26 +59,25 @@ class LiveTraderTest {
         emulator.close();
     }
 
-    /** Defaults with a latency gate loose enough for a loaded CI machine (loopback, not the point here). */
+    /**
+     * Defaults with a latency gate loose enough for a loaded CI machine (loopback, not the point here) and the edge gate
+     * off.
+     */
     static ScalperConfig config() {
         final ScalperConfig d = ScalperConfig.defaults();
         final RiskConfig r = d.risk();
-        final RiskConfig loose = new RiskConfig(
-                r.riskPerTrade(),
-                r.drawdownTiers(),
-                r.dailyLossR(),
-                r.slippageBreachTicks(),
-                r.slippageBreachesToKill(),
-                10,
+        final RiskConfig loose = io.scalper.core.testing.Records.with(
+                r,
+                "maxSpreadTicks",
+                10L,
+                "maxLatencyNs",
                 2_000_000_000L,
-                0,
-                r.lossCooldownNs(),
-                10_000_000_000L,
-                r.maxPositionNotional(),
-                r.maxLeverage(),
-                r.flattenOnKill());
-        return new ScalperConfig(
-                d.book(), d.tape(), d.features(), d.signals(), d.fusion(), loose, d.execution(), d.backtest());
+                "fundingWindowNs",
+                0L,
+                "maxBookAgeNs",
+                10_000_000_000L);
+        // the plumbing is the point here, not the edge: the test's signal forces entries, the edge gate is off
+        return d.withRisk(loose).withEdge(d.edge().withEnabled(false));
     }
 
     LiveTrader trader(Switch signal, Path dir) {

@@ -2,6 +2,7 @@ package io.scalper.core.config;
 
 import io.scalper.core.backtest.BacktestConfig;
 import io.scalper.core.book.BookConfig;
+import io.scalper.core.edge.EdgeConfig;
 import io.scalper.core.exec.ExecutionConfig;
 import io.scalper.core.feature.FeatureConfig;
 import io.scalper.core.risk.RiskConfig;
@@ -21,7 +22,8 @@ public record ScalperConfig(
         FusionConfig fusion,
         RiskConfig risk,
         ExecutionConfig execution,
-        BacktestConfig backtest) {
+        BacktestConfig backtest,
+        EdgeConfig edge) {
     public ScalperConfig {
         if (book == null
                 || tape == null
@@ -30,7 +32,8 @@ public record ScalperConfig(
                 || fusion == null
                 || risk == null
                 || execution == null
-                || backtest == null) {
+                || backtest == null
+                || edge == null) {
             throw new IllegalArgumentException("config: every section must be present");
         }
     }
@@ -44,6 +47,40 @@ public record ScalperConfig(
                 FusionConfig.defaults(),
                 RiskConfig.defaults(),
                 ExecutionConfig.defaults(),
-                BacktestConfig.defaults());
+                BacktestConfig.defaults(),
+                EdgeConfig.defaults());
+    }
+
+    /** As before, with the other sections at their defaults where not given (the edge section). */
+    public ScalperConfig(
+            BookConfig book,
+            TapeConfig tape,
+            FeatureConfig features,
+            SignalConfig signals,
+            FusionConfig fusion,
+            RiskConfig risk,
+            ExecutionConfig execution,
+            BacktestConfig backtest) {
+        this(book, tape, features, signals, fusion, risk, execution, backtest, EdgeConfig.defaults());
+    }
+
+    public ScalperConfig withFusion(FusionConfig f) {
+        return new ScalperConfig(book, tape, features, signals, f, risk, execution, backtest, edge);
+    }
+
+    public ScalperConfig withRisk(RiskConfig r) {
+        return new ScalperConfig(book, tape, features, signals, fusion, r, execution, backtest, edge);
+    }
+
+    public ScalperConfig withExecution(ExecutionConfig e) {
+        return new ScalperConfig(book, tape, features, signals, fusion, risk, e, backtest, edge);
+    }
+
+    public ScalperConfig withBacktest(BacktestConfig b) {
+        return new ScalperConfig(book, tape, features, signals, fusion, risk, execution, b, edge);
+    }
+
+    public ScalperConfig withEdge(EdgeConfig e) {
+        return new ScalperConfig(book, tape, features, signals, fusion, risk, execution, backtest, e);
     }
 }

@@ -28,6 +28,33 @@ public record RoundTripCosts(double makerMakerBps, double makerTakerBps, double 
                 2 * takerFeeRate * 1e4 + spread);
     }
 
+    /**
+     * The cost in bps of path number {@code path} (its index in {@link #PATHS}) for these fees and spread, without
+     * building a record (the engine prices every entry with it).
+     */
+    public static double bps(int path, double makerFeeRate, double takerFeeRate, double spreadBps) {
+        final double spread = Double.isFinite(spreadBps) ? spreadBps : 0;
+        switch (path) {
+            case 0:
+                return 2 * makerFeeRate * 1e4;
+            case 1:
+                return (makerFeeRate + takerFeeRate) * 1e4 + spread / 2;
+            case 2:
+                return 2 * takerFeeRate * 1e4 + spread;
+            default:
+                throw new IllegalArgumentException("path index must be 0..2, got " + path);
+        }
+    }
+
+    /** The index in {@link #PATHS} of a path name. */
+    public static int pathIndex(String path) {
+        final int i = PATHS.indexOf(path);
+        if (i < 0) {
+            throw new IllegalArgumentException("unknown execution path '" + path + "' (one of " + PATHS + ")");
+        }
+        return i;
+    }
+
     /** The cost of a path by its name in {@link #PATHS}. */
     public double bps(String path) {
         switch (path) {

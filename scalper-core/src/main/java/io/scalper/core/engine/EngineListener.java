@@ -48,6 +48,12 @@ public interface EngineListener {
             String symbol, long engineLots, long venueLots, long venueAvgEntryTicks, String action, String cause) {}
 
     /**
+     * A position or leverage cap cut an entry's size ({@link io.scalper.core.risk.SizingResult#cappedBy()}): the smaller
+     * size is used and the trade's R is what it actually risks ({@link io.scalper.core.risk.SizingResult#riskAmount()}).
+     */
+    default void onSizeCapped(io.scalper.core.risk.SizingResult size) {}
+
+    /**
      * Something worth an operator's attention happened (a retry budget spent, a venue alert); the kill switch, if it
      * trips, is reported separately through {@link #onTradingState}.
      */

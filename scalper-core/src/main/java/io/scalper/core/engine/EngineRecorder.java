@@ -213,6 +213,15 @@ public final class EngineRecorder implements EngineListener, Closeable {
     }
 
     @Override
+    public void onSizeCapped(io.scalper.core.risk.SizingResult size) {
+        event(
+                "alert",
+                "size_capped",
+                size.cappedBy().code() + ": " + size.lots() + " of " + size.uncappedLots() + " lots, risk "
+                        + String.format(java.util.Locale.ROOT, "%.2f", size.riskAmount()));
+    }
+
+    @Override
     public void onAlert(String code, String detail) {
         event("alert", code, detail);
     }

@@ -68,7 +68,8 @@ final class OcoManager {
     private long bestSinceEntry = OrderBook.NONE;
     private long lastTrailNs = Long.MIN_VALUE;
     private boolean trailing;
-    private double distanceScale = 1.0;
+    private long stopDistanceTicks;
+    private long takeProfitDistanceTicks;
     private boolean stopLost;
     private boolean takeProfitLost;
     private boolean exitWanted;
@@ -99,18 +100,19 @@ final class OcoManager {
         this.exits = RetryBudget.of(cfg);
     }
 
-    /** Sets the factor applied to stop and take-profit distances for the next bracket (volatility scaling). */
-    void distanceScale(double scale) {
-        this.distanceScale = Math.max(1.0, scale);
+    /** Sets the stop and take-profit distances, ticks, for the next bracket (the engine prices them per entry). */
+    void distances(long stopTicks, long takeProfitTicks) {
+        this.stopDistanceTicks = Math.max(1, stopTicks);
+        this.takeProfitDistanceTicks = Math.max(1, takeProfitTicks);
     }
 
-    /** Stop distance in ticks for the current scale. */
+    /** The stop distance of the next bracket, ticks. */
     long stopDistanceTicks() {
-        return Math.max(1, Math.round(cfg.stopTicks() * distanceScale));
+        return stopDistanceTicks > 0 ? stopDistanceTicks : cfg.stopTicks();
     }
 
     private long takeProfitDistanceTicks() {
-        return Math.max(1, Math.round(cfg.takeProfitTicks() * distanceScale));
+        return takeProfitDistanceTicks > 0 ? takeProfitDistanceTicks : cfg.takeProfitTicks();
     }
 
     long stopPriceTicks() {

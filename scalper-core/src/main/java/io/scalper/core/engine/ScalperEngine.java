@@ -2,6 +2,10 @@ package io.scalper.core.engine;
 
 import io.scalper.core.book.OrderBook;
 import io.scalper.core.config.ScalperConfig;
+import io.scalper.core.edge.EdgeCalibration;
+import io.scalper.core.edge.EdgeConfig;
+import io.scalper.core.edge.ForwardReturns;
+import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.exec.ClientOrderIds;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ExecutionConfig;
@@ -81,6 +85,17 @@ public final class ScalperEngine implements ExecutionListener {
     private final ExecutionConfig execConfig;
     private final RiskConfig riskConfig;
     private final io.scalper.core.signal.FusionConfig fusionConfig;
+    private final EdgeConfig edgeConfig;
+    private final EdgeCalibration calibration;
+    private final ForwardReturns forwardReturns;
+    private final int costPath;
+    private double makerFeeRate;
+    private double takerFeeRate;
+    private double lastExpectedEdgeBps = Double.NaN;
+    private double lastCostBps = Double.NaN;
+    private long fundingClosedForMs = Long.MIN_VALUE;
+    private long fundingCloses;
+    private long cappedEntries;
     private final OrderManager orders = new OrderManager();
     private final Position position;
     private final OrderSender sender;
@@ -161,6 +176,19 @@ public final class ScalperEngine implements ExecutionListener {
         this.execConfig = b.config.execution();
         this.riskConfig = b.config.risk();
         this.fusionConfig = b.config.fusion();
+        this.edgeConfig = b.config.edge();
+        this.calibration = b.calibration != null
+                ? b.calibration
+                : new EdgeCalibration(
+                        edgeConfig.horizonNs(),
+                        EdgeCalibration.DEFAULT_BUCKETS,
+                        edgeConfig.priorSamples(),
+                        edgeConfig.halfLifeSamples());
+        this.forwardReturns =
+                new ForwardReturns(edgeConfig.horizonNs(), edgeConfig.sampleIntervalNs(), this::onForwardReturn);
+        this.costPath = RoundTripCosts.pathIndex(edgeConfig.path());
+        this.makerFeeRate = Double.isNaN(b.makerFeeRate) ? b.config.backtest().makerFeeRate() : b.makerFeeRate;
+        this.takerFeeRate = Double.isNaN(b.takerFeeRate) ? b.config.backtest().takerFeeRate() : b.takerFeeRate;
         this.listener = b.listener;
         this.initialEquity = b.initialEquity;
         this.customGates = List.copyOf(b.gates);
@@ -273,6 +301,12 @@ public final class ScalperEngine implements ExecutionListener {
 
     private void decide(Decision d, Features f) {
         final long now = clock.nowNs();
+        final double mid = market.book().mid();
+        if (!Double.isNaN(mid)) {
+            forwardReturns.onMid(now, mid);
+            forwardReturns.onDecision(now, d.fused());
+        }
+        checkFunding(now);
         listener.onDecision(d);
         drawdown.onEquity(equity());
         oco.onMarket(position, now);
@@ -318,6 +352,9 @@ public final class ScalperEngine implements ExecutionListener {
         RefusalReason reason = gates.check(ctx);
         if (reason == null) {
             reason = venueGate(now);
+            if (reason == null) {
+                reason = edgeGate(d, f);
+            }
             if (reason != null) {
                 refusals.increment(reason);
             }
@@ -341,13 +378,18 @@ public final class ScalperEngine implements ExecutionListener {
         }
         final Side side = d.direction() > 0 ? Side.BUY : Side.SELL;
         final long entryTicks = side == Side.BUY ? f.bestBid() : f.bestAsk();
-        oco.distanceScale(volatilityScale(f));
+        setBracketDistances(f);
         final SizingResult size =
                 sizer.size(equity(), entryTicks, oco.stopDistanceTicks(), instrument, drawdown.multiplier());
         if (size.refusal() != null) {
             refusals.increment(size.refusal());
             listener.onRefusal(size.refusal().code(), d);
             return;
+        }
+        if (size.cappedBy() != null) {
+            // the cap binds: the smaller size is used, and the trade's R is what it actually risks
+            cappedEntries++;
+            listener.onSizeCapped(size);
         }
         plannedRisk = size.riskAmount();
         entryContributions = contributions(d);
@@ -368,13 +410,71 @@ public final class ScalperEngine implements ExecutionListener {
         return null;
     }
 
-    private double volatilityScale(Features f) {
-        if (execConfig.stopVolMultiple() <= 0) {
-            return 1.0;
+    /**
+     * The expected-edge gate: the calibration's expected move over the holding horizon, in the entry's direction, must
+     * beat the round-trip cost of the likely execution path at the current spread plus the margin.
+     */
+    private RefusalReason edgeGate(Decision d, Features f) {
+        final double mid = f.mid();
+        final double spreadBps = mid > 0 ? f.spreadTicks() * 1e4 / mid : Double.NaN;
+        final double expected = calibration.expectedMoveBps(d.fused());
+        lastExpectedEdgeBps = d.direction() > 0 ? expected : -expected;
+        lastCostBps = RoundTripCosts.bps(costPath, makerFeeRate, takerFeeRate, spreadBps);
+        if (!edgeConfig.enabled()) {
+            return null;
         }
+        return lastExpectedEdgeBps >= lastCostBps + edgeConfig.marginBps() ? null : RefusalReason.EDGE_BELOW_COST;
+    }
+
+    /** A decision's forward return resolved: the calibration learns from every decision, traded or not. */
+    private void onForwardReturn(long index, long decisionTimeNs, double score, double forwardReturnBps) {
+        calibration.record(score, forwardReturnBps);
+    }
+
+    /**
+     * Bracket distances for the next entry: the stop at least {@code stopTicks}, {@code stopVolMultiple} standard
+     * deviations of the mid over {@code volHorizon}, and {@code stopCostMultiple} round-trip costs (maker entry, taker
+     * exit); the take-profit at least {@code takeProfitTicks} and {@code takeProfitRatio} stops.
+     */
+    private void setBracketDistances(Features f) {
         final double horizonSec = execConfig.volHorizonNs() / 1e9;
-        final double volTicks = execConfig.stopVolMultiple() * f.volTicksPerSqrtSec() * Math.sqrt(horizonSec);
-        return Math.max(1.0, volTicks / execConfig.stopTicks());
+        final double volTicks = f.volTicksPerSqrtSec() * Math.sqrt(horizonSec);
+        final double mid = f.mid();
+        final double spreadBps = mid > 0 ? f.spreadTicks() * 1e4 / mid : 0;
+        final double costTicks = mid > 0 ? RoundTripCosts.bps(1, makerFeeRate, takerFeeRate, spreadBps) * mid / 1e4 : 0;
+        double stop = execConfig.stopTicks();
+        if (Double.isFinite(volTicks)) {
+            stop = Math.max(stop, execConfig.stopVolMultiple() * volTicks);
+        }
+        if (Double.isFinite(costTicks)) {
+            stop = Math.max(stop, execConfig.stopCostMultiple() * costTicks);
+        }
+        final long stopTicks = Math.max(1, (long) Math.ceil(stop));
+        final long takeProfitTicks =
+                Math.max(execConfig.takeProfitTicks(), (long) Math.ceil(execConfig.takeProfitRatio() * stopTicks));
+        oco.distances(stopTicks, takeProfitTicks);
+    }
+
+    /**
+     * Funding: a position open when the window before a funding time starts is closed ({@code risk.fundingClose}),
+     * once per funding time, so the strategy stays flat around it; entries are refused by the funding gate.
+     */
+    private void checkFunding(long now) {
+        if (!riskConfig.fundingClose() || position.isFlat() || riskConfig.fundingWindowNs() <= 0) {
+            return;
+        }
+        final long nextMs = market.ticker().nextFundingTimeMs();
+        if (nextMs <= 0 || nextMs == fundingClosedForMs) {
+            return;
+        }
+        final long untilNs = nextMs * 1_000_000L - now;
+        if (untilNs <= riskConfig.fundingWindowNs() && untilNs > -riskConfig.fundingWindowNs()) {
+            fundingClosedForMs = nextMs;
+            fundingCloses++;
+            listener.onAlert("funding_close", "position " + position.qtyLots() + " lots closed before funding");
+            router.abandon();
+            oco.flatten(position);
+        }
     }
 
     private static double[] contributions(Decision d) {
@@ -688,9 +788,14 @@ public final class ScalperEngine implements ExecutionListener {
         // slippage against what we intended
         final double expected = expectedPrice(order);
         if (!Double.isNaN(expected)) {
-            final long slip =
-                    slippage.onFill(Math.round(expected), f.priceTicks(), side, now, order != lastBreachOrder);
-            if (slippage.isBreach(slip)) {
+            slippage.onFill(
+                    Math.round(expected),
+                    f.priceTicks(),
+                    side,
+                    now,
+                    order != lastBreachOrder,
+                    slippageAllowanceBps(order));
+            if (slippage.lastWasBreach()) {
                 lastBreachOrder = order;
             }
             if (slippage.shouldKill()) {
@@ -717,6 +822,24 @@ public final class ScalperEngine implements ExecutionListener {
         if (position.isFlat()) {
             killSwitch.onPositionFlat(now);
         }
+    }
+
+    /**
+     * The slippage an order's type should expect, bps: none for a limit (it fills at its price or better); for a market
+     * or stop-market order half the spread plus twice the mid's one-second volatility.
+     */
+    private double slippageAllowanceBps(Order order) {
+        if (order.request().type() == io.scalper.core.exec.OrderType.LIMIT) {
+            return 0;
+        }
+        final Features f = pipeline.features();
+        final double mid = f.mid();
+        if (!(mid > 0)) {
+            return 0;
+        }
+        final double spreadBps = f.spreadTicks() * 1e4 / mid;
+        final double volBps = Double.isFinite(f.volTicksPerSqrtSec()) ? f.volTicksPerSqrtSec() * 1e4 / mid : 0;
+        return spreadBps / 2 + 2 * volBps;
     }
 
     /** The price a fill is measured against: a limit's own price, else the touch the router meant to trade at. */
@@ -779,7 +902,10 @@ public final class ScalperEngine implements ExecutionListener {
                 names,
                 contributions);
         roundTrips.add(trip);
-        final double riskUnit = riskConfig.riskUnit(initialEquity + position.netRealized());
+        // R is what the trade actually risked (a cap may have cut its size); nominal R when it is unknown (adopted)
+        final double riskUnit = Double.isFinite(tripRisk) && tripRisk > 0
+                ? tripRisk
+                : riskConfig.riskUnit(initialEquity + position.netRealized());
         if (dailyLoss.onRealized(trip.netPnl(), riskUnit, now)) {
             trip(RefusalReason.DAILY_LOSS_LIMIT);
         }
@@ -1029,6 +1155,30 @@ public final class ScalperEngine implements ExecutionListener {
         return venueLots;
     }
 
+    /** The expected-edge calibration the gate uses (learned online; persist it with {@link EdgeCalibration#toJson}). */
+    public EdgeCalibration edgeCalibration() {
+        return calibration;
+    }
+
+    /** The last entry's expected move in its direction and its round-trip cost, bps (NaN before the first). */
+    public double lastExpectedEdgeBps() {
+        return lastExpectedEdgeBps;
+    }
+
+    public double lastCostBps() {
+        return lastCostBps;
+    }
+
+    /** Positions closed because a funding window started. */
+    public long fundingCloses() {
+        return fundingCloses;
+    }
+
+    /** Entries whose size a position or leverage cap cut. */
+    public long cappedEntries() {
+        return cappedEntries;
+    }
+
     /** Whether the venue's reported position disagrees with the engine's and is being checked. */
     public boolean venueMismatch() {
         return mismatchSinceNs != NONE;
@@ -1104,6 +1254,17 @@ public final class ScalperEngine implements ExecutionListener {
         return oco.trailAmends();
     }
 
+    /** Reads {@code edge.calibrationFile}: the calibration of {@code edge.horizon} in a {@code research --out} file. */
+    static EdgeCalibration readCalibration(EdgeConfig edge) {
+        final java.nio.file.Path file = java.nio.file.Path.of(edge.calibrationFile());
+        try {
+            return EdgeCalibration.parse(
+                    java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), edge.horizonNs());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("edge.calibrationFile: cannot use " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A pre-entry gate of the user's own, checked after the built-in ones. */
     @FunctionalInterface
     public interface EntryGate {
@@ -1126,6 +1287,31 @@ public final class ScalperEngine implements ExecutionListener {
         private final List<EntryGate> gates = new ArrayList<>();
         private MarketState market;
         private ReconcilePolicy mismatchPolicy = ReconcilePolicy.ADOPT;
+        private EdgeCalibration calibration;
+        private double makerFeeRate = Double.NaN;
+        private double takerFeeRate = Double.NaN;
+
+        /**
+         * The edge calibration to start from (e.g. restored from the state directory, or read from a research file);
+         * by default one with no samples ("no edge") for {@code edge.horizon}, or {@code edge.calibrationFile}.
+         */
+        public Builder edgeCalibration(EdgeCalibration calibration) {
+            this.calibration = Objects.requireNonNull(calibration, "calibration");
+            return this;
+        }
+
+        /**
+         * The account's fee rates (fractions of value; negative for a rebate), which price every entry's round trip and
+         * the brackets. Default: the {@code backtest} section's.
+         */
+        public Builder feeRates(double makerFeeRate, double takerFeeRate) {
+            if (!Double.isFinite(makerFeeRate) || !Double.isFinite(takerFeeRate)) {
+                throw new IllegalArgumentException("fee rates must be finite");
+            }
+            this.makerFeeRate = makerFeeRate;
+            this.takerFeeRate = takerFeeRate;
+            return this;
+        }
 
         private Builder() {}
 
@@ -1222,6 +1408,13 @@ public final class ScalperEngine implements ExecutionListener {
             }
             if (market != null && !market.instrument().equals(instrument)) {
                 throw new IllegalStateException("engine: market is for " + market.instrument() + ", not " + instrument);
+            }
+            if (calibration == null && !config.edge().calibrationFile().isEmpty()) {
+                calibration = readCalibration(config.edge());
+            }
+            if (calibration != null && calibration.horizonNs() != config.edge().horizonNs()) {
+                throw new IllegalStateException("edge: the calibration's horizon (" + calibration.horizonNs()
+                        + " ns) is not edge.horizon (" + config.edge().horizonNs() + " ns)");
             }
             return new ScalperEngine(this);
         }

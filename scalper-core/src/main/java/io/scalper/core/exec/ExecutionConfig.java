@@ -14,11 +14,14 @@ package io.scalper.core.exec;
  * @param maxSlippageTicks how far through the touch the escalation IOC may reach
  * @param abandonScore fused score in the entry's direction below which a working entry is cancelled
  * @param entryTimeoutNs age at which a working entry is cancelled regardless
- * @param stopTicks stop-loss distance from the average entry price, ticks (≥ 1)
- * @param takeProfitTicks take-profit distance from the average entry price, ticks (≥ 1)
- * @param stopVolMultiple when &gt; 0, the stop distance is {@code max(stopTicks, stopVolMultiple × short-horizon
- *     volatility (ticks/√s) × √(volHorizon))}, and the take-profit is scaled by the same factor
- * @param volHorizonNs horizon of that volatility scaling
+ * @param stopTicks least stop-loss distance from the average entry price, ticks (≥ 1)
+ * @param takeProfitTicks least take-profit distance from the average entry price, ticks (≥ 1)
+ * @param stopVolMultiple the stop is at least this many standard deviations of the mid's move over {@code volHorizon}
+ *     away (0: no volatility term)
+ * @param volHorizonNs the holding horizon that volatility is taken over
+ * @param stopCostMultiple the stop is at least this many times the round-trip cost (maker entry, taker exit, at the
+ *     account's fees and the current spread) away, so a stop-out is never mostly fees (0: no cost term)
+ * @param takeProfitRatio the take-profit is at least this many times the stop distance away (reward to risk)
  * @param stopTriggerByMark trigger the stop on mark price ({@code true}) or last price ({@code false})
  * @param trailActivationTicks favourable move from entry after which the stop starts to trail (0 = never)
  * @param trailDistanceTicks distance the trailing stop keeps behind the best price since entry
@@ -50,6 +53,8 @@ public record ExecutionConfig(
         int takeProfitTicks,
         double stopVolMultiple,
         long volHorizonNs,
+        double stopCostMultiple,
+        double takeProfitRatio,
         boolean stopTriggerByMark,
         int trailActivationTicks,
         int trailDistanceTicks,
@@ -83,6 +88,12 @@ public record ExecutionConfig(
             throw new IllegalArgumentException("execution.stopVolMultiple: must be >= 0, got " + stopVolMultiple);
         }
         atLeast("execution.volHorizon", volHorizonNs, 1);
+        if (!(stopCostMultiple >= 0 && Double.isFinite(stopCostMultiple))) {
+            throw new IllegalArgumentException("execution.stopCostMultiple: must be >= 0, got " + stopCostMultiple);
+        }
+        if (!(takeProfitRatio > 0 && Double.isFinite(takeProfitRatio))) {
+            throw new IllegalArgumentException("execution.takeProfitRatio: must be > 0, got " + takeProfitRatio);
+        }
         atLeast("execution.trailActivationTicks", trailActivationTicks, 0);
         atLeast("execution.trailDistanceTicks", trailDistanceTicks, 1);
         atLeast("execution.trailMinInterval", trailMinIntervalNs, 0);
@@ -109,8 +120,10 @@ public record ExecutionConfig(
                 10_000 * MS,
                 20,
                 30,
-                0.0,
+                1.0,
                 30_000 * MS,
+                2.0,
+                1.5,
                 false,
                 15,
                 10,

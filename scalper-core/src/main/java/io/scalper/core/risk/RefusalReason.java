@@ -72,7 +72,12 @@ public enum RefusalReason {
      * Kill switch: the venue did something the engine did not order (an auto-deleverage or liquidation execution) or an
      * order's state could not be learned.
      */
-    VENUE_ALERT("venue_alert");
+    VENUE_ALERT("venue_alert"),
+    /**
+     * Gate: the expected move over the holding horizon, learned from the fused score, does not beat the round-trip cost
+     * of the likely execution path plus the margin.
+     */
+    EDGE_BELOW_COST("edge_below_cost");
 
     private static final RefusalReason[] VALUES = values();
 

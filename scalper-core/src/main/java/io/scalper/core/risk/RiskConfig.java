@@ -14,7 +14,9 @@ package io.scalper.core.risk;
  *     multiplier is 1; a multiplier of 0 halts entries; an empty string never scales. Default
  *     {@code "0.02:0.5,0.04:0.25,0.06:0"}
  * @param dailyLossR realised net loss within one UTC day, in R, that trips the daily limit (&gt; 0); default 10
- * @param slippageBreachTicks a fill more than this many ticks worse than expected is a breach (&ge; 0); default 3
+ * @param slippageBreachBps a fill worse than what its order type should expect (a limit: its price; a market or
+ *     stop-market order: half the spread plus twice the mid's one-second volatility) by more than this many basis
+ *     points of price is a breach (&ge; 0); default 5
  * @param slippageBreachesToKill breaches after which the kill switch should trip (&ge; 1); default 3
  * @param maxSpreadTicks widest spread, in ticks, at which an entry is allowed (&ge; 1); default 2
  * @param maxLatencyNs highest measured latency at which an entry is allowed (&gt; 0); default 80 ms
@@ -25,12 +27,14 @@ package io.scalper.core.risk;
  * @param maxLeverage largest order/position value as a multiple of equity, in (0, 200]; default 10
  * @param flattenOnKill whether an open position is closed when the kill switch trips (otherwise only reducing orders
  *     are allowed and the position's own exits close it); default true
+ * @param fundingClose whether a position open when the funding window starts is closed (so the strategy stays flat
+ *     {@code fundingWindow} around funding times); {@code false} holds it through funding; default true
  */
 public record RiskConfig(
         double riskPerTrade,
         String drawdownTiers,
         double dailyLossR,
-        long slippageBreachTicks,
+        double slippageBreachBps,
         int slippageBreachesToKill,
         long maxSpreadTicks,
         long maxLatencyNs,
@@ -39,7 +43,8 @@ public record RiskConfig(
         long maxBookAgeNs,
         double maxPositionNotional,
         double maxLeverage,
-        boolean flattenOnKill) {
+        boolean flattenOnKill,
+        boolean fundingClose) {
 
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
@@ -50,8 +55,8 @@ public record RiskConfig(
     public static final String DEFAULT_DRAWDOWN_TIERS = "0.02:0.5,0.04:0.25,0.06:0";
     /** Default of {@code risk.dailyLossR}. */
     public static final double DEFAULT_DAILY_LOSS_R = 10.0;
-    /** Default of {@code risk.slippageBreachTicks}. */
-    public static final long DEFAULT_SLIPPAGE_BREACH_TICKS = 3;
+    /** Default of {@code risk.slippageBreachBps}. */
+    public static final double DEFAULT_SLIPPAGE_BREACH_BPS = 5.0;
     /** Default of {@code risk.slippageBreachesToKill}. */
     public static final int DEFAULT_SLIPPAGE_BREACHES_TO_KILL = 3;
     /** Default of {@code risk.maxSpreadTicks}. */
@@ -70,6 +75,8 @@ public record RiskConfig(
     public static final double DEFAULT_MAX_LEVERAGE = 10.0;
     /** Default of {@code risk.flattenOnKill}. */
     public static final boolean DEFAULT_FLATTEN_ON_KILL = true;
+    /** Default of {@code risk.fundingClose}. */
+    public static final boolean DEFAULT_FUNDING_CLOSE = true;
 
     public RiskConfig {
         if (!(riskPerTrade > 0 && riskPerTrade <= 0.1)) {
@@ -82,8 +89,8 @@ public record RiskConfig(
         if (!(dailyLossR > 0 && Double.isFinite(dailyLossR))) {
             throw new IllegalArgumentException("risk.dailyLossR: must be > 0, got " + dailyLossR);
         }
-        if (slippageBreachTicks < 0) {
-            throw new IllegalArgumentException("risk.slippageBreachTicks: must be >= 0, got " + slippageBreachTicks);
+        if (!(slippageBreachBps >= 0 && Double.isFinite(slippageBreachBps))) {
+            throw new IllegalArgumentException("risk.slippageBreachBps: must be >= 0, got " + slippageBreachBps);
         }
         if (slippageBreachesToKill < 1) {
             throw new IllegalArgumentException(
@@ -118,7 +125,7 @@ public record RiskConfig(
                 DEFAULT_RISK_PER_TRADE,
                 DEFAULT_DRAWDOWN_TIERS,
                 DEFAULT_DAILY_LOSS_R,
-                DEFAULT_SLIPPAGE_BREACH_TICKS,
+                DEFAULT_SLIPPAGE_BREACH_BPS,
                 DEFAULT_SLIPPAGE_BREACHES_TO_KILL,
                 DEFAULT_MAX_SPREAD_TICKS,
                 DEFAULT_MAX_LATENCY_NS,
@@ -127,7 +134,8 @@ public record RiskConfig(
                 DEFAULT_MAX_BOOK_AGE_NS,
                 DEFAULT_MAX_POSITION_NOTIONAL,
                 DEFAULT_MAX_LEVERAGE,
-                DEFAULT_FLATTEN_ON_KILL);
+                DEFAULT_FLATTEN_ON_KILL,
+                DEFAULT_FUNDING_CLOSE);
     }
 
     /** The nominal risk of one trade ("1 R") at {@code equity}, quote currency: equity × {@link #riskPerTrade()}. */

@@ -5,13 +5,17 @@ import java.util.Objects;
 
 /**
  * Measures how far fills land from the price we expected, in ticks, signed so that positive is worse for us (a buy
- * filled higher or a sell filled lower). A fill more than {@link RiskConfig#slippageBreachTicks()} worse is a breach;
- * after {@link RiskConfig#slippageBreachesToKill()} breaches {@link #shouldKill()} turns true and the caller trips the
- * {@link KillSwitch} with {@link RefusalReason#SLIPPAGE_BREACHES}. Breaches accumulate until {@link #reset()}. Owned by
- * the engine thread; allocates nothing.
+ * filled higher or a sell filled lower). A fill is a breach when it is worse than what its order type should expect
+ * (the caller's allowance, in basis points: 0 for a limit, half the spread plus the mid's short-term volatility for a
+ * market or stop-market order) by more than {@link RiskConfig#slippageBreachBps()} basis points of price — thresholds
+ * in price units, not ticks, so a stop that slips as stops do is not a breach on any instrument. After {@link
+ * RiskConfig#slippageBreachesToKill()} breaches {@link #shouldKill()} turns true and the caller trips the {@link
+ * KillSwitch} with {@link RefusalReason#SLIPPAGE_BREACHES}. Breaches accumulate until {@link #reset()}. Owned by the
+ * engine thread; allocates nothing.
  */
 public final class SlippageMonitor {
-    private final long breachTicks;
+    private final double breachBps;
+    private boolean lastBreach;
     private final int breachesToKill;
     private long fills;
     private long breaches;
@@ -21,7 +25,7 @@ public final class SlippageMonitor {
 
     public SlippageMonitor(RiskConfig config) {
         Objects.requireNonNull(config, "config");
-        this.breachTicks = config.slippageBreachTicks();
+        this.breachBps = config.slippageBreachBps();
         this.breachesToKill = config.slippageBreachesToKill();
     }
 
@@ -40,16 +44,23 @@ public final class SlippageMonitor {
      * @return the slippage in ticks, positive when worse for us
      */
     public long onFill(long expectedPriceTicks, long fillPriceTicks, Side side, long nowNs) {
-        return onFill(expectedPriceTicks, fillPriceTicks, side, nowNs, true);
+        return onFill(expectedPriceTicks, fillPriceTicks, side, nowNs, true, 0.0);
     }
 
     /**
      * Records a fill; a breach counts towards the kill switch only when {@code countBreach} (the engine counts at most
      * one breach per order, so an order that sweeps three levels is one breach, not three).
      *
+     * @param allowanceBps the slippage the order's type should expect, bps of price (&ge; 0)
      * @return the slippage in ticks, positive when worse for us
      */
-    public long onFill(long expectedPriceTicks, long fillPriceTicks, Side side, long nowNs, boolean countBreach) {
+    public long onFill(
+            long expectedPriceTicks,
+            long fillPriceTicks,
+            Side side,
+            long nowNs,
+            boolean countBreach,
+            double allowanceBps) {
         Objects.requireNonNull(side, "side");
         final long slippage = slippageTicks(expectedPriceTicks, fillPriceTicks, side);
         if (fills == 0 || slippage > worstTicks) {
@@ -57,16 +68,29 @@ public final class SlippageMonitor {
         }
         fills++;
         sumTicks += slippage;
-        if (countBreach && isBreach(slippage)) {
+        lastBreach = isBreach(slippage, expectedPriceTicks, allowanceBps);
+        if (countBreach && lastBreach) {
             breaches++;
             lastBreachNs = nowNs;
         }
         return slippage;
     }
 
-    /** Whether a slippage of {@code slippageTicks} counts as a breach: strictly worse than the threshold. */
-    public boolean isBreach(long slippageTicks) {
-        return slippageTicks > breachTicks;
+    /**
+     * Whether {@code slippageTicks} against a price of {@code priceTicks} is a breach: worse than {@code allowanceBps}
+     * by more than the threshold.
+     */
+    public boolean isBreach(long slippageTicks, long priceTicks, double allowanceBps) {
+        if (priceTicks <= 0) {
+            return false;
+        }
+        final double bps = slippageTicks * 1e4 / priceTicks;
+        return bps > Math.max(0, allowanceBps) + breachBps;
+    }
+
+    /** Whether the last fill recorded was a breach (counted or not). */
+    public boolean lastWasBreach() {
+        return lastBreach;
     }
 
     /** Whether the breaches so far call for the kill switch. */

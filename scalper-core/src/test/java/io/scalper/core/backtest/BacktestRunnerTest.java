@@ -26,6 +26,7 @@ class BacktestRunnerTest {
 
     private static BacktestResult run(MarketSource source, Path journals) throws IOException {
         return BacktestRunner.builder()
+                .config(io.scalper.core.testing.Configs.plumbing())
                 .source(source)
                 .seed(7)
                 .journalDirectory(journals)
@@ -98,6 +99,7 @@ class BacktestRunnerTest {
         convert(source, file);
         final BacktestResult fromSource = run(GeneratedSource.rich(9, 20 * MINUTE), null);
         final BacktestResult fromFile = BacktestRunner.builder()
+                .config(io.scalper.core.testing.Configs.plumbing())
                 .eventFiles(List.of(file))
                 .seed(7)
                 .build()
@@ -181,12 +183,12 @@ class BacktestRunnerTest {
 
     @Test
     void shouldDeliverMarketDataToTheStrategyAfterTheFeedLatency() throws IOException {
-        final ScalperConfig d = ScalperConfig.defaults();
+        final ScalperConfig d = io.scalper.core.testing.Configs.plumbing();
         final BacktestConfig b = d.backtest();
         // a recorded receive time 120 ms after publication: the latency gate (80 ms) refuses every entry
         final MarketSource slow = new DelayedSource(GeneratedSource.rich(3, 5 * MINUTE), 120_000_000L);
         final BacktestResult late =
-                BacktestRunner.builder().source(slow).build().run();
+                BacktestRunner.builder().config(d).source(slow).build().run();
         assertThat(late.trades()).isEmpty();
         assertThat(late.refusals()).containsKey("latency_too_high");
         // the same data with recorded latencies ignored (feedLatency 10 ms) trades
@@ -213,6 +215,7 @@ class BacktestRunnerTest {
         // a recorder whose clock was months off: its receive times are not believed (and the run does not crawl
         // through months of timers)
         final BacktestResult skewed = BacktestRunner.builder()
+                .config(d)
                 .source(new DelayedSource(GeneratedSource.rich(3, 5 * MINUTE), 200L * 86_400_000_000_000L))
                 .build()
                 .run();
@@ -223,7 +226,7 @@ class BacktestRunnerTest {
     }
 
     static ScalperConfig withBacktest(ScalperConfig d, BacktestConfig b) {
-        return new ScalperConfig(d.book(), d.tape(), d.features(), d.signals(), d.fusion(), d.risk(), d.execution(), b);
+        return d.withBacktest(b);
     }
 
     /** A source whose messages carry a recorded receive time a fixed delay after their exchange time. */

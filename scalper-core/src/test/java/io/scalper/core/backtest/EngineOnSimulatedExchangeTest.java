@@ -45,6 +45,7 @@ class EngineOnSimulatedExchangeTest {
                 LatencyModel.constant(5 * MS, 5 * MS),
                 QueueModel.riskAverse());
         final ScalperEngine engine = ScalperEngine.builder()
+                .config(io.scalper.core.testing.Configs.plumbing())
                 .instrument(gen.instrument())
                 .clock(clock)
                 .scheduler(scheduler)

@@ -150,6 +150,7 @@ class EngineAllocationTest {
         // equity of 0.1 USDT: 0.5 % of it over a stop of >= 20 ticks of 0.10 on 0.001 BTC lots is under one lot, so
         // every entry that passes the gates is refused by sizing, and the whole path up to the order runs each time
         final ScalperEngine engine = ScalperEngine.builder()
+                .config(io.scalper.core.testing.Configs.plumbing())
                 .instrument(session.gen.instrument())
                 .clock(clock)
                 .gateway(gateway)
@@ -201,6 +202,7 @@ class EngineAllocationTest {
         final ManualClock clock = new ManualClock(session.gen.startTimeNs());
         final AckingGateway gateway = new AckingGateway(clock);
         final ScalperEngine engine = ScalperEngine.builder()
+                .config(io.scalper.core.testing.Configs.plumbing())
                 .instrument(session.gen.instrument())
                 .clock(clock)
                 .gateway(gateway)

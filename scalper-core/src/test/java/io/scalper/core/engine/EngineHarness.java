@@ -57,8 +57,17 @@ final class EngineHarness {
     /** What the engine told its listener: reconciliations, alerts, trading-state changes, refusals. */
     final java.util.List<String> journal = new java.util.ArrayList<>();
 
+    /**
+     * The execution settings the mechanics tests assume: fixed-tick brackets (20-tick stop, 30-tick take-profit), no
+     * volatility or cost terms, so distances are known in advance.
+     */
+    static ExecutionConfig fixedBrackets() {
+        return io.scalper.core.testing.Records.with(
+                ExecutionConfig.defaults(), "stopVolMultiple", 0.0, "stopCostMultiple", 0.0);
+    }
+
     EngineHarness() {
-        this(ExecutionConfig.defaults(), RiskConfig.defaults(), true);
+        this(fixedBrackets(), RiskConfig.defaults(), true);
     }
 
     EngineHarness(ExecutionConfig exec, RiskConfig risk, boolean amend) {
@@ -66,7 +75,7 @@ final class EngineHarness {
     }
 
     EngineHarness(ScalperEngine.EntryGate gate) {
-        this(ExecutionConfig.defaults(), RiskConfig.defaults(), true, gate);
+        this(fixedBrackets(), RiskConfig.defaults(), true, gate);
     }
 
     EngineHarness(ExecutionConfig exec, RiskConfig risk, boolean amend, ScalperEngine.EntryGate gate) {
@@ -82,8 +91,17 @@ final class EngineHarness {
         final ScalperConfig d = ScalperConfig.defaults();
         final FusionConfig fusion = new FusionConfig(
                 0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
-        final ScalperConfig config =
-                new ScalperConfig(d.book(), d.tape(), d.features(), d.signals(), fusion, risk, exec, d.backtest());
+        // the control signal steers entries; the edge gate (tested on its own) is off here
+        final ScalperConfig config = new ScalperConfig(
+                d.book(),
+                d.tape(),
+                d.features(),
+                d.signals(),
+                fusion,
+                risk,
+                exec,
+                d.backtest(),
+                d.edge().withEnabled(false));
         gateway = new RecordingGateway(clock, true);
         if (!amend) {
             gateway.withoutAmend();

@@ -3,7 +3,6 @@ package io.scalper.core.engine;
 import static io.scalper.core.engine.EngineHarness.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scalper.core.exec.ExecutionConfig;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderPurpose;
@@ -131,7 +130,7 @@ class EngineVenueSafetyTest {
 
     @Test
     void shouldNotPlaceASecondTakeProfitWhileTheOldOneIsStillBeingCancelled() {
-        final EngineHarness n = new EngineHarness(ExecutionConfig.defaults(), RiskConfig.defaults(), false);
+        final EngineHarness n = new EngineHarness(EngineHarness.fixedBrackets(), RiskConfig.defaults(), false);
         n.signal(0.9);
         final OrderRequest entry = n.last(OrderPurpose.ENTRY);
         n.fill(entry, n.bid, 500, Liquidity.MAKER);
@@ -313,7 +312,7 @@ class EngineVenueSafetyTest {
     @Test
     void shouldFlattenTheVenuesPositionUnderTheFlattenPolicy() {
         final EngineHarness f = new EngineHarness(
-                ExecutionConfig.defaults(),
+                EngineHarness.fixedBrackets(),
                 RiskConfig.defaults(),
                 true,
                 null,

@@ -107,7 +107,7 @@ class ScalperEngineTest {
 
     @Test
     void shouldCancelAndReplaceWhenTheGatewayCannotAmend() {
-        final EngineHarness noAmend = new EngineHarness(ExecutionConfig.defaults(), RiskConfig.defaults(), false);
+        final EngineHarness noAmend = new EngineHarness(EngineHarness.fixedBrackets(), RiskConfig.defaults(), false);
         noAmend.signal(0.9);
         final OrderRequest entry = noAmend.last(OrderPurpose.ENTRY);
         noAmend.advanceMs(300);
@@ -301,12 +301,20 @@ class ScalperEngineTest {
 
     @Test
     void shouldRefuseAnEntryOnAWideSpreadAndAfterALosingTradeWithReasonCodes() {
+        // a generous daily limit: a 20-tick stop on a capped size risks 3 USDT against 75 of fees, and the daily loss
+        // is
+        // counted in the R actually at risk, so one such loss would otherwise trip it (see the daily-loss test)
+        final EngineHarness h = new EngineHarness(
+                EngineHarness.fixedBrackets(),
+                io.scalper.core.testing.Records.with(RiskConfig.defaults(), "dailyLossR", 1_000.0),
+                true);
         h.book(650_000, 650_005);
         h.signal(0.9);
         assertThat(h.last(OrderPurpose.ENTRY)).isNull();
         assertThat(h.engine.refusals().count(RefusalReason.SPREAD_TOO_WIDE)).isEqualTo(1);
         h.book(650_000, 650_001);
-        final OrderRequest entry = enterLong();
+        h.signal(0.9);
+        final OrderRequest entry = h.last(OrderPurpose.ENTRY);
         h.fill(entry, h.bid, 1538, Liquidity.MAKER);
         final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
         h.fill(stop, stop.triggerPriceTicks(), 1538, Liquidity.TAKER);
@@ -346,24 +354,33 @@ class ScalperEngineTest {
 
     @Test
     void shouldCountOneSlippageBreachPerOrderAndTripTheKillSwitchAtTheThirdOrder() {
-        // one entry that swept three levels, each fill 4 ticks worse than its limit: one breach, not three
-        final OrderRequest entry = enterLong();
+        final EngineHarness h = new EngineHarness(
+                EngineHarness.fixedBrackets(),
+                io.scalper.core.testing.Records.with(RiskConfig.defaults(), "dailyLossR", 1_000.0),
+                true);
+        // one entry that swept three levels, each fill 400 ticks (6 bps at 65,000) worse than its limit: one breach
+        h.signal(0.9);
+        final OrderRequest entry = h.last(OrderPurpose.ENTRY);
         for (int i = 0; i < 3; i++) {
-            h.fill(entry, entry.priceTicks() + 4, 100, Liquidity.TAKER);
+            h.fill(entry, entry.priceTicks() + 400, 100, Liquidity.TAKER);
         }
         assertThat(h.engine.slippage().breaches()).isEqualTo(1);
         assertThat(h.engine.tradingState()).isEqualTo(TradingState.ACTIVE);
-        // the stop fills 4 ticks through its trigger: another order, a second breach
+        // a stop-market filling a few ticks through its trigger is what stops do: not a breach
         final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
-        h.fill(stop, stop.triggerPriceTicks() - 4, 300, Liquidity.TAKER);
+        h.fill(stop, stop.triggerPriceTicks() - 4, 100, Liquidity.TAKER);
+        assertThat(h.engine.slippage().breaches()).isEqualTo(1);
+        // the rest 400 ticks through (far beyond half the spread and the mid's volatility): a second breach
+        h.fill(stop, stop.triggerPriceTicks() - 400, 200, Liquidity.TAKER);
         assertThat(h.engine.position().isFlat()).isTrue();
         assertThat(h.engine.slippage().breaches()).isEqualTo(2);
         assertThat(h.engine.tradingState()).isEqualTo(TradingState.ACTIVE);
         // after the cooldown, a third order breaching trips the switch and the position is flattened
         h.advanceMs(60_000);
         h.book(h.bid, h.ask);
-        final OrderRequest again = enterLong();
-        h.fill(again, again.priceTicks() + 4, 100, Liquidity.TAKER);
+        h.signal(0.9);
+        final OrderRequest again = h.last(OrderPurpose.ENTRY);
+        h.fill(again, again.priceTicks() + 400, 100, Liquidity.TAKER);
         assertThat(h.engine.slippage().breaches()).isEqualTo(3);
         assertThat(h.engine.tradingState()).isEqualTo(TradingState.REDUCING);
         assertThat(h.last(OrderPurpose.EXIT).qtyLots()).isEqualTo(100);
@@ -372,21 +389,8 @@ class ScalperEngineTest {
     @Test
     void shouldTripTheKillSwitchWhenTheDailyLossLimitIsReached() {
         final RiskConfig r = RiskConfig.defaults();
-        final RiskConfig oneR = new RiskConfig(
-                r.riskPerTrade(),
-                r.drawdownTiers(),
-                1.0,
-                r.slippageBreachTicks(),
-                r.slippageBreachesToKill(),
-                r.maxSpreadTicks(),
-                r.maxLatencyNs(),
-                r.fundingWindowNs(),
-                r.lossCooldownNs(),
-                r.maxBookAgeNs(),
-                r.maxPositionNotional(),
-                r.maxLeverage(),
-                r.flattenOnKill());
-        final EngineHarness daily = new EngineHarness(ExecutionConfig.defaults(), oneR, true);
+        final RiskConfig oneR = io.scalper.core.testing.Records.with(r, "dailyLossR", 1.0);
+        final EngineHarness daily = new EngineHarness(EngineHarness.fixedBrackets(), oneR, true);
         daily.signal(0.9);
         final OrderRequest entry = daily.last(OrderPurpose.ENTRY);
         daily.fill(entry, entry.priceTicks(), 1538, Liquidity.MAKER);
@@ -403,33 +407,8 @@ class ScalperEngineTest {
 
     @Test
     void shouldWidenTheBracketWithVolatilityWhenConfigured() {
-        final ExecutionConfig d = ExecutionConfig.defaults();
-        final ExecutionConfig volScaled = new ExecutionConfig(
-                d.clientIdPrefix(),
-                d.improveTouch(),
-                d.maxReprices(),
-                d.minRepriceIntervalNs(),
-                d.maxPostOnlyRetries(),
-                d.escalateAfterNs(),
-                d.escalateScore(),
-                d.maxSlippageTicks(),
-                d.abandonScore(),
-                d.entryTimeoutNs(),
-                d.stopTicks(),
-                d.takeProfitTicks(),
-                1.0,
-                d.volHorizonNs(),
-                d.stopTriggerByMark(),
-                d.trailActivationTicks(),
-                d.trailDistanceTicks(),
-                d.trailMinIntervalNs(),
-                d.maxLegReplacements(),
-                d.timerIntervalNs(),
-                d.maxRetries(),
-                d.retryBackoffNs(),
-                d.retryMaxBackoffNs(),
-                d.maxUnprotectedNs(),
-                d.positionCheckGraceNs());
+        final ExecutionConfig d = EngineHarness.fixedBrackets();
+        final ExecutionConfig volScaled = io.scalper.core.testing.Records.with(d, "stopVolMultiple", 1.0);
         final EngineHarness vol = new EngineHarness(volScaled, RiskConfig.defaults(), true);
         for (int i = 0; i < 100; i++) { // mid swings 5 ticks every 100 ms
             vol.advanceMs(100).book(i % 2 == 0 ? 650_005 : 650_000, i % 2 == 0 ? 650_006 : 650_001);

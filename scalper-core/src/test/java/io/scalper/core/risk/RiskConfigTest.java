@@ -18,7 +18,7 @@ class RiskConfigTest {
         assertThat(c.riskPerTrade()).isEqualTo(0.005);
         assertThat(c.drawdownTiers()).isEqualTo("0.02:0.5,0.04:0.25,0.06:0");
         assertThat(c.dailyLossR()).isEqualTo(10.0);
-        assertThat(c.slippageBreachTicks()).isEqualTo(3);
+        assertThat(c.slippageBreachBps()).isEqualTo(5.0);
         assertThat(c.slippageBreachesToKill()).isEqualTo(3);
         assertThat(c.maxSpreadTicks()).isEqualTo(2);
         assertThat(c.maxLatencyNs()).isEqualTo(80_000_000L);
@@ -28,6 +28,7 @@ class RiskConfigTest {
         assertThat(c.maxPositionNotional()).isEqualTo(100_000.0);
         assertThat(c.maxLeverage()).isEqualTo(10.0);
         assertThat(c.flattenOnKill()).isTrue();
+        assertThat(c.fundingClose()).isTrue();
     }
 
     @Test
@@ -49,7 +50,8 @@ class RiskConfigTest {
                 Arguments.of("riskPerTrade", 0.1000001, "risk.riskPerTrade: must be in (0, 0.1], got 0.1000001"),
                 Arguments.of("dailyLossR", 0.0, "risk.dailyLossR: must be > 0, got 0.0"),
                 Arguments.of("dailyLossR", Double.POSITIVE_INFINITY, "risk.dailyLossR: must be > 0, got Infinity"),
-                Arguments.of("slippageBreachTicks", -1L, "risk.slippageBreachTicks: must be >= 0, got -1"),
+                Arguments.of("slippageBreachBps", -1.0, "risk.slippageBreachBps: must be >= 0, got -1.0"),
+                Arguments.of("slippageBreachBps", Double.NaN, "risk.slippageBreachBps: must be >= 0, got NaN"),
                 Arguments.of("slippageBreachesToKill", 0, "risk.slippageBreachesToKill: must be >= 1, got 0"),
                 Arguments.of("maxSpreadTicks", 0L, "risk.maxSpreadTicks: must be >= 1, got 0"),
                 Arguments.of("maxLatencyNs", 0L, "risk.maxLatency: must be > 0, got 0ns"),
@@ -119,8 +121,8 @@ class RiskConfigTest {
         final RiskConfig c = RiskConfigs.with(
                 "riskPerTrade",
                 0.1,
-                "slippageBreachTicks",
-                0L,
+                "slippageBreachBps",
+                0.0,
                 "slippageBreachesToKill",
                 1,
                 "maxSpreadTicks",

@@ -162,6 +162,7 @@ class GeneratedMarketSignalsTest {
         final int[] probedExtreme = {0};
         final Map<String, Integer> refusals = new TreeMap<>();
         final ScalperEngine engine = ScalperEngine.builder()
+                .config(io.scalper.core.testing.Configs.plumbing())
                 .instrument(gen.instrument())
                 .clock(clock)
                 .gateway(gateway)
