@@ -2,6 +2,7 @@ package io.scalper.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.engine.EngineRecorder;
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.Liquidity;
@@ -44,6 +45,12 @@ class EmbeddedEngineExampleTest {
         final EngineRecorder recorder = new EngineRecorder(journals, 10_000, clock.nowNs(), 1_000_000_000L);
         final long[] quietUntil = {0};
         final ScalperEngine engine = ScalperEngine.builder()
+                // the wiring is the point here: entries on the signals alone, without the expected-edge gate (it would
+                // refuse them on a generated market whose edge does not pay the fees) and with fixed-tick brackets
+                .config(ScalperConfig.defaults()
+                        .with("edge.enabled", "false")
+                        .with("execution.stopVolMultiple", "0")
+                        .with("execution.stopCostMultiple", "0"))
                 .instrument(gen.instrument())
                 .clock(clock)
                 .scheduler(scheduler)

@@ -65,9 +65,21 @@ class BacktestCommandTest {
             "refusals",
             "signalPnl");
 
+    /**
+     * A configuration that enters whenever the signals say so (edge gate off, fixed-tick brackets): these tests are
+     * about the command's plumbing and accounting, which need trades on any market.
+     */
+    static final String PLUMBING = "edge:\n  enabled: false\nexecution:\n  stopVolMultiple: 0\n  stopCostMultiple: 0\n";
+
+    private String plumbing() throws IOException {
+        final Path file = tmp.resolve("plumbing.yaml");
+        Files.writeString(file, PLUMBING);
+        return file.toString();
+    }
+
     @Test
     void shouldPrintOneJsonObjectWithEveryRequiredKeyAndBalancedAccounts() throws IOException {
-        final Run r = run("backtest", "--duration", "15m", "--seed", "3", "--json", "--quiet");
+        final Run r = run("backtest", "--duration", "15m", "--seed", "3", "--json", "--quiet", "--config", plumbing());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.lines()).hasSize(1);
         final JsonNode j = JSON.readTree(r.lines().get(0));
@@ -166,6 +178,8 @@ class BacktestCommandTest {
         final long testNs = 4 * minuteNs;
         final Run r = run(
                 "sweep",
+                "--config",
+                plumbing(),
                 "--param",
                 "fusion.entryScore=0.35,0.45",
                 "--duration",
@@ -298,7 +312,12 @@ class BacktestCommandTest {
     /** The backtest of a fusion.entryScore trading only in [fromNs, toNs) of the 20-minute generated market, seed 1. */
     private static BacktestResult standalone(String entryScore, long fromNs, long toNs) throws IOException {
         final BacktestRunner.Builder b = BacktestRunner.builder()
-                .config(ConfigFile.empty().with("fusion.entryScore", entryScore).config())
+                .config(ConfigFile.empty()
+                        .with("fusion.entryScore", entryScore)
+                        .with("edge.enabled", "false")
+                        .with("execution.stopVolMultiple", "0")
+                        .with("execution.stopCostMultiple", "0")
+                        .config())
                 .seed(1)
                 .tradeFromNs(fromNs)
                 .maxDurationNs(toNs);

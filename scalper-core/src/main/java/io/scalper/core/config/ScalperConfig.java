@@ -64,6 +64,17 @@ public record ScalperConfig(
         this(book, tape, features, signals, fusion, risk, execution, backtest, EdgeConfig.defaults());
     }
 
+    /**
+     * This configuration with one key changed, named and written as in {@code config/default.yaml}: e.g. {@code
+     * with("execution.stopTicks", "60")}, {@code with("risk.maxLatency", "2s")}, {@code with("edge.enabled",
+     * "false")}.
+     *
+     * @throws IllegalArgumentException naming the key when it is unknown or the value is invalid
+     */
+    public ScalperConfig with(String dottedKey, String value) {
+        return ConfigKeys.with(this, dottedKey, value);
+    }
+
     public ScalperConfig withFusion(FusionConfig f) {
         return new ScalperConfig(book, tape, features, signals, f, risk, execution, backtest, edge);
     }
