@@ -88,20 +88,23 @@ final class EngineHarness {
             boolean amend,
             ScalperEngine.EntryGate gate,
             java.util.function.Consumer<ScalperEngine.Builder> customizer) {
+        this(exec, risk, ScalperConfig.defaults().edge().withEnabled(false), amend, gate, customizer);
+    }
+
+    /** With an edge section of the test's own (the other constructors turn the gate off). */
+    EngineHarness(
+            ExecutionConfig exec,
+            RiskConfig risk,
+            io.scalper.core.edge.EdgeConfig edge,
+            boolean amend,
+            ScalperEngine.EntryGate gate,
+            java.util.function.Consumer<ScalperEngine.Builder> customizer) {
         final ScalperConfig d = ScalperConfig.defaults();
         final FusionConfig fusion = new FusionConfig(
                 0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
         // the control signal steers entries; the edge gate (tested on its own) is off here
         final ScalperConfig config = new ScalperConfig(
-                d.book(),
-                d.tape(),
-                d.features(),
-                d.signals(),
-                fusion,
-                risk,
-                exec,
-                d.backtest(),
-                d.edge().withEnabled(false));
+                d.book(), d.tape(), d.features(), d.signals(), fusion, risk, exec, d.backtest(), edge);
         gateway = new RecordingGateway(clock, true);
         if (!amend) {
             gateway.withoutAmend();
@@ -166,6 +169,14 @@ final class EngineHarness {
         }
         sink.onBook(update);
         check();
+        return this;
+    }
+
+    /** Publishes a ticker with the next funding time. */
+    EngineHarness nextFunding(long epochMs) {
+        final io.scalper.core.market.TickerState t = new io.scalper.core.market.TickerState();
+        t.nextFundingTimeMs(epochMs);
+        sink.onTicker(t);
         return this;
     }
 
