@@ -125,6 +125,10 @@ public final class LiveTrader implements AutoCloseable {
     private Instrument instrument;
     private BybitReconciliation reconciliation;
     private long nextHousekeepingNs;
+    private long housekeepings;
+    /** What the engine learned (edge calibration, adaptive weights) is saved this often, and at stop. */
+    private static final int LEARNED_EVERY_SECONDS = 10;
+
     private long startNs;
     private boolean stopped;
     private final LatencyHistogram feedAges = new LatencyHistogram();
@@ -213,6 +217,15 @@ public final class LiveTrader implements AutoCloseable {
                 .initialEquity(equity)
                 .reconcilePolicy(policy)
                 .listener(recorder);
+        if (session != null && session.feeRate() != null) {
+            // the account's own fee rates price every entry (the edge gate's cost, the brackets)
+            eb.feeRates(
+                    session.feeRate().maker().doubleValue(),
+                    session.feeRate().taker().doubleValue());
+        }
+        final Optional<io.scalper.core.edge.EdgeCalibration> learnedEdge =
+                LearnedState.readEdge(stateDirectory, config);
+        learnedEdge.ifPresent(eb::edgeCalibration);
         if (session != null) {
             eb.gate(session.healthGate());
         } else {
@@ -223,6 +236,13 @@ public final class LiveTrader implements AutoCloseable {
         }
         engine = eb.build();
         recorder.attach(engine);
+        final boolean learnedWeights = LearnedState.restoreWeights(stateDirectory, engine);
+        if (learnedEdge.isPresent() || learnedWeights) {
+            LOG.info(
+                    "restored what was learned: edge calibration of {} samples, adaptive weights {}",
+                    String.format(Locale.ROOT, "%.0f", engine.edgeCalibration().samples()),
+                    learnedWeights ? "restored" : "from scratch");
+        }
         if (paper) {
             final MarketDataListener toEngine = engine.marketListener();
             decoder.setListener(new MarketDataListener() {
@@ -400,6 +420,9 @@ public final class LiveTrader implements AutoCloseable {
             nextHousekeepingNs = now + SECOND_NS;
             recorder.tracker().onEquitySample(now, engine.equity());
             writeState();
+            if (++housekeepings % LEARNED_EVERY_SECONDS == 0) {
+                LearnedState.write(stateDirectory, engine);
+            }
         }
         return n;
     }
@@ -457,6 +480,7 @@ public final class LiveTrader implements AutoCloseable {
         recorder.tracker().onEquitySample(clock.nowNs(), engine.equity());
         try {
             writeState();
+            LearnedState.write(stateDirectory, engine);
         } catch (RuntimeException e) {
             LOG.error("final state: {}", e.getMessage());
         }

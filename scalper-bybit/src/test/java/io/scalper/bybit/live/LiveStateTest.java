@@ -2,6 +2,7 @@ package io.scalper.bybit.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.RecordingGateway;
@@ -98,5 +99,39 @@ class LiveStateTest {
         e.adoptPosition(300, 650_000);
         final String text = Files.readString(write(e, clock.nowNs()));
         assertThat(text).contains("\"reconciliations\" : 1", "\"protected\" : true", "\"maxUnprotectedMs\"");
+    }
+
+    @Test
+    void shouldKeepWhatWasLearnedAcrossARestart() throws IOException {
+        final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+        final ScalperEngine first = engine(clock);
+        for (int i = 0; i < 500; i++) {
+            first.edgeCalibration().record(0.8, 20.0);
+        }
+        first.pipeline().fusion().weights().restore(new double[] {0.3, -0.2, 0, 0, 0, 0, 0, 0}, 42);
+        LearnedState.write(dir, first);
+
+        final io.scalper.core.config.ScalperConfig config = io.scalper.core.config.ScalperConfig.defaults();
+        final var edge = LearnedState.readEdge(dir, config).orElseThrow();
+        assertThat(edge.samples()).isEqualTo(500);
+        assertThat(edge.expectedMoveBps(0.8)).isCloseTo(first.edgeCalibration().expectedMoveBps(0.8), offset(1e-6));
+        final ScalperEngine second = ScalperEngine.builder()
+                .instrument(BTC)
+                .clock(clock)
+                .gateway(new RecordingGateway(clock, true))
+                .edgeCalibration(edge)
+                .build();
+        assertThat(LearnedState.restoreWeights(dir, second)).isTrue();
+        assertThat(second.pipeline().fusion().weights().edge(0)).isCloseTo(0.3, offset(1e-9));
+        assertThat(second.pipeline().fusion().weights().edge(1)).isCloseTo(-0.2, offset(1e-9));
+        assertThat(second.pipeline().fusion().weights().resolved()).isEqualTo(42);
+        // a changed horizon starts afresh rather than trusting a calibration of another horizon
+        assertThat(LearnedState.readEdge(dir, config.with("edge.horizon", "10s")))
+                .isEmpty();
+        // a damaged file is refused, naming it
+        Files.writeString(dir.resolve("weights.json"), "{nope");
+        assertThatThrownBy(() -> LearnedState.restoreWeights(dir, second))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("weights.json");
     }
 }

@@ -150,4 +150,24 @@ public final class AdaptiveWeights {
             weights[i] = base[i] * multipliers[i] / sum;
         }
     }
+
+    /**
+     * Restores what was learned before (e.g. by a previous run): each signal's smoothed edge and the number of samples
+     * resolved; the weights follow. Pending samples are not restored.
+     *
+     * @throws IllegalArgumentException if {@code edges} does not have one finite value in [-1, 1] per signal
+     */
+    public void restore(double[] edges, long resolvedSamples) {
+        if (edges.length != n) {
+            throw new IllegalArgumentException("adaptive weights: " + edges.length + " edges for " + n + " signals");
+        }
+        for (double e : edges) {
+            if (!(e >= -1 && e <= 1)) {
+                throw new IllegalArgumentException("adaptive weights: an edge must be in [-1, 1], got " + e);
+            }
+        }
+        System.arraycopy(edges, 0, this.edges, 0, n);
+        this.resolved = Math.max(0, resolvedSamples);
+        reweigh();
+    }
 }

@@ -105,6 +105,52 @@ public final class SignalFusion {
     }
 
     /** Assembles a fusion from signals and base weights. */
+    /** Format of {@link #weightsToJson()}. */
+    public static final String WEIGHTS_FORMAT = "scalper.adaptive-weights";
+
+    /**
+     * What the adaptive weights learned, as JSON: {@code {"format":"scalper.adaptive-weights","version":1,
+     * "resolved":N,"edges":{"obi":x,...}}}. Read back with {@link #restoreWeights(String)}.
+     */
+    public String weightsToJson() {
+        final io.scalper.core.metrics.JsonWriter w = new io.scalper.core.metrics.JsonWriter();
+        w.beginObject().name("format").value(WEIGHTS_FORMAT).name("version").value(1);
+        w.name("resolved").value(adaptive.resolved());
+        w.name("edges").beginObject();
+        for (int i = 0; i < size(); i++) {
+            w.name(signal(i).name()).value(adaptive.edge(i));
+        }
+        w.endObject().endObject();
+        return w.toString();
+    }
+
+    /**
+     * Restores weights learned before ({@link #weightsToJson()}), by signal name: a signal the text does not name
+     * starts from no edge, a name this fusion does not have is ignored.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the text
+     */
+    public void restoreWeights(String json) {
+        final Object root;
+        try {
+            root = io.scalper.core.util.JsonText.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("adaptive weights: not JSON: " + e.getMessage(), e);
+        }
+        if (!(root instanceof java.util.Map<?, ?> m) || !WEIGHTS_FORMAT.equals(m.get("format"))) {
+            throw new IllegalArgumentException("adaptive weights: format is not " + WEIGHTS_FORMAT);
+        }
+        if (!(m.get("edges") instanceof java.util.Map<?, ?> edges) || !(m.get("resolved") instanceof Double resolved)) {
+            throw new IllegalArgumentException("adaptive weights: expected \"resolved\" and \"edges\"");
+        }
+        final double[] values = new double[size()];
+        for (int i = 0; i < size(); i++) {
+            final Object v = edges.get(signal(i).name());
+            values[i] = v instanceof Double d ? d : 0.0;
+        }
+        adaptive.restore(values, resolved.longValue());
+    }
+
     public static final class Builder {
         private final FusionConfig config;
         private final List<Signal> signals = new ArrayList<>();
