@@ -72,6 +72,9 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Write report.html, summary.json and the journals (decisions, orders, fills, trades) here.")
     Path report;
 
+    @picocli.CommandLine.Mixin
+    BacktestInput.MarketOptions market = new BacktestInput.MarketOptions();
+
     @Option(names = "--json", description = "Print the summary as one JSON object on standard output.")
     boolean json;
 
@@ -81,7 +84,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
-        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration);
+        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration, market);
         final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
         final ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
         final BacktestResult r = run(cfg, input, seed, limitNs, report, progress);

@@ -41,6 +41,9 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    BacktestInput.MarketOptions market = new BacktestInput.MarketOptions();
+
     @Option(
             names = "--param",
             paramLabel = "KEY=V1,V2,...",
@@ -121,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
         if ((train == null) != (test == null)) {
             throw new ScalperCli.UsageException("--train and --test go together");
         }
-        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration);
+        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration, market);
         final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
         final PrintWriter o = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();

@@ -34,8 +34,10 @@ import java.util.List;
  *   <li>Every automatic repetition — re-amending after a refused amend, re-sending a refused cancel, re-trying a
  *       flatten whose market order did not complete — waits {@code retryBackoff} (doubling) and is tried at most
  *       {@code maxRetries} times; when a budget is spent the engine is told ({@link Escalation}), never looped.
- *   <li>Trailing stop: once the best price since entry is {@code trailActivationTicks} in favour, the stop moves to
- *       {@code trailDistanceTicks} behind it, only ever toward profit, amended at most every {@code trailMinInterval}.
+ *   <li>Trailing stop: once the best price since entry is in favour by {@code trailActivationRatio} stop distances
+ *       (at least {@code trailActivationTicks}), the stop moves to {@code trailDistanceRatio} stop distances (at least
+ *       {@code trailDistanceTicks}) behind it, only ever toward profit, amended at most every {@code
+ *       trailMinInterval}.
  * </ul>
  */
 final class OcoManager {
@@ -597,11 +599,14 @@ final class OcoManager {
         bestSinceEntry = isLong ? Math.max(bestSinceEntry, reference) : Math.min(bestSinceEntry, reference);
         final long entry = Math.round(position.avgEntryTicks());
         final long favour = isLong ? bestSinceEntry - entry : entry - bestSinceEntry;
-        if (favour < cfg.trailActivationTicks()) {
+        final long activation =
+                Math.max(cfg.trailActivationTicks(), Math.round(cfg.trailActivationRatio() * stopDistanceTicks()));
+        if (favour < activation) {
             return;
         }
-        final long target =
-                isLong ? bestSinceEntry - cfg.trailDistanceTicks() : bestSinceEntry + cfg.trailDistanceTicks();
+        final long distance =
+                Math.max(cfg.trailDistanceTicks(), Math.round(cfg.trailDistanceRatio() * stopDistanceTicks()));
+        final long target = isLong ? bestSinceEntry - distance : bestSinceEntry + distance;
         final boolean better = isLong ? target > stopTicks : target < stopTicks;
         if (!better || (lastTrailNs != Long.MIN_VALUE && nowNs - lastTrailNs < cfg.trailMinIntervalNs())) {
             return;

@@ -16,7 +16,10 @@ import io.scalper.core.model.Side;
  * Smart order router for entries: post-only at the touch → reprice → IOC.
  *
  * <ul>
- *   <li>An entry is a post-only limit at the touch (joins the best bid for a long), one tick inside the spread when
+ *   <li>An entry whose expected move pays for taking liquidity on both legs (the engine's call) is an IOC limit
+ *       {@code maxSlippageTicks} through the touch at once: an edge that plays out in seconds does not wait to be
+ *       filled by a price coming back.
+ *   <li>Otherwise an entry is a post-only limit at the touch (joins the best bid for a long), one tick inside the spread when
  *       {@code improveTouch} and the spread is wider than a tick. A post-only cancel (would have taken liquidity) is
  *       re-posted at the new touch, up to {@code maxPostOnlyRetries} times.
  *   <li>When the touch moves away the order is moved back, at most {@code maxReprices} times and not more often than
@@ -60,6 +63,7 @@ final class OrderRouter {
     private long entriesPlaced;
     private long entriesFilled;
     private long escalations;
+    private long urgentEntries;
     private boolean rejectedAttempt;
     private boolean cancelSpentReported;
 
@@ -114,6 +118,14 @@ final class OrderRouter {
 
     /** Starts an entry of {@code lots} on {@code entrySide}. */
     void enter(Side entrySide, long lots, long nowNs) {
+        enter(entrySide, lots, nowNs, false);
+    }
+
+    /**
+     * Starts an entry; an {@code urgent} one (the expected move pays for taking liquidity both ways) goes straight to
+     * an IOC limit through the touch instead of resting.
+     */
+    void enter(Side entrySide, long lots, long nowNs, boolean urgent) {
         active = true;
         side = entrySide;
         targetLots = lots;
@@ -130,9 +142,20 @@ final class OrderRouter {
         cancelSpentReported = false;
         cancels.reset();
         attemptOrders.clear();
-        intendedPriceTicks = entrySide == Side.BUY ? book.bestBid() : book.bestAsk();
         entriesPlaced++;
-        postAtTouch();
+        if (urgent) {
+            intendedPriceTicks = entrySide == Side.BUY ? book.bestAsk() : book.bestBid();
+            urgentEntries++;
+            sendIoc();
+        } else {
+            intendedPriceTicks = entrySide == Side.BUY ? book.bestBid() : book.bestAsk();
+            postAtTouch();
+        }
+    }
+
+    /** Entries sent straight to IOC because their expected move paid for it. */
+    long urgentEntries() {
+        return urgentEntries;
     }
 
     private long touchPrice() {

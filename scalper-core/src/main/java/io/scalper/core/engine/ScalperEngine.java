@@ -93,6 +93,7 @@ public final class ScalperEngine implements ExecutionListener {
     private double takerFeeRate;
     private double lastExpectedEdgeBps = Double.NaN;
     private double lastCostBps = Double.NaN;
+    private double lastSpreadBps = Double.NaN;
     private long fundingClosedForMs = Long.MIN_VALUE;
     private long fundingCloses;
     private long cappedEntries;
@@ -393,7 +394,11 @@ public final class ScalperEngine implements ExecutionListener {
         }
         plannedRisk = size.riskAmount();
         entryContributions = contributions(d);
-        router.enter(side, size.lots(), now);
+        // taking liquidity both ways is worth it when the expected move beats the taker/taker round trip too
+        final boolean urgent = edgeConfig.enabled()
+                && lastExpectedEdgeBps
+                        >= RoundTripCosts.bps(2, makerFeeRate, takerFeeRate, lastSpreadBps) + edgeConfig.marginBps();
+        router.enter(side, size.lots(), now, urgent);
     }
 
     /** Entry gates on the venue's side: a position difference being checked, back-off after rejections, busy gateway. */
@@ -417,6 +422,7 @@ public final class ScalperEngine implements ExecutionListener {
     private RefusalReason edgeGate(Decision d, Features f) {
         final double mid = f.mid();
         final double spreadBps = mid > 0 ? f.spreadTicks() * 1e4 / mid : Double.NaN;
+        lastSpreadBps = spreadBps;
         final double expected = calibration.expectedMoveBps(d.fused());
         lastExpectedEdgeBps = d.direction() > 0 ? expected : -expected;
         lastCostBps = RoundTripCosts.bps(costPath, makerFeeRate, takerFeeRate, spreadBps);
@@ -1244,6 +1250,11 @@ public final class ScalperEngine implements ExecutionListener {
 
     public long escalations() {
         return router.escalations();
+    }
+
+    /** Entries sent straight to IOC because their expected move paid for taking liquidity both ways. */
+    public long urgentEntries() {
+        return router.urgentEntries();
     }
 
     public long legReplacements() {

@@ -23,8 +23,12 @@ package io.scalper.core.exec;
  *     account's fees and the current spread) away, so a stop-out is never mostly fees (0: no cost term)
  * @param takeProfitRatio the take-profit is at least this many times the stop distance away (reward to risk)
  * @param stopTriggerByMark trigger the stop on mark price ({@code true}) or last price ({@code false})
- * @param trailActivationTicks favourable move from entry after which the stop starts to trail (0 = never)
- * @param trailDistanceTicks distance the trailing stop keeps behind the best price since entry
+ * @param trailActivationTicks least favourable move from entry after which the stop starts to trail (0 = never)
+ * @param trailDistanceTicks least distance the trailing stop keeps behind the best price since entry
+ * @param trailActivationRatio the stop starts to trail once the move in favour is this many stop distances (the
+ *     activation is {@code max(trailActivationTicks, ratio × stop distance)})
+ * @param trailDistanceRatio the trailing stop keeps this many stop distances behind the best price (at least {@code
+ *     trailDistanceTicks})
  * @param trailMinIntervalNs least time between two trailing-stop amends
  * @param maxLegReplacements times a bracket leg cancelled or rejected by the exchange is re-placed before the position
  *     is flattened
@@ -58,6 +62,8 @@ public record ExecutionConfig(
         boolean stopTriggerByMark,
         int trailActivationTicks,
         int trailDistanceTicks,
+        double trailActivationRatio,
+        double trailDistanceRatio,
         long trailMinIntervalNs,
         int maxLegReplacements,
         long timerIntervalNs,
@@ -96,6 +102,13 @@ public record ExecutionConfig(
         }
         atLeast("execution.trailActivationTicks", trailActivationTicks, 0);
         atLeast("execution.trailDistanceTicks", trailDistanceTicks, 1);
+        if (!(trailActivationRatio >= 0 && Double.isFinite(trailActivationRatio))) {
+            throw new IllegalArgumentException(
+                    "execution.trailActivationRatio: must be >= 0, got " + trailActivationRatio);
+        }
+        if (!(trailDistanceRatio >= 0 && Double.isFinite(trailDistanceRatio))) {
+            throw new IllegalArgumentException("execution.trailDistanceRatio: must be >= 0, got " + trailDistanceRatio);
+        }
         atLeast("execution.trailMinInterval", trailMinIntervalNs, 0);
         atLeast("execution.maxLegReplacements", maxLegReplacements, 0);
         atLeast("execution.timerInterval", timerIntervalNs, MS);
@@ -124,9 +137,11 @@ public record ExecutionConfig(
                 30_000 * MS,
                 2.0,
                 1.5,
-                false,
+                true,
                 15,
                 10,
+                1.0,
+                1.0,
                 500 * MS,
                 3,
                 100 * MS,

@@ -74,6 +74,52 @@ class EngineCostsTest {
     }
 
     @Test
+    void shouldTakeLiquidityAtOnceOnlyWhenTheExpectedMoveAlsoPaysATakerRoundTrip() {
+        final EngineHarness urgent = withEdge(b -> b.edgeCalibration(learned(0.9, 30, 2_000)));
+        urgent.signal(0.9);
+        final OrderRequest ioc = urgent.last(OrderPurpose.ENTRY);
+        assertThat(ioc.timeInForce())
+                .as("30 bps expected beats 11 bps of taker fees both ways")
+                .isEqualTo(io.scalper.core.exec.TimeInForce.IOC);
+        assertThat(ioc.priceTicks()).as("through the ask, capped").isEqualTo(urgent.ask + 2);
+        assertThat(urgent.engine.urgentEntries()).isEqualTo(1);
+
+        final EngineHarness patient = withEdge(b -> b.edgeCalibration(learned(0.9, 10, 2_000)));
+        patient.signal(0.9);
+        final OrderRequest resting = patient.last(OrderPurpose.ENTRY);
+        assertThat(resting.timeInForce())
+                .as("10 bps: enough for a maker entry only")
+                .isEqualTo(io.scalper.core.exec.TimeInForce.POST_ONLY);
+        assertThat(patient.engine.urgentEntries()).isZero();
+    }
+
+    @Test
+    void shouldTrailByStopDistancesSoTheTrailIsNeverTighterThanTheStop() {
+        final EngineHarness h = new EngineHarness(
+                ExecutionConfig.defaults(),
+                RiskConfig.defaults(),
+                EdgeConfig.defaults().withEnabled(false),
+                true,
+                null,
+                b -> {});
+        h.signal(0.9);
+        final OrderRequest entry = h.last(OrderPurpose.ENTRY);
+        h.fill(entry, entry.priceTicks(), entry.qtyLots(), Liquidity.MAKER);
+        final OrderRequest stop = h.last(OrderPurpose.STOP_LOSS);
+        final long distance = entry.priceTicks() - stop.triggerPriceTicks();
+        h.advanceMs(600);
+        h.book(entry.priceTicks() + distance - 5, entry.priceTicks() + distance - 4); // not yet one stop in favour
+        assertThat(h.gateway.commands("amend")).isEmpty();
+        h.advanceMs(600);
+        h.book(entry.priceTicks() + distance, entry.priceTicks() + distance + 1); // one stop in favour
+        final var amends = h.gateway.commands("amend");
+        assertThat(amends).isNotEmpty();
+        assertThat(amends.get(amends.size() - 1).triggerPriceTicks())
+                .as("the stop moves to the entry price: a stop distance behind the best bid")
+                .isEqualTo(entry.priceTicks());
+    }
+
+    @Test
     void shouldLearnFromEveryDecisionWhetherItTradedOrNot() {
         final EngineHarness h = withEdge(b -> {});
         for (int i = 0; i < 600; i++) { // 60 s of decisions every 100 ms, the mid stepping up 1 tick a second

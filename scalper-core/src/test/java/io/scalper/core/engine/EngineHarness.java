@@ -58,12 +58,20 @@ final class EngineHarness {
     final java.util.List<String> journal = new java.util.ArrayList<>();
 
     /**
-     * The execution settings the mechanics tests assume: fixed-tick brackets (20-tick stop, 30-tick take-profit), no
-     * volatility or cost terms, so distances are known in advance.
+     * The execution settings the mechanics tests assume: fixed-tick brackets (20-tick stop, 30-tick take-profit, a
+     * trailing stop 10 ticks behind once 15 in favour), no volatility or cost terms, so distances are known in advance.
      */
     static ExecutionConfig fixedBrackets() {
         return io.scalper.core.testing.Records.with(
-                ExecutionConfig.defaults(), "stopVolMultiple", 0.0, "stopCostMultiple", 0.0);
+                ExecutionConfig.defaults(),
+                "stopVolMultiple",
+                0.0,
+                "stopCostMultiple",
+                0.0,
+                "trailActivationRatio",
+                0.0,
+                "trailDistanceRatio",
+                0.0);
     }
 
     EngineHarness() {

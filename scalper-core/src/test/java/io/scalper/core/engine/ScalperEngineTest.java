@@ -66,7 +66,9 @@ class ScalperEngineTest {
         assertThat(stop.reduceOnly()).isTrue();
         assertThat(stop.isConditional()).isTrue();
         assertThat(stop.triggerPriceTicks()).isEqualTo(h.bid - 20);
-        assertThat(stop.triggerSource()).isEqualTo(TriggerSource.LAST_PRICE);
+        assertThat(stop.triggerSource())
+                .as("on the mark: one stray print does not fire it")
+                .isEqualTo(TriggerSource.MARK_PRICE);
         assertThat(stop.qtyLots()).isEqualTo(500);
         assertThat(tp.timeInForce()).isEqualTo(TimeInForce.POST_ONLY);
         assertThat(tp.reduceOnly()).isTrue();
