@@ -63,13 +63,13 @@ final class BacktestInput {
                     "generated market, seed " + seed + ", " + Durations.format(ns) + market.describe(),
                     null,
                     market.isSet()
-                            ? () -> new GeneratedSource(generator, Scenarios.rich(ns, seed), ns)
+                            ? () -> new GeneratedSource(generator, market.scenarios(ns, seed), ns)
                             : () -> GeneratedSource.rich(seed, ns),
                     ns);
         }
         if (market.isSet()) {
             throw new ScalperCli.UsageException(
-                    "--profile, --predictability and --pattern-move-bps shape a generated market: not with --data");
+                    "--profile, --predictability, --pattern-move-bps and --mix shape a generated market: not with --data");
         }
         final List<Path> files = new ArrayList<>();
         for (Path p : data) {
@@ -146,8 +146,9 @@ final class BacktestInput {
     }
 
     /**
-     * The generated market's options, shared by {@code backtest}, {@code research} and {@code generate} (a picocli
-     * mixin): a calibrated profile and the martingale model's predictability (see {@link GeneratorConfig}).
+     * The generated market's options, shared by {@code backtest}, {@code research}, {@code sweep}, {@code generate},
+     * {@code sim} and {@code run --sim} (a picocli mixin): a calibrated profile, the martingale model's predictability
+     * and injected move (see {@link GeneratorConfig}), and the mix of patterns it plays.
      */
     static final class MarketOptions {
         @Option(
@@ -173,9 +174,38 @@ final class BacktestInput {
                         + " iceberg, sweep and burst, bps (default 10).")
         Double patternMoveBps;
 
+        @Option(
+                names = "--mix",
+                paramLabel = "NAME",
+                description = "Generated market: the patterns it plays — rich (every kind in shuffled rounds, the"
+                        + " default) or sweeps (an 8-level sweep every 40 s, each followed by its injected move).")
+        String mix;
+
         /** Whether any option was given. */
         boolean isSet() {
-            return profile != null || predictability != null || patternMoveBps != null;
+            return profile != null || predictability != null || patternMoveBps != null || mix != null;
+        }
+
+        /**
+         * The mix's name: {@code --mix}, or rich.
+         *
+         * @throws ScalperCli.UsageException when it is not a known mix
+         */
+        String mixName() {
+            final String name = mix == null ? "rich" : mix.trim().toLowerCase(Locale.ROOT);
+            if (!Scenarios.MIXES.contains(name)) {
+                throw new ScalperCli.UsageException("--mix: must be one of " + Scenarios.MIXES + ", got '" + mix + "'");
+            }
+            return name;
+        }
+
+        /**
+         * The patterns of a generated market of this length: {@code --mix}, or the rich mix.
+         *
+         * @throws ScalperCli.UsageException naming the option
+         */
+        List<io.scalper.core.synthetic.Scenario> scenarios(long durationNs, long seed) {
+            return Scenarios.mix(mixName(), durationNs, seed);
         }
 
         /**
@@ -226,6 +256,9 @@ final class BacktestInput {
                         .append(" bps");
             } else {
                 sb.append(", legacy model");
+            }
+            if (mix != null) {
+                sb.append(", ").append(mixName()).append(" mix");
             }
             return sb.toString();
         }

@@ -129,6 +129,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (rich) {
             injected.addAll(Scenarios.rich(durationNs, seed));
         }
+        if (market.mix != null) {
+            injected.addAll(market.scenarios(durationNs, seed));
+        }
         final SyntheticMarket market;
         try {
             market = new SyntheticMarket(config, injected);

@@ -101,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Emulator market speed (--sim).")
     double speed;
 
+    @Mixin
+    BacktestInput.MarketOptions market = new BacktestInput.MarketOptions();
+
     @Option(names = "--json", description = "Print the final summary as one JSON object on standard output.")
     boolean json;
 
@@ -133,6 +136,11 @@ final class RunCommand implements Callable<Integer> {
         if (env == null && !sim && creds.testnet()) {
             env = BybitEnvironment.TESTNET;
         }
+        if (env != null && market.isSet()) {
+            throw new ScalperCli.UsageException(
+                    "--profile, --predictability, --pattern-move-bps and --mix shape the emulator's market: only with"
+                            + " --sim");
+        }
         BybitEmulator emulator = null;
         BybitCredentials credentials = null;
         String venueName;
@@ -143,6 +151,8 @@ final class RunCommand implements Callable<Integer> {
                         .wsPort(0)
                         .seed(seed)
                         .speed(speed)
+                        .market(market.config(seed))
+                        .mix(market.mixName())
                         .symbols(java.util.List.of(symbol.toUpperCase(Locale.ROOT)))
                         .initialBalance(cfg.backtest().initialBalance())
                         .build()

@@ -60,6 +60,9 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, e.g. 30s (default: Ctrl-C).")
     String duration;
 
+    @picocli.CommandLine.Mixin
+    BacktestInput.MarketOptions market = new BacktestInput.MarketOptions();
+
     @Override
     public Integer call() throws Exception {
         if ((apiKey == null) != (apiSecret == null)) {
@@ -91,8 +94,14 @@ final class SimCommand implements Callable<Integer> {
             b.restPort(port).wsPort(port + 1);
         }
         if (data != null) {
+            if (market.isSet()) {
+                throw new ScalperCli.UsageException(
+                        "--profile, --predictability, --pattern-move-bps and --mix shape a generated market: not with"
+                                + " --data");
+            }
             b.dataFile(data);
         }
+        b.market(market.config(seed)).mix(market.mixName());
         if (!symbols.isEmpty()) {
             b.symbols(symbols);
         }

@@ -121,7 +121,10 @@ class ResearchCommandTest {
                 .isEqualTo("scalper: --profile: must be one of [default, btcusdt, ethusdt], got 'solusdt'\n");
         assertThat(run("research", "--data", data.toString(), "--predictability", "0")
                         .err())
-                .startsWith("scalper: --profile, --predictability and --pattern-move-bps shape a generated market");
+                .startsWith(
+                        "scalper: --profile, --predictability, --pattern-move-bps and --mix shape a generated market");
+        assertThat(run("research", "--mix", "spoofs").err())
+                .isEqualTo("scalper: --mix: must be one of [rich, sweeps], got 'spoofs'\n");
         final Run bad =
                 run("research", "--out", tmp.resolve("missing/edge.json").toString());
         assertThat(bad.code()).isEqualTo(ScalperCli.EXIT_USAGE);

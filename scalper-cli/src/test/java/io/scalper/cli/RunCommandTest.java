@@ -89,6 +89,65 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldTradeWithTheDefaultGatesOnAMarketThatHasAnEdge() throws IOException {
+        // the market is chosen, not the gates: every sweep is followed by a 40 bps move its way (research finds it on
+        // the sweep signal), and the one change to the defaults is the weight research points at; the latency,
+        // spread, funding and book-age gates, the edge gate, sizing and brackets are the defaults
+        final Path config = tmp.resolve("weights.yaml");
+        Files.writeString(config, "signals:\n  weights:\n    sweep: 2.0\n");
+        final io.scalper.core.config.ScalperConfig used =
+                ConfigFile.load(config).config();
+        final io.scalper.core.config.ScalperConfig defaults = io.scalper.core.config.ScalperConfig.defaults();
+        assertThat(used.risk()).isEqualTo(defaults.risk());
+        assertThat(used.edge()).isEqualTo(defaults.edge());
+        assertThat(used.execution()).isEqualTo(defaults.execution());
+        assertThat(used.fusion()).isEqualTo(defaults.fusion());
+
+        final Path state = tmp.resolve("state");
+        final Run r = run(
+                "run",
+                "--seed",
+                "1",
+                "--profile",
+                "btcusdt",
+                "--predictability",
+                "1",
+                "--pattern-move-bps",
+                "40",
+                "--mix",
+                "sweeps",
+                "--speed",
+                "30",
+                "--duration",
+                "40s",
+                "--config",
+                config.toString(),
+                "--state-dir",
+                state.toString(),
+                "--flatten-on-exit",
+                "--json",
+                "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        final JsonNode j = JSON.readTree(r.out());
+        assertThat(j.get("trades").asLong())
+                .as("round trips with the default gates: %s", r.out())
+                .isPositive();
+        assertThat(j.path("refusals").path("edge_below_cost").asLong())
+                .as("the edge gate refused what did not pay")
+                .isPositive();
+        final double venueChange =
+                j.get("venueEndEquity").asDouble() - j.get("venueStartEquity").asDouble();
+        assertThat(j.get("netPnl").asDouble()).isCloseTo(venueChange, within(1e-6));
+        assertThat(JSON.readTree(state.resolve("state.json").toFile())
+                        .get("positionLots")
+                        .asLong())
+                .isZero();
+        assertThat(state.resolve("edge.json"))
+                .as("what the edge gate learned is kept")
+                .exists();
+    }
+
+    @Test
     void shouldFailAtStartWithOneLineAndExitCode2() throws IOException {
         final Run noKeys =
                 run("run", "--testnet", "--state-dir", tmp.resolve("s1").toString());
@@ -134,6 +193,13 @@ class RunCommandTest {
 
         assertThat(run("run", "--reconcile", "maybe").code()).isEqualTo(2);
         assertThat(run("run", "--sim", "--testnet").code()).isEqualTo(2);
+        final Run marketOnVenue = run("run", "--testnet", "--profile", "btcusdt");
+        assertThat(marketOnVenue.code()).isEqualTo(2);
+        assertThat(marketOnVenue.err()).contains("only with --sim");
+        final Run badMix =
+                run("run", "--mix", "spoofs", "--state-dir", tmp.resolve("s5").toString());
+        assertThat(badMix.code()).isEqualTo(2);
+        assertThat(badMix.err()).contains("--mix: must be one of [rich, sweeps], got 'spoofs'");
     }
 
     private void writeEnv(String text) throws IOException {

@@ -134,14 +134,14 @@ public final class BybitEmulator implements AutoCloseable {
                     + BybitInstruments.builtIn().keySet() + ")");
         }
         final long startNs = System.currentTimeMillis() * 1_000_000L;
-        GeneratorConfig gc =
-                GeneratorConfig.defaults().withSeed(cfg.seed + index).withStartTimeNs(startNs);
+        GeneratorConfig gc = cfg.market.withSeed(cfg.seed + index).withStartTimeNs(startNs);
         if (!inst.symbol().equals(gc.instrument().symbol())) {
-            final long startPrice = inst.symbol().startsWith("ETH") ? inst.parsePrice("3000") : inst.parsePrice("1");
-            gc = gc.withInstrument(inst, startPrice);
+            final String price =
+                    inst.symbol().startsWith("ETH") ? "3000" : inst.symbol().startsWith("BTC") ? "65000" : "1";
+            gc = gc.withInstrument(inst, inst.parsePrice(price));
         }
         final long duration = cfg.durationNs;
-        return new GeneratedSource(gc, Scenarios.rich(duration, cfg.seed + index), duration);
+        return new GeneratedSource(gc, Scenarios.mix(cfg.mix, duration, cfg.seed + index), duration);
     }
 
     /** REST base URL, e.g. {@code http://127.0.0.1:PORT}. */
@@ -400,8 +400,27 @@ public final class BybitEmulator implements AutoCloseable {
         private long latencyMs;
         private String faultSpec;
         private long durationNs = DEFAULT_GENERATED_DURATION_NS;
+        private GeneratorConfig market = GeneratorConfig.defaults();
+        private String mix = "rich";
 
         private Builder() {}
+
+        /**
+         * The generated market's model (default {@link GeneratorConfig#defaults()}, the legacy market): e.g. {@code
+         * GeneratorConfig.btcusdt().withPredictability(1).withPatternMoveBps(40)}. Its seed and start time are the
+         * emulator's ({@link #seed}, now); a symbol other than the config's gets its built-in instrument.
+         */
+        public Builder market(GeneratorConfig market) {
+            this.market = java.util.Objects.requireNonNull(market, "market");
+            return this;
+        }
+
+        /** The patterns the generated market plays: a {@link Scenarios#mix} name, rich (default) or sweeps. */
+        public Builder mix(String name) {
+            Scenarios.mix(name, 0, DEFAULT_SEED); // validates the name
+            this.mix = name;
+            return this;
+        }
 
         /** REST port; 0 (default) picks a free one. */
         public Builder restPort(int port) {

@@ -9,7 +9,6 @@ import io.scalper.core.synthetic.Scenarios;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,24 +81,13 @@ class ResearchHonestyTest {
         }
     }
 
-    /** Sweeps of 8 levels every 40 s in seeded random directions, each followed by its move over 20 s. */
-    static List<Scenario> sweeps(long durationNs, long seed) {
-        final SplittableRandom random = new SplittableRandom(seed);
-        final List<Scenario> out = new ArrayList<>();
-        for (long at = 10; (at + 40) * S < durationNs; at += 40) {
-            out.add(Scenario.parse(
-                    (random.nextBoolean() ? "SWEEP_UP@" : "SWEEP_DOWN@") + at + "s:levels=8,driftTime=20s"));
-        }
-        return out;
-    }
-
     @ParameterizedTest(name = "predictability {0}")
     @org.junit.jupiter.params.provider.ValueSource(doubles = {1.0, 0.5})
     void shouldFindAnEdgeOfAboutTheInjectedSize(double predictability) throws IOException {
         final double moveBps = 20;
         final GeneratorConfig g =
                 GeneratorConfig.btcusdt().withPredictability(predictability).withPatternMoveBps(moveBps);
-        final ResearchResult r = research(g, sweeps(HOUR, 7), HOUR);
+        final ResearchResult r = research(g, Scenarios.sweeps(HOUR, 7), HOUR);
         final int h30 = r.horizonsNs().indexOf(30 * S);
         final SignalStats sweep = r.stats("sweep", h30);
         final double injected = predictability * moveBps;
@@ -117,7 +105,7 @@ class ResearchHonestyTest {
     void shouldFindNoEdgeAfterTheSameSweepsAtPredictabilityZero() throws IOException {
         final GeneratorConfig g =
                 GeneratorConfig.btcusdt().withPredictability(0).withPatternMoveBps(20);
-        final ResearchResult r = research(g, sweeps(HOUR, 7), HOUR);
+        final ResearchResult r = research(g, Scenarios.sweeps(HOUR, 7), HOUR);
         // the same patterns, the same injected steps — as fair coins: no edge of the injected size, IC within noise
         for (int h = 0; h < r.horizonsNs().size(); h++) {
             final SignalStats sweep = r.stats("sweep", h);
