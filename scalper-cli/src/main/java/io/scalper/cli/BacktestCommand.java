@@ -95,7 +95,8 @@ final class BacktestCommand implements Callable<Integer> {
             printSummary(out, r);
         }
         if (report != null) {
-            writeReport(report, r, config == null ? "defaults" : config.toString(), seed);
+            writeReport(
+                    report, r, research(cfg, input, limitNs), config == null ? "defaults" : config.toString(), seed);
             if (!json) {
                 out.println("report: " + report.resolve("report.html"));
             }
@@ -208,10 +209,31 @@ final class BacktestCommand implements Callable<Integer> {
         return Double.isNaN(f) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", f * 100);
     }
 
-    static void writeReport(Path dir, BacktestResult r, String config, long seed) throws IOException {
+    static void writeReport(
+            Path dir, BacktestResult r, io.scalper.core.research.ResearchResult research, String config, long seed)
+            throws IOException {
         Files.createDirectories(dir);
         writeAtomically(dir.resolve("summary.json"), r.toJson() + "\n");
-        Reports.writeHtml(dir.resolve("report.html"), r, config, seed);
+        Reports.writeHtml(dir.resolve("report.html"), r, research, config, seed);
+    }
+
+    /** Research over the same market, for the report's decision-quality section: a second pass over the input. */
+    static io.scalper.core.research.ResearchResult research(ScalperConfig cfg, BacktestInput input, long limitNs)
+            throws IOException {
+        final io.scalper.core.research.ResearchRunner.Builder b = io.scalper.core.research.ResearchRunner.builder()
+                .config(cfg)
+                .maxDurationNs(limitNs)
+                .description(input.describe());
+        if (input.isEventFiles()) {
+            b.eventFiles(input.eventFiles());
+        } else {
+            b.source(input.open());
+        }
+        try {
+            return b.build().run();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

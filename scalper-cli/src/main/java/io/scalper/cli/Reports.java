@@ -14,7 +14,9 @@ import java.util.Map;
 final class Reports {
     private Reports() {}
 
-    static void writeHtml(Path file, BacktestResult r, String config, long seed) throws IOException {
+    static void writeHtml(
+            Path file, BacktestResult r, io.scalper.core.research.ResearchResult research, String config, long seed)
+            throws IOException {
         final Map<String, String> info = new LinkedHashMap<>();
         info.put("data", r.source());
         info.put("symbol", r.instrument().symbol());
@@ -32,6 +34,7 @@ final class Reports {
                 .equityCurve(r.equity())
                 .prices(r.priceTimesNs(), r.prices())
                 .tickSize(r.instrument().tickSize())
+                .research(research)
                 .build();
         HtmlReport.write(data, file);
     }

@@ -114,7 +114,11 @@ class BacktestCommandTest {
             assertThat(dir.resolve(f)).as(f).exists();
         }
         final String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("id=\"equity\"").contains("id=\"price\"").contains("generated market, seed 2");
+        assertThat(html)
+                .contains("id=\"equity\"")
+                .contains("id=\"decision-quality\"")
+                .contains("id=\"price\"")
+                .contains("generated market, seed 2");
         assertThat(html).doesNotContain("http://").doesNotContain("https://");
         final JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.get("trades").asLong())

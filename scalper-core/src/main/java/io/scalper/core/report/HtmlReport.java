@@ -96,7 +96,7 @@ public final class HtmlReport {
             + "thead th{background:#f6f8fa;position:sticky;top:0}\n"
             + "td.l,th.l{text-align:left}\n"
             + ".scroll{max-height:640px;overflow:auto}\n"
-            + ".pos{color:#1a7f37}.neg{color:#cf222e}\n"
+            + ".pos{color:#1a7f37}.neg{color:#cf222e}td.ok{color:#1a7f37;font-weight:600}\n"
             + ".note,.nodata,figcaption{color:#57606a;font-size:12px}\n"
             + ".nodata{padding:24px;text-align:center;background:#f6f8fa;border-radius:6px}\n"
             + "figure{margin:0}\n"
@@ -145,6 +145,9 @@ public final class HtmlReport {
         drawdown(out, data);
         price(out, data);
         signals(out, data);
+        if (data.research() != null) {
+            ResearchReport.decisionQuality(out, data.research());
+        }
         refusals(out, data);
         trades(out, data);
         out.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");

@@ -43,6 +43,7 @@ public final class ReportData {
     private final Map<String, Long> refusals;
     private final Map<String, Double> signalPnl;
     private final Map<String, Number> extras;
+    private final io.scalper.core.research.ResearchResult research;
 
     private ReportData(Builder b) {
         this.title = b.title;
@@ -56,6 +57,7 @@ public final class ReportData {
         this.refusals = copy(b.refusals == null ? b.stats.refusals() : b.refusals, "refusal count of ");
         this.signalPnl = copy(b.signalPnl == null ? b.stats.signalPnl() : b.signalPnl, "signal PnL of ");
         this.extras = copy(b.extras == null ? b.stats.extras() : b.extras, "extra ");
+        this.research = b.research;
     }
 
     private static <V> Map<String, V> copy(Map<String, V> map, String what) {
@@ -136,6 +138,13 @@ public final class ReportData {
         return extras;
     }
 
+    /**
+     * What {@code scalper research} measured on the same market (the report's decision-quality section), or null.
+     */
+    public io.scalper.core.research.ResearchResult research() {
+        return research;
+    }
+
     EquityCurve curveView() {
         return equityCurve;
     }
@@ -161,6 +170,7 @@ public final class ReportData {
         private Map<String, Long> refusals;
         private Map<String, Double> signalPnl;
         private Map<String, Number> extras;
+        private io.scalper.core.research.ResearchResult research;
 
         private Builder(String title, PerformanceStats stats) {
             this.title = Objects.requireNonNull(title, "title");
@@ -250,6 +260,15 @@ public final class ReportData {
         /** Extra figures; replace the default, {@link PerformanceStats#extras()}. */
         public Builder extras(Map<String, Number> extras) {
             this.extras = Objects.requireNonNull(extras, "extras");
+            return this;
+        }
+
+        /**
+         * Research over the same market, shown as the decision-quality section: how well the fused score and each
+         * signal predicted the mid, against the round-trip costs ({@code null}: no such section).
+         */
+        public Builder research(io.scalper.core.research.ResearchResult research) {
+            this.research = research;
             return this;
         }
 

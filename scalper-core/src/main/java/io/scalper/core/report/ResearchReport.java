@@ -72,8 +72,7 @@ public final class ResearchReport {
             + ".cost.mt{stroke:#9a6700}\n"
             + ".levellabel{font-size:11px;fill:#57606a;text-anchor:end;font-family:system-ui,sans-serif}\n"
             + ".gross-line{stroke:#0969da}.net-line{stroke:#1a7f37}.mid-line{stroke:#6e7781;stroke-width:1}\n"
-            + ".swatch{display:inline-block;width:14px;height:3px;vertical-align:middle;margin-right:4px}\n"
-            + "td.ok{color:#1a7f37;font-weight:600}\n";
+            + ".swatch{display:inline-block;width:14px;height:3px;vertical-align:middle;margin-right:4px}\n";
 
     private ResearchReport() {}
 
@@ -233,9 +232,55 @@ public final class ResearchReport {
     }
 
     private static void fused(StringBuilder out, ResearchResult r) {
-        out.append("<section id=\"stats\">\n<h2>Fused score against costs</h2>\n")
-                .append(
-                        "<p class=\"note\">Edge: mean forward move in the direction of the fused score over decisions with")
+        out.append("<section id=\"stats\">\n<h2>Fused score against costs</h2>\n");
+        fusedTable(out, r);
+        out.append("</section>\n");
+    }
+
+    /**
+     * The decision-quality section of a backtest report ({@code id="decision-quality"}): research over the same market
+     * — the fused score's IC, hit rate and edge by horizon against the three round-trip costs, and each signal's IC and
+     * edge — so a backtest's result can be read against how good its decisions were.
+     */
+    public static void decisionQuality(StringBuilder out, ResearchResult r) {
+        Objects.requireNonNull(r, "research");
+        out.append("<section id=\"decision-quality\">\n<h2>Decision quality</h2>\n")
+                .append("<p class=\"note\">Research over the same market (as <code>scalper research</code>): ")
+                .append(Fmt.count(r.samples()))
+                .append(" decisions, one every ")
+                .append(Fmt.duration(r.sampleIntervalNs()))
+                .append(" of market time, each scored with what had been received by then and judged by the mid's move")
+                .append(" over each horizon after it.</p>\n");
+        fusedTable(out, r);
+        out.append("<div class=\"scroll\"><table>\n<thead><tr><th>signal</th>");
+        final List<String> labels = r.horizonLabels();
+        for (String l : labels) {
+            out.append("<th>IC ").append(l).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (String s : r.signalNames()) {
+            out.append("<tr><td>").append(Fmt.escape(s)).append("</td>");
+            for (int h = 0; h < labels.size(); h++) {
+                final double ic = r.stats(s, h).ic();
+                out.append("<td")
+                        .append(tone(ic))
+                        .append('>')
+                        .append(Fmt.signed(ic, 3))
+                        .append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("<tr><td>±3 noise</td>");
+        for (int h = 0; h < labels.size(); h++) {
+            out.append("<td>")
+                    .append(Fmt.num(3 * r.stats(ResearchResult.FUSED, h).icNoise(), 3))
+                    .append("</td>");
+        }
+        out.append("</tr>\n</tbody>\n</table></div>\n</section>\n");
+    }
+
+    private static void fusedTable(StringBuilder out, ResearchResult r) {
+        out.append("<p class=\"note\">Edge: mean forward move in the direction of the fused score over decisions with")
                 .append(" |fused| ≥ ")
                 .append(Fmt.trimmed(r.threshold(), 3, 2))
                 .append(", bps. A horizon clears a cost when the edge exceeds it with t ≥ ")
@@ -271,7 +316,7 @@ public final class ResearchReport {
             out.append("</tr>\n");
         }
         out.append("</tbody>\n</table></div>\n<p class=\"note\">Clears costs: ");
-        Fmt.escape(out, verdict(r)).append(".</p>\n</section>\n");
+        Fmt.escape(out, verdict(r)).append(".</p>\n");
     }
 
     private static double[] horizonPositions(int n) {

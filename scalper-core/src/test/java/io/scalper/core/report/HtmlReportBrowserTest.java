@@ -69,7 +69,12 @@ class HtmlReportBrowserTest {
     @Test
     void shouldRenderInChromiumWithoutConsoleErrors(@TempDir Path dir) throws Exception {
         final Path html = dir.resolve("report.html");
-        HtmlReport.write(new ReportFixtures(20_000, 30, 21).data(), html);
+        HtmlReport.write(
+                new ReportFixtures(20_000, 30, 21)
+                        .builder("BTCUSDT backtest")
+                        .research(ResearchReportTest.research(5, "generated"))
+                        .build(),
+                html);
 
         final StringBuilder output = new StringBuilder();
         final int status = check(html, output);

@@ -237,4 +237,29 @@ class HtmlReportTest {
         }
         assertThat(files).containsExactly(file);
     }
+
+    @Test
+    void shouldShowDecisionQualityOnlyWhenResearchIsGiven() throws IOException {
+        final io.scalper.core.research.ResearchResult research = ResearchReportTest.research(5, "generated");
+        final String with = HtmlReport.render(new ReportFixtures(2_000, 5, 23)
+                .builder("bt")
+                .research(research)
+                .build());
+        final String without = HtmlReport.render(new ReportFixtures(2_000, 5, 23).data());
+
+        assertThat(without).doesNotContain("id=\"decision-quality\"");
+        assertThat(with).contains("<section id=\"decision-quality\">\n<h2>Decision quality</h2>");
+        final String section = with.substring(
+                with.indexOf("id=\"decision-quality\""),
+                with.indexOf("</section>", with.indexOf("id=\"decision-quality\"")));
+        // one row per horizon in the fused table and one per signal in the IC table, with research's own figures
+        for (String label : research.horizonLabels()) {
+            assertThat(section).contains("<tr><td>" + label + "</td>");
+        }
+        for (String signal : research.signalNames()) {
+            assertThat(section).contains("<tr><td>" + signal + "</td>");
+        }
+        assertThat(section).contains("Clears costs: " + ResearchReport.verdict(research));
+        assertThat(section).contains(Fmt.count(research.samples()) + " decisions");
+    }
 }
