@@ -157,11 +157,11 @@ final class BacktestCommand implements Callable<Integer> {
                 s.netPnl()));
         out.println(String.format(
                 Locale.ROOT,
-                "risk:          Sharpe %.2f, max drawdown %.2f (%s), profit factor %.2f",
+                "risk:          Sharpe %.2f, max drawdown %.2f (%s), profit factor %s",
                 s.sharpe(),
                 s.maxDrawdown(),
                 pct(s.maxDrawdownFraction()),
-                s.profitFactor()));
+                Double.isNaN(s.profitFactor()) ? "n/a" : String.format(Locale.ROOT, "%.2f", s.profitFactor())));
         out.println(String.format(
                 Locale.ROOT,
                 "execution:     fill ratio %s, %d maker / %d taker fills, %d orders, %d cancels, %d rejects",
