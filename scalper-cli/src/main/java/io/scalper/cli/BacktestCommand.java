@@ -95,8 +95,10 @@ final class BacktestCommand implements Callable<Integer> {
             printSummary(out, r);
         }
         if (report != null) {
-            writeReport(
-                    report, r, research(cfg, input, limitNs), config == null ? "defaults" : config.toString(), seed);
+            // research over the same market, for the report's decision-quality section: a second pass
+            final io.scalper.core.research.ResearchResult research = ResearchCommand.research(
+                    cfg, input, limitNs, ResearchCommand.parseHorizons(ResearchCommand.DEFAULT_HORIZONS));
+            writeReport(report, r, research, config == null ? "defaults" : config.toString(), seed);
             if (!json) {
                 out.println("report: " + report.resolve("report.html"));
             }
@@ -215,25 +217,6 @@ final class BacktestCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         writeAtomically(dir.resolve("summary.json"), r.toJson() + "\n");
         Reports.writeHtml(dir.resolve("report.html"), r, research, config, seed);
-    }
-
-    /** Research over the same market, for the report's decision-quality section: a second pass over the input. */
-    static io.scalper.core.research.ResearchResult research(ScalperConfig cfg, BacktestInput input, long limitNs)
-            throws IOException {
-        final io.scalper.core.research.ResearchRunner.Builder b = io.scalper.core.research.ResearchRunner.builder()
-                .config(cfg)
-                .maxDurationNs(limitNs)
-                .description(input.describe());
-        if (input.isEventFiles()) {
-            b.eventFiles(input.eventFiles());
-        } else {
-            b.source(input.open());
-        }
-        try {
-            return b.build().run();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

@@ -71,10 +71,13 @@ final class ResearchCommand implements Callable<Integer> {
             description = "Length of the generated market (default 1h); with --data, stop after this much market time.")
     String duration;
 
+    /** The horizons research measures unless told otherwise. */
+    static final String DEFAULT_HORIZONS = "250ms,1s,2s,5s,10s,30s";
+
     @Option(
             names = "--horizons",
             paramLabel = "LIST",
-            defaultValue = "250ms,1s,2s,5s,10s,30s",
+            defaultValue = DEFAULT_HORIZONS,
             description = "Forward horizons, comma-separated, increasing (default ${DEFAULT-VALUE}).")
     String horizons;
 
@@ -108,22 +111,7 @@ final class ResearchCommand implements Callable<Integer> {
             Files.createDirectories(report);
         }
         checkWritable(out, false, "--out");
-        final ResearchRunner.Builder b = ResearchRunner.builder()
-                .config(cfg)
-                .horizonsNs(horizonsNs)
-                .maxDurationNs(limitNs)
-                .description(input.describe());
-        if (input.isEventFiles()) {
-            b.eventFiles(input.eventFiles());
-        } else {
-            b.source(input.open());
-        }
-        final ResearchResult r;
-        try {
-            r = b.build().run();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        final ResearchResult r = research(cfg, input, limitNs, horizonsNs);
         final PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(r.toJson());
@@ -148,6 +136,26 @@ final class ResearchCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Research over the input (event files, or a freshly opened source); {@code limitNs} 0 for no limit. */
+    static ResearchResult research(ScalperConfig cfg, BacktestInput input, long limitNs, List<Long> horizonsNs)
+            throws IOException {
+        final ResearchRunner.Builder b = ResearchRunner.builder()
+                .config(cfg)
+                .horizonsNs(horizonsNs)
+                .maxDurationNs(limitNs)
+                .description(input.describe());
+        if (input.isEventFiles()) {
+            b.eventFiles(input.eventFiles());
+        } else {
+            b.source(input.open());
+        }
+        try {
+            return b.build().run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     static List<Long> parseHorizons(String text) {

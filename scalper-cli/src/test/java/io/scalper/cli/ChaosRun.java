@@ -28,7 +28,10 @@ final class ChaosRun {
     /** A configuration that trades often (the chaos must meet positions, brackets and working entries). */
     static final String EAGER =
             "edge:\n  enabled: false\nfusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n"
-                    + "  escalateAfter: 300ms\n  escalateScore: 0.1\n  abandonScore: 0.02\n";
+                    + "  escalateAfter: 300ms\n  escalateScore: 0.1\n  abandonScore: 0.02\n"
+                    // fixed brackets of 20/30 ticks, no trailing by ratio: round trips close within a short run
+                    + "  stopVolMultiple: 0\n  stopCostMultiple: 0\n  trailActivationRatio: 0\n"
+                    + "  trailDistanceRatio: 0\n";
 
     /** What a run showed, from the venue's side. */
     record Outcome(

@@ -82,6 +82,9 @@ class LiveChaosTest {
                 .isLessThanOrEqualTo(MAX_ORDERS_PER_SECOND);
         assertThat(o.rateLimited()).as("requests refused with 10006").isLessThanOrEqualTo(MAX_RATE_LIMITED);
         assertThat(o.orderRequests()).as("it traded through the faults").isGreaterThanOrEqualTo(4);
+        assertThat(o.fills())
+                .as("the faults met positions and brackets, not only entries")
+                .isGreaterThanOrEqualTo(2);
     }
 
     private static void record(ChaosRun.Outcome o) throws IOException {

@@ -48,12 +48,9 @@ class RunCommandTest {
     @Test
     void shouldTradeOnTheEmbeddedEmulatorWriteJournalsAndASummaryThatMatchesTheVenue() throws IOException {
         final Path config = tmp.resolve("run.yaml");
-        // more eager entries than the defaults (enter on a weaker score, keep the entry working, take liquidity
-        // sooner), so that a short run trades; the latency gate loose for a loaded machine
-        Files.writeString(
-                config,
-                "edge:\n  enabled: false\nfusion:\n  entryScore: 0.15\nrisk:\n  maxLatency: 2s\nexecution:\n  escalateAfter: 300ms\n"
-                        + "  escalateScore: 0.1\n  abandonScore: 0.02\n");
+        // more eager entries than the defaults (no edge gate, enter on a weaker score, keep the entry working, take
+        // liquidity sooner, fixed brackets), so that a short run trades; the latency gate loose for a loaded machine
+        Files.writeString(config, ChaosRun.EAGER);
         final Path state = tmp.resolve("state");
         final Run r = run(
                 "run",

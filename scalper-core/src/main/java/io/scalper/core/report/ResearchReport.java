@@ -260,14 +260,7 @@ public final class ResearchReport {
         out.append("</tr></thead>\n<tbody>\n");
         for (String s : r.signalNames()) {
             out.append("<tr><td>").append(Fmt.escape(s)).append("</td>");
-            for (int h = 0; h < labels.size(); h++) {
-                final double ic = r.stats(s, h).ic();
-                out.append("<td")
-                        .append(tone(ic))
-                        .append('>')
-                        .append(Fmt.signed(ic, 3))
-                        .append("</td>");
-            }
+            icCells(out, r, s);
             out.append("</tr>\n");
         }
         out.append("<tr><td>±3 noise</td>");
@@ -277,6 +270,18 @@ public final class ResearchReport {
                     .append("</td>");
         }
         out.append("</tr>\n</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /** One table cell per horizon with the signal's IC, coloured by sign. */
+    private static void icCells(StringBuilder out, ResearchResult r, String signal) {
+        for (int h = 0; h < r.horizonsNs().size(); h++) {
+            final double ic = r.stats(signal, h).ic();
+            out.append("<td")
+                    .append(tone(ic))
+                    .append('>')
+                    .append(Fmt.signed(ic, 3))
+                    .append("</td>");
+        }
     }
 
     private static void fusedTable(StringBuilder out, ResearchResult r) {
@@ -389,14 +394,7 @@ public final class ResearchReport {
         out.append("</tr></thead>\n<tbody>\n");
         for (String s : names) {
             out.append("<tr><td>").append(Fmt.escape(s)).append("</td>");
-            for (int h = 0; h < hn; h++) {
-                final double ic = r.stats(s, h).ic();
-                out.append("<td")
-                        .append(tone(ic))
-                        .append('>')
-                        .append(Fmt.signed(ic, 3))
-                        .append("</td>");
-            }
+            icCells(out, r, s);
             for (int h = 0; h < hn; h++) {
                 final SignalStats st = r.stats(s, h);
                 out.append("<td")

@@ -24,14 +24,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BacktestHonestyTest {
     private static final long MINUTE = 60_000_000_000L;
 
-    private static BacktestResult run(ScalperConfig config, GeneratorConfig market, long seed, long durationNs)
+    /** A backtest over a generated market of the given mix ({@code Scenarios.mix}) and length. */
+    private static BacktestResult run(
+            ScalperConfig config, GeneratorConfig market, String mix, long seed, long durationNs)
             throws java.io.IOException {
         return BacktestRunner.builder()
                 .config(config)
-                .source(new GeneratedSource(market.withSeed(seed), Scenarios.rich(durationNs, seed), durationNs))
+                .source(new GeneratedSource(market.withSeed(seed), Scenarios.mix(mix, durationNs, seed), durationNs))
                 .seed(seed)
                 .build()
                 .run();
+    }
+
+    private static BacktestResult run(ScalperConfig config, GeneratorConfig market, long seed, long durationNs)
+            throws java.io.IOException {
+        return run(config, market, "rich", seed, durationNs);
     }
 
     /** Gross PnL per trade in basis points of what it traded. */
@@ -144,13 +151,7 @@ class BacktestHonestyTest {
                 GeneratorConfig.btcusdt().withPredictability(predictability).withPatternMoveBps(20);
         Moments forward = new Moments(0, 0, 0);
         for (long seed = 1; seed <= 12; seed++) {
-            final BacktestResult r = BacktestRunner.builder()
-                    .config(onSweeps())
-                    .source(new GeneratedSource(
-                            market.withSeed(seed), Scenarios.sweeps(20 * MINUTE, seed), 20 * MINUTE))
-                    .seed(seed)
-                    .build()
-                    .run();
+            final BacktestResult r = run(onSweeps(), market, "sweeps", seed, 20 * MINUTE);
             forward = forward.add(forwardMidBps(r, HORIZON));
         }
         return forward;
@@ -186,12 +187,7 @@ class BacktestHonestyTest {
         // 20 bps after every sweep, all of it its way: well above the 7.5 bps maker/taker round trip
         final GeneratorConfig market =
                 GeneratorConfig.btcusdt().withPredictability(1).withPatternMoveBps(20);
-        final BacktestResult r = BacktestRunner.builder()
-                .config(weightedAsResearchFinds())
-                .source(new GeneratedSource(market.withSeed(seed), Scenarios.sweeps(30 * MINUTE, seed), 30 * MINUTE))
-                .seed(seed)
-                .build()
-                .run();
+        final BacktestResult r = run(weightedAsResearchFinds(), market, "sweeps", seed, 30 * MINUTE);
 
         assertThat(r.stats().trades()).as("trades").isGreaterThanOrEqualTo(10);
         assertThat(r.stats().netPnl())
@@ -208,13 +204,7 @@ class BacktestHonestyTest {
         final GeneratorConfig market =
                 GeneratorConfig.btcusdt().withPredictability(0).withPatternMoveBps(20);
         for (long seed = 1; seed <= 3; seed++) {
-            final BacktestResult r = BacktestRunner.builder()
-                    .config(weightedAsResearchFinds())
-                    .source(new GeneratedSource(
-                            market.withSeed(seed), Scenarios.sweeps(30 * MINUTE, seed), 30 * MINUTE))
-                    .seed(seed)
-                    .build()
-                    .run();
+            final BacktestResult r = run(weightedAsResearchFinds(), market, "sweeps", seed, 30 * MINUTE);
             assertThat(r.refusals().getOrDefault("edge_below_cost", 0L)).isPositive();
             assertThat(r.stats().netPnl())
                     .as("seed %d: %d trades", seed, r.stats().trades())
