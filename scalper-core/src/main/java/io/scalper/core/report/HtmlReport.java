@@ -53,26 +53,43 @@ public final class HtmlReport {
 
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
-    private static final String SCRIPT = "(function () {\n"
-            + "  var problems = [];\n"
-            + "  document.querySelectorAll(\"svg.chart\").forEach(function (svg) {\n"
-            + "    var drawn = svg.querySelectorAll(\".series, .marker\");\n"
-            + "    if (drawn.length === 0) { problems.push(svg.id + \" is empty\"); }\n"
-            + "    drawn.forEach(function (el) {\n"
-            + "      if (el.tagName === \"polyline\" && !el.getAttribute(\"points\")) {\n"
-            + "        problems.push(svg.id + \" has a line without points\");\n"
-            + "      }\n"
-            + "    });\n"
-            + "  });\n"
-            + "  [\"run\", \"stats\", \"equity\", \"drawdown\", \"price\", \"signals\", \"refusals\", \"trades\"]"
-            + ".forEach(function (id) {\n"
-            + "    if (!document.getElementById(id)) { problems.push(\"section \" + id + \" is missing\"); }\n"
-            + "  });\n"
-            + "  document.body.dataset.rendered = problems.length === 0 ? \"ok\" : \"error: \" + problems.join(\"; \");\n"
-            + "})();\n";
+    private static final String SCRIPT =
+            checkScript("run", "stats", "equity", "drawdown", "price", "signals", "refusals", "trades");
 
-    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src '" + sha256(SCRIPT)
-            + "'; base-uri 'none'; form-action 'none'";
+    private static final String CSP = csp(SCRIPT);
+
+    /**
+     * The page's self-check, run by the browser: every chart has a drawn series and every listed section exists; the
+     * verdict goes to {@code body[data-rendered]} ("ok" or "error: ..."), which {@code scripts/check-report.sh} reads.
+     */
+    static String checkScript(String... sections) {
+        final StringBuilder ids = new StringBuilder();
+        for (String id : sections) {
+            ids.append(ids.length() == 0 ? "" : ", ").append('"').append(id).append('"');
+        }
+        return "(function () {\n"
+                + "  var problems = [];\n"
+                + "  document.querySelectorAll(\"svg.chart\").forEach(function (svg) {\n"
+                + "    var drawn = svg.querySelectorAll(\".series, .marker\");\n"
+                + "    if (drawn.length === 0) { problems.push(svg.id + \" is empty\"); }\n"
+                + "    drawn.forEach(function (el) {\n"
+                + "      if (el.tagName === \"polyline\" && !el.getAttribute(\"points\")) {\n"
+                + "        problems.push(svg.id + \" has a line without points\");\n"
+                + "      }\n"
+                + "    });\n"
+                + "  });\n"
+                + "  [" + ids + "].forEach(function (id) {\n"
+                + "    if (!document.getElementById(id)) { problems.push(\"section \" + id + \" is missing\"); }\n"
+                + "  });\n"
+                + "  document.body.dataset.rendered = problems.length === 0 ? \"ok\" : \"error: \" + problems.join(\"; \");\n"
+                + "})();\n";
+    }
+
+    /** The content security policy of a page whose only script is {@code script}: nothing loads from anywhere. */
+    static String csp(String script) {
+        return "default-src 'none'; style-src 'unsafe-inline'; script-src '" + sha256(script)
+                + "'; base-uri 'none'; form-action 'none'";
+    }
 
     static final String CSS = "*{box-sizing:border-box}\n"
             + "body{margin:0;font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
@@ -162,7 +179,12 @@ public final class HtmlReport {
      * @throws IOException if writing or renaming fails (the temporary file is then deleted)
      */
     public static void write(ReportData data, Path file) throws IOException {
-        final byte[] bytes = render(data).getBytes(StandardCharsets.UTF_8);
+        writeAtomically(render(data), file);
+    }
+
+    /** Writes a page atomically (a temporary file renamed over {@code file}), readable by all on POSIX file systems. */
+    static void writeAtomically(String page, Path file) throws IOException {
+        final byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         final Path target = file.toAbsolutePath();
         final Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {

@@ -5,11 +5,7 @@ import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.research.ResearchResult;
 import io.scalper.core.research.SignalStats;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,25 +32,9 @@ public final class ResearchReport {
         "run", "stats", "signals", "calibration", "equity", "drawdown", "price", "refusals", "trades"
     };
 
-    private static final String SCRIPT = "(function () {\n"
-            + "  var problems = [];\n"
-            + "  document.querySelectorAll(\"svg.chart\").forEach(function (svg) {\n"
-            + "    var drawn = svg.querySelectorAll(\".series, .marker\");\n"
-            + "    if (drawn.length === 0) { problems.push(svg.id + \" is empty\"); }\n"
-            + "    drawn.forEach(function (el) {\n"
-            + "      if (el.tagName === \"polyline\" && !el.getAttribute(\"points\")) {\n"
-            + "        problems.push(svg.id + \" has a line without points\");\n"
-            + "      }\n"
-            + "    });\n"
-            + "  });\n"
-            + "  [" + quoted(SECTIONS) + "].forEach(function (id) {\n"
-            + "    if (!document.getElementById(id)) { problems.push(\"section \" + id + \" is missing\"); }\n"
-            + "  });\n"
-            + "  document.body.dataset.rendered = problems.length === 0 ? \"ok\" : \"error: \" + problems.join(\"; \");\n"
-            + "})();\n";
+    private static final String SCRIPT = HtmlReport.checkScript(SECTIONS);
 
-    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src '"
-            + HtmlReport.sha256(SCRIPT) + "'; base-uri 'none'; form-action 'none'";
+    private static final String CSP = HtmlReport.csp(SCRIPT);
 
     private static final String[] COLORS = {
         "#0969da", "#8250df", "#bf3989", "#cf222e", "#bc4c00", "#9a6700", "#1a7f37", "#57606a", "#1f2328"
@@ -111,24 +91,7 @@ public final class ResearchReport {
      * the directory must exist.
      */
     public static void write(ResearchResult r, Map<String, String> runInfo, Path file) throws IOException {
-        final byte[] bytes = render(r, runInfo).getBytes(StandardCharsets.UTF_8);
-        final Path target = file.toAbsolutePath();
-        final Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            if (Files.getFileStore(temp)
-                    .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(
-                        temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        HtmlReport.writeAtomically(render(r, runInfo), file);
     }
 
     /** The horizon whose fused edge net of the maker/taker cost is best (the first one when none has an edge). */
@@ -144,14 +107,6 @@ public final class ResearchReport {
             }
         }
         return best;
-    }
-
-    private static String quoted(String[] values) {
-        final StringBuilder sb = new StringBuilder();
-        for (String v : values) {
-            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(v).append('"');
-        }
-        return sb.toString();
     }
 
     private static void header(StringBuilder out, ResearchResult r, String title, Map<String, String> runInfo) {
