@@ -1,25 +1,19 @@
 package io.scalper.core.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.scalper.core.testing.Allocations;
 import io.scalper.core.testing.MarketScript;
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Checks that {@link RiskGates#check} allocates nothing, with the JVM's per-thread allocation counter (HotSpot only). */
+/** Checks that {@link RiskGates#check} allocates nothing, with the JVM's per-thread allocation counter (HotSpot only; see {@link Allocations}). */
 class RiskGatesAllocationTest {
     private static final int CHECKS = 200_000;
     private static final long MS = 1_000_000L;
 
     @Test
     void shouldNotAllocateWhenCheckingEntries() {
-        final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter unavailable");
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
-
         final MarketScript market = new MarketScript();
         market.flatBook(1000, 10);
         final RiskGates gates = new RiskGates(RiskConfig.defaults());
@@ -36,12 +30,11 @@ class RiskGatesAllocationTest {
             positions[i] = random.nextInt(8) == 0 ? 1 : 0;
         }
 
-        long sink = run(gates, ctx, spreads, ages, latencies, positions, MarketScript.START_NS);
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        sink += run(gates, ctx, spreads, ages, latencies, positions, MarketScript.START_NS + 3_600_000 * MS);
-        final long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - before;
+        final long[] sink = {run(gates, ctx, spreads, ages, latencies, positions, MarketScript.START_NS)};
+        final long allocatedBytes = Allocations.bytes(() -> sink[0] +=
+                run(gates, ctx, spreads, ages, latencies, positions, MarketScript.START_NS + 3_600_000 * MS));
 
-        assertThat(sink).isNotZero();
+        assertThat(sink[0]).isNotZero();
         assertThat(gates.allowed()).isPositive();
         assertThat(allocatedBytes).as("bytes allocated over %d checks", CHECKS).isLessThan(16_384);
     }
