@@ -87,19 +87,9 @@ class RunCommandTest {
 
     @Test
     void shouldTradeWithTheDefaultGatesOnAMarketThatHasAnEdge() throws IOException {
-        // the market is chosen, not the gates: every sweep is followed by a 40 bps move its way (research finds it on
-        // the sweep signal), and the one change to the defaults is the weight research points at; the latency,
-        // spread, funding and book-age gates, the edge gate, sizing and brackets are the defaults
-        final Path config = tmp.resolve("weights.yaml");
-        Files.writeString(config, "signals:\n  weights:\n    sweep: 2.0\n");
-        final io.scalper.core.config.ScalperConfig used =
-                ConfigFile.load(config).config();
-        final io.scalper.core.config.ScalperConfig defaults = io.scalper.core.config.ScalperConfig.defaults();
-        assertThat(used.risk()).isEqualTo(defaults.risk());
-        assertThat(used.edge()).isEqualTo(defaults.edge());
-        assertThat(used.execution()).isEqualTo(defaults.execution());
-        assertThat(used.fusion()).isEqualTo(defaults.fusion());
-
+        // the market is chosen, not the strategy: every sweep is followed by a 40 bps move its way, and the defaults
+        // (no config file) find it — the adaptive weights from forward returns, the edge gate's calibration from every
+        // decision — with the latency, spread, funding and book-age gates, sizing and brackets as they are
         final Path state = tmp.resolve("state");
         final Run r = run(
                 "run",
@@ -117,8 +107,6 @@ class RunCommandTest {
                 "30",
                 "--duration",
                 "40s",
-                "--config",
-                config.toString(),
                 "--state-dir",
                 state.toString(),
                 "--flatten-on-exit",
@@ -142,6 +130,10 @@ class RunCommandTest {
         assertThat(state.resolve("edge.json"))
                 .as("what the edge gate learned is kept")
                 .exists();
+        final JsonNode weights = JSON.readTree(state.resolve("weights.json").toFile());
+        assertThat(weights.path("edges").path("sweep").asDouble())
+                .as("the adaptive weights found the sweep signal's edge: %s", weights)
+                .isGreaterThan(0.2);
     }
 
     @Test

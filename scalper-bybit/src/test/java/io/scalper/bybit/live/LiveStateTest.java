@@ -108,7 +108,14 @@ class LiveStateTest {
         for (int i = 0; i < 500; i++) {
             first.edgeCalibration().record(0.8, 20.0);
         }
-        first.pipeline().fusion().weights().restore(new double[] {0.3, -0.2, 0, 0, 0, 0, 0, 0}, 42);
+        first.pipeline()
+                .fusion()
+                .weights()
+                .restore(
+                        new double[] {0.3, -0.2, 0, 0, 0, 0, 0, 0},
+                        new long[] {60, 60, 0, 0, 0, 0, 0, 0},
+                        new double[] {12, 9, 0, 0, 0, 0, 0, 0},
+                        42);
         LearnedState.write(dir, first);
 
         final io.scalper.core.config.ScalperConfig config = io.scalper.core.config.ScalperConfig.defaults();
@@ -125,6 +132,12 @@ class LiveStateTest {
         assertThat(second.pipeline().fusion().weights().edge(0)).isCloseTo(0.3, offset(1e-9));
         assertThat(second.pipeline().fusion().weights().edge(1)).isCloseTo(-0.2, offset(1e-9));
         assertThat(second.pipeline().fusion().weights().resolved()).isEqualTo(42);
+        assertThat(second.pipeline().fusion().weights().samples(0)).isEqualTo(60);
+        assertThat(second.pipeline().fusion().weights().moveBps(1)).isCloseTo(9.0, offset(1e-9));
+        for (int i = 0; i < 8; i++) {
+            assertThat(second.pipeline().fusion().weights().weight(i))
+                    .isCloseTo(first.pipeline().fusion().weights().weight(i), offset(1e-12));
+        }
         // a changed horizon starts afresh rather than trusting a calibration of another horizon
         assertThat(LearnedState.readEdge(dir, config.with("edge.horizon", "10s")))
                 .isEmpty();

@@ -10,7 +10,10 @@ package io.scalper.core.edge;
  * @param horizonNs the holding horizon the calibration measures forward returns over
  * @param sampleIntervalNs decisions are sampled for the calibration at most this often
  * @param path the execution path whose cost an entry must beat: {@code makerMaker}, {@code makerTaker} or {@code
- *     takerTaker} (entry post-only, exit by the take-profit or the stop: {@code makerTaker} is the cautious choice)
+ *     takerTaker} (entry post-only or IOC, exit by the take-profit or the stop). The default, {@code takerTaker}, is the
+ *     path the router takes for an entry whose edge clears it: an IOC at once. A cheaper path lets entries rest
+ *     post-only, and a resting entry is filled in full when the price comes to it and left a sliver when the price
+ *     runs its way (measured: on a market with a real edge after sweeps, winners filled 0.01–0.09 BTC, losers 0.5)
  * @param marginBps what the expected move must exceed the cost by, bps (&ge; 0)
  * @param priorSamples prior strength: pseudo-samples of no move the calibration starts from (&ge; 0)
  * @param halfLifeSamples samples over which what was learned decays by half (0: never)
@@ -54,10 +57,10 @@ public record EdgeConfig(
         }
     }
 
-    /** On; 30 s horizon sampled every 250 ms; maker-taker cost plus 1 bp; 200 prior samples; no forgetting; no file. */
+    /** On; 30 s horizon sampled every 250 ms; taker-taker cost plus 1 bp; 200 prior samples; no forgetting; no file. */
     public static EdgeConfig defaults() {
         return new EdgeConfig(
-                true, 30_000 * MS, 250 * MS, "makerTaker", 1.0, EdgeCalibration.DEFAULT_PRIOR_SAMPLES, 0, "");
+                true, 30_000 * MS, 250 * MS, "takerTaker", 1.0, EdgeCalibration.DEFAULT_PRIOR_SAMPLES, 0, "");
     }
 
     /** A copy with the gate on or off. */

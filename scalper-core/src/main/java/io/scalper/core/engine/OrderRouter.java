@@ -17,7 +17,7 @@ import io.scalper.core.model.Side;
  *
  * <ul>
  *   <li>An entry whose expected move pays for taking liquidity on both legs (the engine's call) is an IOC limit
- *       {@code maxSlippageTicks} through the touch at once: an edge that plays out in seconds does not wait to be
+ *       {@code maxSlippageTicks} or {@code maxSlippageBps} (the larger) through the touch at once: an edge that plays out in seconds does not wait to be
  *       filled by a price coming back.
  *   <li>Otherwise an entry is a post-only limit at the touch (joins the best bid for a long), one tick inside the spread when
  *       {@code improveTouch} and the spread is wider than a tick. A post-only cancel (would have taken liquidity) is
@@ -25,7 +25,7 @@ import io.scalper.core.model.Side;
  *   <li>When the touch moves away the order is moved back, at most {@code maxReprices} times and not more often than
  *       {@code minRepriceInterval} — by amend where the gateway supports it, by cancel and replace otherwise.
  *   <li>After {@code escalateAfter}, if the signal is still strong ({@code |fused| ≥ escalateScore} in the entry's
- *       direction), the rest escalates to an IOC limit {@code maxSlippageTicks} through the touch.
+ *       direction), the rest escalates to an IOC limit {@code maxSlippageTicks} or {@code maxSlippageBps} (the larger) through the touch.
  *   <li>When the signal decays below {@code abandonScore} in the entry's direction, or after {@code entryTimeout},
  *       the entry is cancelled.
  *   <li>Partial fills count toward the target; only the remainder is ever re-sent, so the filled total can never exceed
@@ -189,7 +189,8 @@ final class OrderRouter {
             finish();
             return;
         }
-        final long limit = side == Side.BUY ? touch + cfg.maxSlippageTicks() : touch - cfg.maxSlippageTicks();
+        final long through = cfg.slippageTicksAt(touch);
+        final long limit = side == Side.BUY ? touch + through : touch - through;
         escalated = true;
         escalations++;
         current = track(sender.submit(OrderRequest.limit(

@@ -11,7 +11,10 @@ package io.scalper.core.exec;
  * @param maxPostOnlyRetries times an entry is re-posted after the exchange cancelled it as post-only-would-take
  * @param escalateAfterNs age of a resting entry after which, if the signal is still strong, it escalates to IOC
  * @param escalateScore |fused score| in the entry's direction needed to escalate
- * @param maxSlippageTicks how far through the touch the escalation IOC may reach
+ * @param maxSlippageTicks how far through the touch the escalation IOC may reach, at least
+ * @param maxSlippageBps how far through the touch the escalation IOC may reach, basis points of the touch price (the
+ *     larger of the two applies): an IOC only one or two ticks through the touch takes what is displayed there and
+ *     leaves the rest of an entry unfilled exactly when the move it wanted has started
  * @param abandonScore fused score in the entry's direction below which a working entry is cancelled
  * @param entryTimeoutNs age at which a working entry is cancelled regardless
  * @param stopTicks least stop-loss distance from the average entry price, ticks (≥ 1)
@@ -51,6 +54,7 @@ public record ExecutionConfig(
         long escalateAfterNs,
         double escalateScore,
         int maxSlippageTicks,
+        double maxSlippageBps,
         double abandonScore,
         long entryTimeoutNs,
         int stopTicks,
@@ -86,6 +90,9 @@ public record ExecutionConfig(
         atLeast("execution.escalateAfter", escalateAfterNs, 1);
         unit("execution.escalateScore", escalateScore);
         atLeast("execution.maxSlippageTicks", maxSlippageTicks, 0);
+        if (!(maxSlippageBps >= 0 && maxSlippageBps <= 100)) {
+            throw new IllegalArgumentException("execution.maxSlippageBps: must be in [0, 100], got " + maxSlippageBps);
+        }
         unit("execution.abandonScore", abandonScore);
         atLeast("execution.entryTimeout", entryTimeoutNs, 1);
         atLeast("execution.stopTicks", stopTicks, 1);
@@ -119,6 +126,11 @@ public record ExecutionConfig(
         atLeast("execution.positionCheckGrace", positionCheckGraceNs, MS);
     }
 
+    /** How far through {@code touchTicks} the escalation IOC may reach: the larger of the two limits, in ticks. */
+    public long slippageTicksAt(long touchTicks) {
+        return Math.max(maxSlippageTicks, (long) Math.floor(touchTicks * maxSlippageBps * 1e-4));
+    }
+
     public static ExecutionConfig defaults() {
         return new ExecutionConfig(
                 "sc",
@@ -129,6 +141,7 @@ public record ExecutionConfig(
                 3_000 * MS,
                 0.5,
                 2,
+                2.0,
                 0.15,
                 10_000 * MS,
                 20,

@@ -12,6 +12,9 @@ public final class AdaptiveWeights {
     private final double[] multipliers;
     private final double[] weights;
     private final double[] edges;
+    private final long[] counts;
+    private final double[] signedMoves;
+    private final double[] absMoves;
     private final int capacity;
     private final long[] sampleTimes;
     private final double[] sampleMids;
@@ -46,6 +49,9 @@ public final class AdaptiveWeights {
         this.multipliers = new double[n];
         this.weights = new double[n];
         this.edges = new double[n];
+        this.counts = new long[n];
+        this.signedMoves = new double[n];
+        this.absMoves = new double[n];
         java.util.Arrays.fill(multipliers, 1.0);
         System.arraycopy(base, 0, weights, 0, n);
         final long pending = config.horizonNs() / config.sampleIntervalNs() + 2;
@@ -75,9 +81,22 @@ public final class AdaptiveWeights {
         return multipliers[i];
     }
 
-    /** Smoothed edge of signal {@code i}: EWMA of {@code score × sign(mid move)}, in [-1, 1]. */
+    /**
+     * Smoothed edge of signal {@code i}: mean (then EWMA) of {@code score × sign(mid move)} over the samples where it
+     * was active, in [-1, 1].
+     */
     public double edge(int i) {
         return edges[i];
+    }
+
+    /** Mean |mid move| over the horizon, bps, in the samples where signal {@code i} was active (0 before any). */
+    public double moveBps(int i) {
+        return absMoves[i];
+    }
+
+    /** Samples resolved so far in which signal {@code i} was active ({@code |score| ≥ activeScore}). */
+    public long samples(int i) {
+        return counts[i];
     }
 
     /** Samples resolved so far (moves of 0 ticks not included). */
@@ -108,11 +127,18 @@ public final class AdaptiveWeights {
                 skipped++;
                 continue;
             }
-            final double dir = move > 0 ? 1.0 : -1.0;
-            final double a = cfg.smoothing();
+            final double moveBps = move / sampleMids[slot] * 1e4;
+            final double smoothing = cfg.smoothing();
+            final double active = cfg.activeScore();
             final int off = slot * n;
             for (int i = 0; i < n; i++) {
-                edges[i] += a * (sampleScores[off + i] * dir - edges[i]);
+                final double score = sampleScores[off + i];
+                if (Math.abs(score) >= active) {
+                    final double a = Math.max(smoothing, 1.0 / ++counts[i]);
+                    signedMoves[i] += a * (score * moveBps - signedMoves[i]);
+                    absMoves[i] += a * (Math.abs(moveBps) - absMoves[i]);
+                    edges[i] = absMoves[i] > 0 ? signedMoves[i] / absMoves[i] : 0.0;
+                }
             }
             resolved++;
             changed = true;
@@ -137,12 +163,11 @@ public final class AdaptiveWeights {
     }
 
     private void reweigh() {
-        if (resolved < cfg.minSamples()) {
-            return;
-        }
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            final double m = Math.max(cfg.floor(), Math.min(cfg.cap(), 1.0 + cfg.gain() * edges[i]));
+            final double m = counts[i] < cfg.minSamples()
+                    ? 1.0
+                    : Math.max(cfg.floor(), Math.min(cfg.cap(), cfg.gain() * edges[i]));
             multipliers[i] = m;
             sum += base[i] * m;
         }
@@ -152,14 +177,30 @@ public final class AdaptiveWeights {
     }
 
     /**
-     * Restores what was learned before (e.g. by a previous run): each signal's smoothed edge and the number of samples
-     * resolved; the weights follow. Pending samples are not restored.
+     * Restores what was learned before (e.g. by a previous run): each signal's smoothed edge, active sample count and
+     * mean |move| ({@link #moveBps}), and the number of samples resolved; the weights follow. Pending samples are not
+     * restored.
      *
-     * @throws IllegalArgumentException if {@code edges} does not have one finite value in [-1, 1] per signal
+     * @throws IllegalArgumentException unless there is, per signal, an edge in [-1, 1], a count ≥ 0 and a finite move
+     *     ≥ 0
      */
-    public void restore(double[] edges, long resolvedSamples) {
-        if (edges.length != n) {
-            throw new IllegalArgumentException("adaptive weights: " + edges.length + " edges for " + n + " signals");
+    public void restore(double[] edges, long[] samples, double[] moves, long resolvedSamples) {
+        if (edges.length != n || samples.length != n || moves.length != n) {
+            throw new IllegalArgumentException("adaptive weights: " + edges.length + " edges, " + samples.length
+                    + " sample counts and " + moves.length + " moves for " + n + " signals");
+        }
+        for (int i = 0; i < n; i++) {
+            if (samples[i] < 0) {
+                throw new IllegalArgumentException("adaptive weights: a sample count must be >= 0, got " + samples[i]);
+            }
+            if (!(moves[i] >= 0 && Double.isFinite(moves[i]))) {
+                throw new IllegalArgumentException("adaptive weights: a move must be finite and >= 0, got " + moves[i]);
+            }
+        }
+        System.arraycopy(samples, 0, this.counts, 0, n);
+        System.arraycopy(moves, 0, this.absMoves, 0, n);
+        for (int i = 0; i < n; i++) {
+            this.signedMoves[i] = edges[i] * moves[i];
         }
         for (double e : edges) {
             if (!(e >= -1 && e <= 1)) {

@@ -13,9 +13,12 @@ public record FusionConfig(double entryScore, double minConfidence, double fullA
     /**
      * Online re-weighting by measured edge (YAML {@code fusion.adaptive}). Every {@code sampleInterval} the scores and
      * mid are recorded; after {@code horizon} the mid move resolves each score into a hit ({@code score × sign(move)},
-     * moves of 0 ticks are skipped); each signal's edge is the EWMA of its hits with weight {@code smoothing}. Once
-     * {@code minSamples} have resolved, a signal's weight is its base weight × {@code clamp(1 + gain × edge, floor,
-     * cap)}, renormalised to sum 1.
+     * moves of 0 ticks are skipped). A signal learns only from the samples where it was active ({@code |score| ≥
+     * activeScore}): a signal that speaks rarely is judged by what it said, not diluted by its silences. Its edge is the
+     * running mean of those hits, becoming an EWMA with weight {@code smoothing} once {@code 1 / smoothing} have
+     * resolved. Once {@code minSamples} of its own have resolved, a signal's weight is its base weight × {@code
+     * clamp(gain × edge, floor, cap)} — proportional to its measured edge, the floor for none or a negative one —
+     * renormalised to sum 1; before that its multiplier is 1.
      */
     public record Adaptive(
             boolean enabled,
@@ -25,7 +28,8 @@ public record FusionConfig(double entryScore, double minConfidence, double fullA
             double gain,
             double floor,
             double cap,
-            int minSamples) {
+            int minSamples,
+            double activeScore) {
         public Adaptive {
             ParamChecks.positiveNs("fusion.adaptive.horizon", horizonNs);
             ParamChecks.positiveNs("fusion.adaptive.sampleInterval", sampleIntervalNs);
@@ -44,10 +48,14 @@ public record FusionConfig(double entryScore, double minConfidence, double fullA
                 throw new IllegalArgumentException("fusion.adaptive.cap: must be >= 1, got " + cap);
             }
             ParamChecks.atLeast("fusion.adaptive.minSamples", minSamples, 0);
+            if (!(activeScore > 0 && activeScore <= 1)) {
+                throw new IllegalArgumentException(
+                        "fusion.adaptive.activeScore: must be in (0, 1], got " + activeScore);
+            }
         }
 
         public static Adaptive defaults() {
-            return new Adaptive(true, 2_000_000_000L, 250_000_000L, 0.02, 2.0, 0.5, 2.0, 20);
+            return new Adaptive(true, 30_000_000_000L, 250_000_000L, 0.005, 10.0, 0.1, 10.0, 50, 0.2);
         }
     }
 

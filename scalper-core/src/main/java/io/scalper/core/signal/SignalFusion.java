@@ -109,16 +109,32 @@ public final class SignalFusion {
     public static final String WEIGHTS_FORMAT = "scalper.adaptive-weights";
 
     /**
-     * What the adaptive weights learned, as JSON: {@code {"format":"scalper.adaptive-weights","version":1,
-     * "resolved":N,"edges":{"obi":x,...}}}. Read back with {@link #restoreWeights(String)}.
+     * Version of {@link #weightsToJson()}: 2 since edges are learned from active samples only. A version-1 file
+     * (edges diluted by every silent sample, no per-signal counts) is read as nothing learned.
+     */
+    public static final int WEIGHTS_VERSION = 2;
+
+    /**
+     * What the adaptive weights learned, as JSON: {@code {"format":"scalper.adaptive-weights","version":2,
+     * "resolved":N,"edges":{"obi":x,...},"samples":{"obi":N,...},"moveBps":{"obi":x,...}}}. Read back with {@link #restoreWeights(String)}.
      */
     public String weightsToJson() {
         final io.scalper.core.metrics.JsonWriter w = new io.scalper.core.metrics.JsonWriter();
-        w.beginObject().name("format").value(WEIGHTS_FORMAT).name("version").value(1);
+        w.beginObject().name("format").value(WEIGHTS_FORMAT).name("version").value(WEIGHTS_VERSION);
         w.name("resolved").value(adaptive.resolved());
         w.name("edges").beginObject();
         for (int i = 0; i < size(); i++) {
             w.name(signal(i).name()).value(adaptive.edge(i));
+        }
+        w.endObject();
+        w.name("samples").beginObject();
+        for (int i = 0; i < size(); i++) {
+            w.name(signal(i).name()).value(adaptive.samples(i));
+        }
+        w.endObject();
+        w.name("moveBps").beginObject();
+        for (int i = 0; i < size(); i++) {
+            w.name(signal(i).name()).value(adaptive.moveBps(i));
         }
         w.endObject().endObject();
         return w.toString();
@@ -126,7 +142,8 @@ public final class SignalFusion {
 
     /**
      * Restores weights learned before ({@link #weightsToJson()}), by signal name: a signal the text does not name
-     * starts from no edge, a name this fusion does not have is ignored.
+     * starts from no edge, a name this fusion does not have is ignored. A version-1 text restores nothing (see
+     * {@link #WEIGHTS_VERSION}).
      *
      * @throws IllegalArgumentException naming what is wrong with the text
      */
@@ -143,12 +160,26 @@ public final class SignalFusion {
         if (!(m.get("edges") instanceof java.util.Map<?, ?> edges) || !(m.get("resolved") instanceof Double resolved)) {
             throw new IllegalArgumentException("adaptive weights: expected \"resolved\" and \"edges\"");
         }
-        final double[] values = new double[size()];
-        for (int i = 0; i < size(); i++) {
-            final Object v = edges.get(signal(i).name());
-            values[i] = v instanceof Double d ? d : 0.0;
+        if (!(m.get("version") instanceof Double version) || version.intValue() < WEIGHTS_VERSION) {
+            return;
         }
-        adaptive.restore(values, resolved.longValue());
+        if (!(m.get("samples") instanceof java.util.Map<?, ?> counts)
+                || !(m.get("moveBps") instanceof java.util.Map<?, ?> moves)) {
+            throw new IllegalArgumentException("adaptive weights: expected \"samples\" and \"moveBps\"");
+        }
+        final double[] values = new double[size()];
+        final long[] n = new long[size()];
+        final double[] bps = new double[size()];
+        for (int i = 0; i < size(); i++) {
+            final String name = signal(i).name();
+            final boolean known = edges.get(name) instanceof Double
+                    && counts.get(name) instanceof Double
+                    && moves.get(name) instanceof Double;
+            values[i] = known ? (Double) edges.get(name) : 0.0;
+            n[i] = known ? ((Double) counts.get(name)).longValue() : 0L;
+            bps[i] = known ? (Double) moves.get(name) : 0.0;
+        }
+        adaptive.restore(values, n, bps, resolved.longValue());
     }
 
     public static final class Builder {

@@ -171,40 +171,46 @@ class BacktestHonestyTest {
         }
     }
 
-    /**
-     * What {@code scalper research} finds on this market: the sweep signal carries the edge (its 30 s edge is about the
-     * injected move; the book imbalance's IC is negative). Weighting it accordingly is the only change to the defaults:
-     * every gate, the edge gate included, and the brackets stay as they are.
-     */
-    private static ScalperConfig weightedAsResearchFinds() {
-        return ScalperConfig.defaults().with("signals.weights.sweep", "2");
+    /** 40 bps after every sweep, its way with probability (1 + predictability) / 2. */
+    private static GeneratorConfig sweepsFollowedBy40Bps(double predictability) {
+        return GeneratorConfig.btcusdt().withPredictability(predictability).withPatternMoveBps(40);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3})
-    void shouldNetAProfitAfterFeesWhenTheInjectedMoveIsWellAboveCostsAndTheWeightsFollowResearch(long seed)
-            throws java.io.IOException {
-        // 20 bps after every sweep, all of it its way: well above the 7.5 bps maker/taker round trip
-        final GeneratorConfig market =
-                GeneratorConfig.btcusdt().withPredictability(1).withPatternMoveBps(20);
-        final BacktestResult r = run(weightedAsResearchFinds(), market, "sweeps", seed, 30 * MINUTE);
-
-        assertThat(r.stats().trades()).as("trades").isGreaterThanOrEqualTo(10);
-        assertThat(r.stats().netPnl())
-                .as(
-                        "net after %.2f of fees over %d trades",
-                        r.stats().fees(), r.stats().trades())
-                .isPositive();
-        assertThat(r.refusals()).doesNotContainKey("kill_switch");
-        BacktestRunnerTest.assertAccountsBalance(r);
+    @Test
+    void shouldNetAProfitAfterFeesOverSeveralSeedsWhenTheInjectedMoveIsWellAboveCosts() throws java.io.IOException {
+        // 40 bps after every sweep, all of it its way: about four taker round trips (11 bps with the spread). The
+        // default strategy, nothing changed: the adaptive weights find the sweep (and the momentum that follows it)
+        // from
+        // the forward returns, the calibration learns what the fused score is worth, and the edge gate lets through
+        // what clears a taker round trip.
+        final StringBuilder perSeed = new StringBuilder();
+        double total = 0;
+        int profitable = 0;
+        int trades = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            final BacktestResult r =
+                    run(ScalperConfig.defaults(), sweepsFollowedBy40Bps(1), "sweeps", seed, 30 * MINUTE);
+            BacktestRunnerTest.assertAccountsBalance(r);
+            final double net = r.stats().netPnl();
+            perSeed.append(String.format(
+                    "seed %d: %d trades, net %.2f after %.2f fees%n",
+                    seed, r.stats().trades(), net, r.stats().fees()));
+            total += net;
+            trades += r.stats().trades();
+            profitable += net > 0 ? 1 : 0;
+            // a losing seed loses little: less than 2 % of the account (four times the 0.5 % risked per trade)
+            assertThat(net).as("%s", perSeed).isGreaterThan(-0.02 * r.stats().startEquity());
+        }
+        assertThat(trades).as("%s", perSeed).isGreaterThanOrEqualTo(60);
+        assertThat(total).as("%s", perSeed).isPositive();
+        assertThat(profitable).as("%s", perSeed).isGreaterThanOrEqualTo(4);
     }
 
     @Test
     void shouldNotTradeTheSameSweepsWhenTheMoveAfterThemIsAFairCoin() throws java.io.IOException {
-        final GeneratorConfig market =
-                GeneratorConfig.btcusdt().withPredictability(0).withPatternMoveBps(20);
         for (long seed = 1; seed <= 3; seed++) {
-            final BacktestResult r = run(weightedAsResearchFinds(), market, "sweeps", seed, 30 * MINUTE);
+            final BacktestResult r =
+                    run(ScalperConfig.defaults(), sweepsFollowedBy40Bps(0), "sweeps", seed, 30 * MINUTE);
             assertThat(r.refusals().getOrDefault("edge_below_cost", 0L)).isPositive();
             assertThat(r.stats().netPnl())
                     .as("seed %d: %d trades", seed, r.stats().trades())

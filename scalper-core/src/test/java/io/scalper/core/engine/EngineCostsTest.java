@@ -22,11 +22,30 @@ import org.junit.jupiter.api.Test;
  * before funding.
  */
 class EngineCostsTest {
-    private static final double FEES_BPS = (0.0002 + 0.00055) * 1e4; // maker entry + taker exit, 7.5 bps
+    private static final double FEES_BPS = (0.00055 + 0.00055) * 1e4; // taker entry + taker exit, 11 bps
+    private static final double MAKER_TAKER_FEES_BPS = (0.0002 + 0.00055) * 1e4; // what the brackets price, 7.5 bps
 
     private static EngineHarness withEdge(java.util.function.Consumer<ScalperEngine.Builder> customizer) {
-        return new EngineHarness(
-                EngineHarness.fixedBrackets(), RiskConfig.defaults(), EdgeConfig.defaults(), true, null, customizer);
+        return withEdge(EdgeConfig.defaults(), customizer);
+    }
+
+    private static EngineHarness withEdge(
+            EdgeConfig edge, java.util.function.Consumer<ScalperEngine.Builder> customizer) {
+        return new EngineHarness(EngineHarness.fixedBrackets(), RiskConfig.defaults(), edge, true, null, customizer);
+    }
+
+    /** The edge gate pricing a maker entry and a taker exit (7.5 bps of fees) instead of the default taker/taker. */
+    private static EdgeConfig makerTaker() {
+        final EdgeConfig d = EdgeConfig.defaults();
+        return new EdgeConfig(
+                d.enabled(),
+                d.horizonNs(),
+                d.sampleIntervalNs(),
+                "makerTaker",
+                d.marginBps(),
+                d.priorSamples(),
+                d.halfLifeSamples(),
+                d.calibrationFile());
     }
 
     /** A calibration that has seen {@code n} decisions at {@code score} followed by a {@code moveBps} move. */
@@ -48,8 +67,8 @@ class EngineCostsTest {
         assertThat(h.engine.refusals().count(RefusalReason.EDGE_BELOW_COST)).isPositive();
         assertThat(h.journal).contains("refused edge_below_cost");
         assertThat(h.engine.lastExpectedEdgeBps()).isCloseTo(0.0, within(1e-9));
-        // a maker entry and a taker exit at 0.02 % / 0.055 %, plus half of a one-tick spread at 65,000
-        assertThat(h.engine.lastCostBps()).isCloseTo(FEES_BPS + 0.5 * 1e4 / 650_000.5, within(1e-6));
+        // the default path: a taker entry and a taker exit at 0.055 % each, plus the one-tick spread crossed at 65,000
+        assertThat(h.engine.lastCostBps()).isCloseTo(FEES_BPS + 1e4 / 650_000.5, within(1e-6));
     }
 
     @Test
@@ -57,14 +76,14 @@ class EngineCostsTest {
         final EngineHarness rich = withEdge(b -> b.edgeCalibration(learned(0.9, 30, 2_000)));
         rich.signal(0.9);
         assertThat(rich.last(OrderPurpose.ENTRY))
-                .as("30 bps expected against 8.5")
+                .as("30 bps expected against 12")
                 .isNotNull();
         assertThat(rich.engine.lastExpectedEdgeBps()).isGreaterThan(20);
 
         final EngineHarness poor = withEdge(b -> b.edgeCalibration(learned(0.9, 6, 2_000)));
         poor.signal(0.9);
         assertThat(poor.last(OrderPurpose.ENTRY))
-                .as("6 bps expected against 8.5")
+                .as("6 bps expected against 12")
                 .isNull();
         assertThat(poor.engine.refusals().count(RefusalReason.EDGE_BELOW_COST)).isPositive();
 
@@ -81,14 +100,22 @@ class EngineCostsTest {
         assertThat(ioc.timeInForce())
                 .as("30 bps expected beats 11 bps of taker fees both ways")
                 .isEqualTo(io.scalper.core.exec.TimeInForce.IOC);
-        assertThat(ioc.priceTicks()).as("through the ask, capped").isEqualTo(urgent.ask + 2);
+        assertThat(ioc.priceTicks())
+                .as("through the ask by maxSlippageBps, 2 bps of 65,000.1 = 130 ticks")
+                .isEqualTo(urgent.ask + 130);
         assertThat(urgent.engine.urgentEntries()).isEqualTo(1);
 
-        final EngineHarness patient = withEdge(b -> b.edgeCalibration(learned(0.9, 10, 2_000)));
+        final EngineHarness refused = withEdge(b -> b.edgeCalibration(learned(0.9, 10, 2_000)));
+        refused.signal(0.9);
+        assertThat(refused.last(OrderPurpose.ENTRY))
+                .as("10 bps: not enough for the default taker/taker path")
+                .isNull();
+
+        final EngineHarness patient = withEdge(makerTaker(), b -> b.edgeCalibration(learned(0.9, 10, 2_000)));
         patient.signal(0.9);
         final OrderRequest resting = patient.last(OrderPurpose.ENTRY);
         assertThat(resting.timeInForce())
-                .as("10 bps: enough for a maker entry only")
+                .as("10 bps, pricing a maker entry: enough to rest post-only, not to take")
                 .isEqualTo(io.scalper.core.exec.TimeInForce.POST_ONLY);
         assertThat(patient.engine.urgentEntries()).isZero();
     }
@@ -143,7 +170,7 @@ class EngineCostsTest {
         h.signal(0.9);
         final OrderRequest entry = h.last(OrderPurpose.ENTRY);
         // stop = max(20 ticks, 1 sigma over 30 s (about 0 on this still book), 2 round trips of ~7.5 bps)
-        final double costTicks = (FEES_BPS + 0.5 * 1e4 / 650_000.5) * 650_000.5 / 1e4;
+        final double costTicks = (MAKER_TAKER_FEES_BPS + 0.5 * 1e4 / 650_000.5) * 650_000.5 / 1e4;
         final long stopTicks = (long) Math.ceil(2 * costTicks);
         // 0.5 % of 10,000 over the stop: 50 USDT / (stop ticks × 0.1 × 0.001) lots, under the 10x cap
         assertThat(entry.qtyLots()).isEqualTo((long) Math.floor(50.0 / (stopTicks * 0.1 * 0.001)));

@@ -109,7 +109,10 @@ final class EngineHarness {
             java.util.function.Consumer<ScalperEngine.Builder> customizer) {
         final ScalperConfig d = ScalperConfig.defaults();
         final FusionConfig fusion = new FusionConfig(
-                0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
+                0.35,
+                0.4,
+                0.3,
+                new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20, 0.2));
         // the control signal steers entries; the edge gate (tested on its own) is off here
         final ScalperConfig config = new ScalperConfig(
                 d.book(), d.tape(), d.features(), d.signals(), fusion, risk, exec, d.backtest(), edge);

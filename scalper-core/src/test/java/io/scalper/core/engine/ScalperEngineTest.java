@@ -129,7 +129,9 @@ class ScalperEngineTest {
         h.advanceMs(3_100);
         final OrderRequest ioc = h.last(OrderPurpose.ENTRY);
         assertThat(ioc.timeInForce()).isEqualTo(TimeInForce.IOC);
-        assertThat(ioc.priceTicks()).isEqualTo(h.ask + 2);
+        assertThat(ioc.priceTicks())
+                .as("maxSlippageBps through the ask: 2 bps of %d ticks", h.ask)
+                .isEqualTo(h.ask + h.ask * 2 / 10_000);
         assertThat(ioc.qtyLots()).as("only the remainder").isEqualTo(1000);
         h.fill(ioc, h.ask, 1000, Liquidity.TAKER);
         assertThat(h.engine.position().qtyLots()).isEqualTo(1538);

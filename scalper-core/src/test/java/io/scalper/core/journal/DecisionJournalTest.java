@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DecisionJournalTest {
     private static final FusionConfig STATIC = new FusionConfig(
-            0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
+            0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20, 0.2));
 
     @TempDir
     Path dir;

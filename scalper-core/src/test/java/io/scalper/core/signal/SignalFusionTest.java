@@ -31,7 +31,7 @@ class SignalFusionTest {
     }
 
     private static final FusionConfig STATIC = new FusionConfig(
-            0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20));
+            0.35, 0.4, 0.3, new FusionConfig.Adaptive(false, 2_000_000_000L, 250_000_000L, 0.02, 2, 0.5, 2, 20, 0.2));
 
     private final MarketScript m = new MarketScript();
 
@@ -171,9 +171,9 @@ class SignalFusionTest {
     void shouldValidateConfigNamingTheKey() {
         assertThatThrownBy(() -> new FusionConfig(1.5, 0.4, 0.3, FusionConfig.Adaptive.defaults()))
                 .hasMessageStartingWith("fusion.entryScore");
-        assertThatThrownBy(() -> new FusionConfig.Adaptive(true, 0, 1, 0.1, 1, 0.5, 2, 1))
+        assertThatThrownBy(() -> new FusionConfig.Adaptive(true, 0, 1, 0.1, 1, 0.5, 2, 1, 0.2))
                 .hasMessageStartingWith("fusion.adaptive.horizon");
-        assertThatThrownBy(() -> new FusionConfig.Adaptive(true, 10, 1, 0.1, 1, 0, 2, 1))
+        assertThatThrownBy(() -> new FusionConfig.Adaptive(true, 10, 1, 0.1, 1, 0, 2, 1, 0.2))
                 .hasMessageStartingWith("fusion.adaptive.floor");
         assertThatThrownBy(() -> new SignalConfig.Weights(0, 0, 0, 0, 0, 0, 0, 0))
                 .hasMessageStartingWith("signals.weights");
