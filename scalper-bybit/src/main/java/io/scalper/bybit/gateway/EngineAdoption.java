@@ -8,6 +8,7 @@ import io.scalper.core.exec.OrderType;
 import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.exec.TriggerSource;
+import io.scalper.core.exec.VenueOrder;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
 import io.scalper.core.util.Decimals;
@@ -16,14 +17,14 @@ import java.util.List;
 
 /**
  * Hands a position and orders found at start-up ({@link BybitSession#reconcile} with {@link ReconcilePolicy#ADOPT}) to
- * a {@link ScalperEngine} through its adopt API:
+ * a {@link ScalperEngine} through its adopt API, {@link ScalperEngine#adopt}:
  *
  * <ul>
- *   <li>each kept order (reduce-only, with a client id) is registered with {@link ScalperEngine#adoptOrder} as an
- *       {@link OrderPurpose#EXTERNAL} order the venue acknowledged, so its fills move the engine's position instead of
- *       tripping the unknown-fill switch; the gateway tracks it so it can be cancelled;
- *   <li>the position is adopted with {@link ScalperEngine#adoptPosition} (journalled; an adjustment that never reaches
- *       Bybit): the engine's position becomes Bybit's and its OCO manager brackets it at once;
+ *   <li>each kept order (reduce-only, with a client id) becomes a {@link VenueOrder} the engine registers as an {@link
+ *       OrderPurpose#EXTERNAL} order the venue acknowledged (no event is made up), so its fills move the engine's
+ *       position instead of tripping the unknown-fill switch; the gateway tracks it so it can be cancelled;
+ *   <li>the position is adopted (journalled; an adjustment that never reaches Bybit): the engine's position becomes
+ *       Bybit's and its OCO manager brackets it at once;
  *   <li>with {@code cancelKeptOrders}, the kept orders are cancelled afterwards — on the same ordered command path, so
  *       after the new bracket was sent.
  * </ul>
@@ -48,7 +49,7 @@ public final class EngineAdoption {
             throw new IllegalArgumentException("reconciliation: symbol " + reconciliation.symbol()
                     + " is not the engine's " + instrument.symbol());
         }
-        final List<String> kept = new ArrayList<>();
+        final List<VenueOrder> kept = new ArrayList<>();
         for (BybitOrder o : reconciliation.keptOrders()) {
             final OrderRequest request = toRequest(o, instrument);
             if (request == null || engine.orders().get(o.orderLinkId()) != null) {
@@ -61,19 +62,10 @@ public final class EngineAdoption {
                     request.priceTicks(),
                     request.qtyLots(),
                     request.triggerPriceTicks());
-            engine.adoptOrder(request, o.orderId());
-            kept.add(o.orderLinkId());
+            kept.add(new VenueOrder(request, o.orderId()));
         }
-        final boolean adopted = reconciliation.positionLots() != 0;
-        if (adopted) {
-            engine.adoptPosition(reconciliation.positionLots(), reconciliation.avgEntryTicks());
-        }
-        if (cancelKeptOrders) {
-            for (String id : kept) {
-                engine.cancelExternal(id);
-            }
-        }
-        return adopted;
+        engine.adopt(reconciliation.positionLots(), reconciliation.avgEntryTicks(), kept, cancelKeptOrders);
+        return reconciliation.positionLots() != 0;
     }
 
     /** The core request an existing Bybit order corresponds to, or {@code null} if it cannot be expressed. */

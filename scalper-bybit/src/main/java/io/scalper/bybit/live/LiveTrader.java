@@ -11,8 +11,11 @@ import io.scalper.bybit.rest.BybitRestClient;
 import io.scalper.bybit.rest.BybitWalletBalance;
 import io.scalper.bybit.ws.BybitPublicStream;
 import io.scalper.bybit.ws.BybitWsConfig;
-import io.scalper.core.backtest.BacktestConfig;
+import io.scalper.core.backtest.LatencyModel;
+import io.scalper.core.backtest.QueueModel;
 import io.scalper.core.backtest.SimulatedExchange;
+import io.scalper.core.backtest.SimulatedExchangeConfig;
+import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.engine.EngineRecorder;
 import io.scalper.core.engine.ScalperEngine;
@@ -188,7 +191,8 @@ public final class LiveTrader implements AutoCloseable {
         final double equity;
         if (paper) {
             final BacktestConfig bt = config.backtest();
-            paperExchange = new SimulatedExchange(bt.exchange(), market, clock, bt.latency(), bt.queue());
+            paperExchange = new SimulatedExchange(
+                    SimulatedExchangeConfig.of(bt), market, clock, LatencyModel.of(bt, 1), QueueModel.of(bt));
             gateway = paperExchange;
             equity = bt.initialBalance();
             paperStream = BybitPublicStream.of(environment, decoder, List.of(symbol), depth, wsConfig, wall);

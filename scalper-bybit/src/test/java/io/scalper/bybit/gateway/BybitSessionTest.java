@@ -179,6 +179,12 @@ class BybitSessionTest {
                 .as("journalled as a start-up adoption")
                 .isEqualTo(1);
         assertThat(engine.position().qtyLots()).isEqualTo(10);
+        final io.scalper.core.exec.Order kept = engine.orders().get("old-stop");
+        assertThat(kept).as("the kept stop is an order the engine tracks").isNotNull();
+        assertThat(kept.request().purpose()).isEqualTo(io.scalper.core.exec.OrderPurpose.EXTERNAL);
+        assertThat(kept.request().triggerPriceTicks()).isEqualTo(595_000);
+        assertThat(kept.venueOrderId()).isEqualTo("oid-old-stop");
+        assertThat(kept.acceptedNs()).as("taken over as acknowledged, not sent").isEqualTo(kept.submittedNs());
         until(
                 "bracket and cancel sent",
                 () -> venue.tradeRequests("order.create").size() >= 2

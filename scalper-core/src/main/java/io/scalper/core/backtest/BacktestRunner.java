@@ -5,6 +5,7 @@ import io.scalper.core.backtest.events.EventEncoder;
 import io.scalper.core.backtest.events.EventFileCursor;
 import io.scalper.core.backtest.events.MessageReader;
 import io.scalper.core.backtest.events.RecordCursor;
+import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.engine.EngineRecorder;
 import io.scalper.core.engine.ScalperEngine;
@@ -193,8 +194,8 @@ public final class BacktestRunner {
         final ManualScheduler scheduler = new ManualScheduler(clock);
         final MarketState exchangeMarket =
                 new MarketState(instrument, config.book().maxDepth(), config.tape());
-        final SimulatedExchange exchange =
-                new SimulatedExchange(bt.exchange(), exchangeMarket, clock, bt.latency(seed), bt.queue());
+        final SimulatedExchange exchange = new SimulatedExchange(
+                SimulatedExchangeConfig.of(bt), exchangeMarket, clock, LatencyModel.of(bt, seed), QueueModel.of(bt));
         final long tradeStart = t0 + tradeFromNs;
         final EngineRecorder recorder =
                 new EngineRecorder(journalDirectory, bt.initialBalance(), tradeStart, decisionIntervalNs);

@@ -1,5 +1,7 @@
 package io.scalper.core.backtest;
 
+import io.scalper.core.config.BacktestConfig;
+
 /**
  * Latency between the strategy and the simulated exchange: how long a command takes to reach the matching engine
  * ({@link #entryNs}) and how long an answer takes to come back ({@link #responseNs}).
@@ -10,6 +12,16 @@ public interface LatencyModel {
 
     /** Time for an answer produced at {@code nowNs} to reach the strategy, ns (≥ 0). */
     long responseNs(long nowNs);
+
+    /**
+     * The latency model of a backtest section: fixed, or log-normal around its medians ({@code latencySigma} above 0)
+     * drawn from {@code seed}.
+     */
+    static LatencyModel of(BacktestConfig backtest, long seed) {
+        return backtest.latencySigma() == 0
+                ? constant(backtest.orderLatencyNs(), backtest.responseLatencyNs())
+                : logNormal(backtest.orderLatencyNs(), backtest.responseLatencyNs(), backtest.latencySigma(), seed);
+    }
 
     /** Fixed latencies. */
     static LatencyModel constant(long entryNs, long responseNs) {

@@ -1,5 +1,7 @@
 package io.scalper.core.backtest;
 
+import io.scalper.core.config.BacktestConfig;
+
 /**
  * Queue position of a resting limit order at its price: how much visible size is ahead of it. The order joins behind
  * the size visible at its price; trades at that price consume the queue ahead first; what cancellations ahead do
@@ -21,6 +23,11 @@ public interface QueueModel {
      * cancels). Never more than the new visible size.
      */
     double onDepthChange(double aheadLots, long oldLots, long newLots);
+
+    /** The queue model a backtest section names ({@code queueModel}). */
+    static QueueModel of(BacktestConfig backtest) {
+        return backtest.queueModel().equals("probabilistic") ? probabilistic() : riskAverse();
+    }
 
     /**
      * Risk-averse: only trades advance the order; a cancellation at the level leaves it where it was, except that the

@@ -1,5 +1,7 @@
 package io.scalper.core.backtest;
 
+import io.scalper.core.config.BacktestConfig;
+
 /**
  * Settings of the {@link SimulatedExchange} (YAML section {@code backtest}).
  *
@@ -11,21 +13,16 @@ package io.scalper.core.backtest;
 public record SimulatedExchangeConfig(
         double makerFeeRate, double takerFeeRate, double initialBalance, double leverage) {
     public SimulatedExchangeConfig {
-        if (!(makerFeeRate > -0.01 && makerFeeRate < 0.01)) {
-            throw new IllegalArgumentException("backtest.makerFeeRate: must be in (-0.01, 0.01), got " + makerFeeRate);
-        }
-        if (!(takerFeeRate >= 0 && takerFeeRate < 0.01)) {
-            throw new IllegalArgumentException("backtest.takerFeeRate: must be in [0, 0.01), got " + takerFeeRate);
-        }
-        if (!(initialBalance > 0 && Double.isFinite(initialBalance))) {
-            throw new IllegalArgumentException("backtest.initialBalance: must be > 0, got " + initialBalance);
-        }
-        if (!(leverage >= 1 && leverage <= 200)) {
-            throw new IllegalArgumentException("backtest.leverage: must be in [1, 200], got " + leverage);
-        }
+        BacktestConfig.checkExchange(makerFeeRate, takerFeeRate, initialBalance, leverage);
     }
 
     public static SimulatedExchangeConfig defaults() {
         return new SimulatedExchangeConfig(0.0002, 0.00055, 10_000, 10);
+    }
+
+    /** The simulated exchange's settings of a backtest section. */
+    public static SimulatedExchangeConfig of(BacktestConfig backtest) {
+        return new SimulatedExchangeConfig(
+                backtest.makerFeeRate(), backtest.takerFeeRate(), backtest.initialBalance(), backtest.leverage());
     }
 }

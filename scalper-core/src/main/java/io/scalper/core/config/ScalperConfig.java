@@ -1,6 +1,5 @@
 package io.scalper.core.config;
 
-import io.scalper.core.backtest.BacktestConfig;
 import io.scalper.core.book.BookConfig;
 import io.scalper.core.edge.EdgeConfig;
 import io.scalper.core.exec.ExecutionConfig;

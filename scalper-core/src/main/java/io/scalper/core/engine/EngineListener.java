@@ -22,6 +22,12 @@ public interface EngineListener {
     /** An order was sent. */
     default void onOrderSubmitted(Order order) {}
 
+    /**
+     * An order found working at the venue was taken over ({@link ScalperEngine#adopt}): the engine tracks it from now,
+     * acknowledged, though this run did not send it.
+     */
+    default void onOrderAdopted(Order order) {}
+
     /** An order event was applied ({@code order} is {@code null} for an unknown client id). */
     default void onOrderEvent(OrderEvent event, Order order) {}
 

@@ -161,6 +161,17 @@ public final class EngineRecorder implements EngineListener, Closeable {
     }
 
     @Override
+    public void onOrderAdopted(Order order) {
+        if (orders != null) {
+            try {
+                orders.recordAdopted(order.acceptedNs(), order);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
     public void onOrderEvent(OrderEvent event, Order order) {
         if (order == null) {
             return;

@@ -9,17 +9,16 @@ import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.exec.ClientOrderIds;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ExecutionConfig;
+import io.scalper.core.exec.ExecutionEngine;
 import io.scalper.core.exec.ExecutionListener;
-import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderManager;
 import io.scalper.core.exec.OrderPurpose;
-import io.scalper.core.exec.OrderRequest;
-import io.scalper.core.exec.OrderStatus;
 import io.scalper.core.exec.Position;
 import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.exec.RetryBudget;
+import io.scalper.core.exec.VenueOrder;
 import io.scalper.core.exec.VenuePosition;
 import io.scalper.core.feature.FeatureEngine;
 import io.scalper.core.feature.Features;
@@ -97,11 +96,8 @@ public final class ScalperEngine implements ExecutionListener {
     private long fundingClosedForMs = Long.MIN_VALUE;
     private long fundingCloses;
     private long cappedEntries;
-    private final OrderManager orders = new OrderManager();
     private final Position position;
-    private final OrderSender sender;
-    private final OrderRouter router;
-    private final OcoManager oco;
+    private final ExecutionEngine execution;
     private final RiskGates gates;
     private final PositionSizer sizer;
     private final DrawdownTiers drawdown;
@@ -164,7 +160,6 @@ public final class ScalperEngine implements ExecutionListener {
     private long entryBackoffUntilNs = NONE;
     private long retriesSpent;
     private long venueAlerts;
-    private long adjustmentIds;
 
     private static final long NONE = Long.MIN_VALUE;
     /** A venue check unanswered for this long is considered lost (asked again when the budget allows). */
@@ -206,9 +201,18 @@ public final class ScalperEngine implements ExecutionListener {
         final ClientOrderIds ids = b.clientOrderIds != null
                 ? b.clientOrderIds
                 : new ClientOrderIds(execConfig.clientIdPrefix(), clock.nowMs(), new SecureRandom().nextLong());
-        this.sender = new OrderSender(orders, gateway, ids, clock, listener);
-        this.router = new OrderRouter(execConfig, instrument, market.book(), sender, this::onRetriesSpent);
-        this.oco = new OcoManager(execConfig, instrument, market.book(), sender, this::onRetriesSpent);
+        this.execution = new ExecutionEngine(
+                execConfig, instrument, position, market.book(), gateway, ids, clock, new ExecutionEngine.Callbacks() {
+                    @Override
+                    public void onOrderSubmitted(Order order) {
+                        listener.onOrderSubmitted(order);
+                    }
+
+                    @Override
+                    public void onRetriesSpent(String what) {
+                        ScalperEngine.this.onRetriesSpent(what);
+                    }
+                });
         this.mismatchPolicy = b.mismatchPolicy;
         this.venueChecks = RetryBudget.of(execConfig);
         this.gates = new RiskGates(riskConfig);
@@ -259,8 +263,8 @@ public final class ScalperEngine implements ExecutionListener {
         try {
             final long now = clock.nowNs();
             pipeline.featureEngine().advanceTo(now);
-            router.onDecision(pipeline.decision().fused(), now);
-            oco.onTimer(position, now);
+            execution.updateEntry(pipeline.decision().fused(), now);
+            execution.onTimer(now);
             checkVenue(now);
         } finally {
             leave();
@@ -310,13 +314,13 @@ public final class ScalperEngine implements ExecutionListener {
         checkFunding(now);
         listener.onDecision(d);
         drawdown.onEquity(equity());
-        oco.onMarket(position, now);
-        router.onDecision(d.fused(), now);
+        execution.onMarket(now);
+        execution.updateEntry(d.fused(), now);
         if (dailyLoss.onTime(now)) {
             killSwitch.release(RefusalReason.DAILY_LOSS_LIMIT);
         }
-        if (killSwitch.tradingState() != TradingState.ACTIVE && router.isActive()) {
-            router.abandon(); // idempotent: a cancel already asked for is not sent again
+        if (killSwitch.tradingState() != TradingState.ACTIVE && execution.entryWorking()) {
+            execution.abandonEntry(); // idempotent: a cancel already asked for is not sent again
         }
         if (drawdown.isHalted() && killSwitch.tradingState() == TradingState.ACTIVE) {
             trip(RefusalReason.HALTED_DRAWDOWN);
@@ -339,7 +343,7 @@ public final class ScalperEngine implements ExecutionListener {
                 .features(f)
                 .decision(d)
                 .positionLots(position.qtyLots())
-                .entryWorking(router.isActive() || oco.isExitWorking())
+                .entryWorking(execution.entryWorking() || execution.exitWorking())
                 .spreadTicks(f.spreadTicks())
                 .bookSynced(book.isSynced())
                 .lastBookUpdateNs(book.lastLocalTimeNs() > 0 ? book.lastLocalTimeNs() : book.lastUpdateTimeNs())
@@ -381,7 +385,7 @@ public final class ScalperEngine implements ExecutionListener {
         final long entryTicks = side == Side.BUY ? f.bestBid() : f.bestAsk();
         setBracketDistances(f);
         final SizingResult size =
-                sizer.size(equity(), entryTicks, oco.stopDistanceTicks(), instrument, drawdown.multiplier());
+                sizer.size(equity(), entryTicks, execution.stopDistanceTicks(), instrument, drawdown.multiplier());
         if (size.refusal() != null) {
             refusals.increment(size.refusal());
             listener.onRefusal(size.refusal().code(), d);
@@ -398,7 +402,7 @@ public final class ScalperEngine implements ExecutionListener {
         final boolean urgent = edgeConfig.enabled()
                 && lastExpectedEdgeBps
                         >= RoundTripCosts.bps(2, makerFeeRate, takerFeeRate, lastSpreadBps) + edgeConfig.marginBps();
-        router.enter(side, size.lots(), now, urgent);
+        execution.enter(side, size.lots(), now, urgent);
     }
 
     /** Entry gates on the venue's side: a position difference being checked, back-off after rejections, busy gateway. */
@@ -458,7 +462,7 @@ public final class ScalperEngine implements ExecutionListener {
         final long stopTicks = Math.max(1, (long) Math.ceil(stop));
         final long takeProfitTicks =
                 Math.max(execConfig.takeProfitTicks(), (long) Math.ceil(execConfig.takeProfitRatio() * stopTicks));
-        oco.distances(stopTicks, takeProfitTicks);
+        execution.bracketDistances(stopTicks, takeProfitTicks);
     }
 
     /**
@@ -478,8 +482,8 @@ public final class ScalperEngine implements ExecutionListener {
             fundingClosedForMs = nextMs;
             fundingCloses++;
             listener.onAlert("funding_close", "position " + position.qtyLots() + " lots closed before funding");
-            router.abandon();
-            oco.flatten(position);
+            execution.abandonEntry();
+            execution.flatten();
         }
     }
 
@@ -618,9 +622,9 @@ public final class ScalperEngine implements ExecutionListener {
     }
 
     /**
-     * Makes the engine's position the venue's: the difference is booked as a synthetic fill (the part the engine held
-     * beyond the venue's at the mid price, the part the venue holds beyond the engine's at the venue's average entry),
-     * never sent anywhere; then the position is bracketed or closed per the policy.
+     * Makes the engine's position the venue's: the difference is booked as an adjustment (the part the engine held beyond
+     * the venue's at the mid price, the part the venue holds beyond the engine's at the venue's average entry) — no
+     * order, nothing sent anywhere; then the position is bracketed or closed per the policy.
      */
     private void reconcile(VenuePosition report, String cause) {
         final long engineLots = position.qtyLots();
@@ -633,7 +637,7 @@ public final class ScalperEngine implements ExecutionListener {
         listener.onReconciled(instrument.symbol(), engineLots, target, report.avgEntryTicks(), action, cause);
         setPosition(target, report.avgEntryTicks());
         if (target != 0 && mismatchPolicy == ReconcilePolicy.FLATTEN) {
-            oco.flatten(position);
+            execution.flatten();
         }
     }
 
@@ -651,31 +655,37 @@ public final class ScalperEngine implements ExecutionListener {
         if (current != 0 && (Long.signum(current) != Long.signum(target) || Math.abs(current) > Math.abs(target))) {
             final long close =
                     Long.signum(current) != Long.signum(target) ? Math.abs(current) : Math.abs(current - target);
-            injectFill(current > 0 ? Side.SELL : Side.BUY, close, reduceAt, now);
+            bookAdjustment(current > 0 ? Side.SELL : Side.BUY, close, reduceAt, now);
             current = position.qtyLots();
         }
         if (current != target) {
             final long add = Math.abs(target - current);
             final long price = avgEntryTicks > 0 ? avgEntryTicks : reduceAt;
-            injectFill(target > current ? Side.BUY : Side.SELL, add, price, now);
+            bookAdjustment(target > current ? Side.BUY : Side.SELL, add, price, now);
         }
     }
 
-    /** Books a fill of an order that never left the engine (an adjustment to the venue's position). */
-    private void injectFill(Side side, long lots, long priceTicks, long now) {
-        final String clientId = "adj-" + Long.toString(++adjustmentIds, 36) + "-" + Long.toString(now, 36);
-        final Order o = orders.create(
-                OrderRequest.market(clientId, instrument.symbol(), side, lots, false, OrderPurpose.EXTERNAL), now);
-        o.markSubmitted(now);
-        handle(new OrderEvent.Accepted(clientId, "", 0, now));
-        handle(new OrderEvent.Filled(
-                clientId, "", clientId + "-fill", Math.max(1, priceTicks), lots, 0.0, Liquidity.TAKER, 0, 0, now));
+    /**
+     * Books a change of the position that no order of this run made (the venue's position taken over): the position,
+     * the round trip and the bracket follow as after a fill, fee-free, but no order or fill is made up — it is
+     * journalled through {@link EngineListener#onReconciled}, and a round trip it closes ends as {@code external}.
+     */
+    private void bookAdjustment(Side side, long lots, long priceTicks, long now) {
+        final long price = Math.max(1, priceTicks);
+        final long before = position.qtyLots();
+        final double pnl = position.onFill(side, price, lots, 0.0, now);
+        accumulateTrip(side, price, lots, 0.0, pnl, before, OrderPurpose.EXTERNAL, now);
+        closeOrFlipTrip(before, price, OrderPurpose.EXTERNAL, now);
+        execution.onPositionChanged();
+        if (position.isFlat()) {
+            killSwitch.onPositionFlat(now);
+        }
     }
 
     /**
      * Adopts a position found at the venue (start-up): the engine's position becomes {@code signedLots} at {@code
      * avgEntryTicks} and is bracketed (or closed, under {@link ReconcilePolicy#FLATTEN}), journalled through {@link
-     * EngineListener#onReconciled}. Engine thread, before trading.
+     * EngineListener#onReconciled}. No order is made up for it. Engine thread, before trading.
      */
     public void adoptPosition(long signedLots, long avgEntryTicks) {
         enter();
@@ -689,43 +699,68 @@ public final class ScalperEngine implements ExecutionListener {
     }
 
     /**
-     * Starts tracking an order that already works at the venue (kept at start-up): it is registered as an {@link
-     * OrderPurpose#EXTERNAL} order the venue acknowledged, so its fills move the position instead of tripping the
-     * unknown-fill switch, and it can be cancelled with {@link #cancelExternal}. Engine thread.
+     * Takes over what the venue holds for this instrument when the engine starts: the orders working there for the
+     * position (its stop and take-profit left by a previous run, say), then the position itself. Engine thread, before
+     * trading.
      *
-     * @return the engine's order
+     * <ol>
+     *   <li>Each working order is registered as an order the venue acknowledged, with its venue id — no event is made
+     *       up — so that its fills move the position like any other fill (instead of tripping the unknown-fill switch)
+     *       and its end is tracked; the listener is told ({@link EngineListener#onOrderAdopted}). An order already
+     *       known is left as it is.
+     *   <li>A position that is not flat is adopted as with {@link #adoptPosition}: it becomes the engine's, journalled
+     *       through {@link EngineListener#onReconciled} ({@code startup}), and is bracketed by the engine's own OCO
+     *       (or closed, under {@link ReconcilePolicy#FLATTEN}).
+     *   <li>With {@code cancelWorking}, the working orders are then cancelled: their replacements were sent first, so
+     *       the position keeps a stop working at the venue throughout.
+     * </ol>
+     *
+     * @param signedLots the venue's position, signed lots (0: flat)
+     * @param avgEntryTicks its average entry price, ticks
+     * @param working the orders working at the venue for this instrument (usually {@link OrderPurpose#EXTERNAL})
+     * @param cancelWorking whether to cancel them once the position is bracketed
+     * @return the engine's orders for {@code working}, in the same order
+     * @throws IllegalArgumentException when an order is for another symbol
      */
-    public Order adoptOrder(OrderRequest request, String venueOrderId) {
-        enter();
-        try {
-            final Order existing = orders.get(request.clientOrderId());
-            if (existing != null) {
-                return existing;
+    public List<Order> adopt(long signedLots, long avgEntryTicks, List<VenueOrder> working, boolean cancelWorking) {
+        for (VenueOrder w : working) {
+            if (!instrument.symbol().equals(w.request().symbol())) {
+                throw new IllegalArgumentException("adopt: order " + w.request().clientOrderId() + " is for "
+                        + w.request().symbol() + ", not " + instrument.symbol());
             }
-            final long now = clock.nowNs();
-            final Order o = orders.create(request, now);
-            o.markSubmitted(now);
-            handle(new OrderEvent.Accepted(request.clientOrderId(), venueOrderId == null ? "" : venueOrderId, 0, now));
-            return o;
-        } finally {
-            leave();
         }
-    }
-
-    /** Cancels an adopted order (see {@link #adoptOrder}). Engine thread. */
-    public void cancelExternal(String clientOrderId) {
+        final List<Order> adopted = new ArrayList<>(working.size());
         enter();
         try {
-            sender.cancel(orders.get(clientOrderId));
+            for (VenueOrder w : working) {
+                final boolean known = execution.orders().get(w.request().clientOrderId()) != null;
+                final Order o = execution.adopt(w.request(), w.venueOrderId());
+                if (!known) {
+                    listener.onOrderAdopted(o);
+                }
+                adopted.add(o);
+            }
         } finally {
             leave();
         }
+        if (signedLots != 0) {
+            adoptPosition(signedLots, avgEntryTicks);
+        }
+        if (cancelWorking) {
+            for (Order o : adopted) {
+                enter();
+                try {
+                    execution.cancel(o);
+                } finally {
+                    leave();
+                }
+            }
+        }
+        return adopted;
     }
 
     private void handle(OrderEvent event) {
-        final Order known = orders.get(event.clientOrderId());
-        final boolean cancelRequested = known != null && known.status() == OrderStatus.PENDING_CANCEL;
-        final Order order = orders.apply(event);
+        final Order order = execution.apply(event);
         listener.onOrderEvent(event, order);
         if (order == null) {
             if (event instanceof OrderEvent.Filled) {
@@ -734,22 +769,20 @@ public final class ScalperEngine implements ExecutionListener {
             }
             return;
         }
-        if (orders.lastResult() == Order.Result.DUPLICATE) {
+        if (execution.lastResult() == Order.Result.DUPLICATE) {
             return;
         }
         if (event instanceof OrderEvent.Filled) {
             onFill((OrderEvent.Filled) event, order);
         }
+        execution.route(order, event);
         if (order.request().purpose() == OrderPurpose.ENTRY) {
-            router.onEvent(order, event);
-            if (router.takeRejectedAttempt()) {
+            if (execution.takeRejectedEntry()) {
                 onEntryRejected();
             } else if (event instanceof OrderEvent.Accepted || event instanceof OrderEvent.Filled) {
                 entryRejects = 0;
                 entryBackoffUntilNs = NONE;
             }
-        } else {
-            oco.onEvent(order, event, position, cancelRequested);
         }
     }
 
@@ -774,23 +807,8 @@ public final class ScalperEngine implements ExecutionListener {
         final long before = position.qtyLots();
         final double pnl = position.onFill(side, f.priceTicks(), f.qtyLots(), f.fee(), now);
         listener.onFill(f, order, position.qtyLots());
-        // round trip bookkeeping
-        if (before == 0 && position.qtyLots() != 0) {
-            startTrip(order, f, now);
-        }
-        if (tripSide != null) {
-            tripFees += f.fee();
-            tripGross += pnl;
-            if (side == tripSide) {
-                tripEntryValue += (double) f.priceTicks() * f.qtyLots();
-                tripEntryLots += f.qtyLots();
-            } else {
-                final long closed = Math.min(f.qtyLots(), Math.abs(before));
-                tripExitValue += (double) f.priceTicks() * closed;
-                tripExitLots += closed;
-            }
-            tripMaxLots = Math.max(tripMaxLots, Math.abs(position.qtyLots()));
-        }
+        final OrderPurpose purpose = order.request().purpose();
+        accumulateTrip(side, f.priceTicks(), f.qtyLots(), f.fee(), pnl, before, purpose, now);
         // slippage against what we intended
         final double expected = expectedPrice(order);
         if (!Double.isNaN(expected)) {
@@ -808,23 +826,17 @@ public final class ScalperEngine implements ExecutionListener {
                 trip(RefusalReason.SLIPPAGE_BREACHES);
             }
         }
-        if (position.isFlat() && tripSide != null) {
-            closeTrip(order, now);
-        } else if (Long.signum(before) != Long.signum(position.qtyLots()) && before != 0) {
-            // flipped through zero in one fill: close the old trip, open a new one
-            closeTrip(order, now);
-            startTrip(order, f, now);
-        }
+        closeOrFlipTrip(before, f.priceTicks(), purpose, now);
         if (order.request().reduceOnly()
                 && !position.isFlat()
                 && (before == 0 || Long.signum(before) != Long.signum(position.qtyLots()))) {
             // a reduce-only leg filled past flat (a take-profit/stop race): close what it opened, do not bracket it
             overshoots++;
-            oco.onPositionChanged(position);
-            oco.flatten(position);
+            execution.onPositionChanged();
+            execution.flatten();
             return;
         }
-        oco.onPositionChanged(position);
+        execution.onPositionChanged();
         if (position.isFlat()) {
             killSwitch.onPositionFlat(now);
         }
@@ -854,7 +866,7 @@ public final class ScalperEngine implements ExecutionListener {
             case ENTRY:
                 return order.request().type() == io.scalper.core.exec.OrderType.LIMIT
                         ? order.request().priceTicks()
-                        : router.intendedPriceTicks();
+                        : execution.intendedPriceTicks();
             case STOP_LOSS:
                 return order.request().triggerPriceTicks();
             default:
@@ -862,7 +874,49 @@ public final class ScalperEngine implements ExecutionListener {
         }
     }
 
-    private void startTrip(Order order, OrderEvent.Filled f, long now) {
+    /**
+     * Round-trip bookkeeping of a fill or an adjustment of {@code lots} at {@code priceTicks} that realised {@code pnl}
+     * and left the position from {@code before}: a trip starts when the position opens; its figures accumulate.
+     */
+    private void accumulateTrip(
+            Side side,
+            long priceTicks,
+            long lots,
+            double fee,
+            double pnl,
+            long before,
+            OrderPurpose purpose,
+            long now) {
+        if (before == 0 && position.qtyLots() != 0) {
+            startTrip(purpose, priceTicks, now);
+        }
+        if (tripSide != null) {
+            tripFees += fee;
+            tripGross += pnl;
+            if (side == tripSide) {
+                tripEntryValue += (double) priceTicks * lots;
+                tripEntryLots += lots;
+            } else {
+                final long closed = Math.min(lots, Math.abs(before));
+                tripExitValue += (double) priceTicks * closed;
+                tripExitLots += closed;
+            }
+            tripMaxLots = Math.max(tripMaxLots, Math.abs(position.qtyLots()));
+        }
+    }
+
+    /** Ends the trip when the position went flat, or ends it and starts the next when one fill flipped it. */
+    private void closeOrFlipTrip(long before, long priceTicks, OrderPurpose purpose, long now) {
+        if (position.isFlat() && tripSide != null) {
+            closeTrip(purpose, now);
+        } else if (Long.signum(before) != Long.signum(position.qtyLots()) && before != 0) {
+            // flipped through zero in one fill: close the old trip, open a new one
+            closeTrip(purpose, now);
+            startTrip(purpose, priceTicks, now);
+        }
+    }
+
+    private void startTrip(OrderPurpose purpose, long fillPriceTicks, long now) {
         tripSide = position.side();
         tripEntryNs = now;
         tripEntryValue = 0;
@@ -873,15 +927,15 @@ public final class ScalperEngine implements ExecutionListener {
         tripFees = 0;
         tripFunding = 0;
         tripGross = 0;
-        tripRisk = order.request().purpose() == OrderPurpose.ENTRY ? plannedRisk : Double.NaN;
-        final double intended = router.intendedPriceTicks();
+        tripRisk = purpose == OrderPurpose.ENTRY ? plannedRisk : Double.NaN;
+        final double intended = execution.intendedPriceTicks();
         tripSlippage = Double.isNaN(intended)
                 ? 0
-                : (tripSide == Side.BUY ? f.priceTicks() - intended : intended - f.priceTicks());
+                : (tripSide == Side.BUY ? fillPriceTicks - intended : intended - fillPriceTicks);
         tripContributions = entryContributions;
     }
 
-    private void closeTrip(Order order, long now) {
+    private void closeTrip(OrderPurpose purpose, long now) {
         final Decision d = pipeline.decision();
         final String[] names = new String[d.signalCount()];
         for (int i = 0; i < names.length; i++) {
@@ -904,7 +958,7 @@ public final class ScalperEngine implements ExecutionListener {
                 tripFunding,
                 tripRisk,
                 tripSlippage,
-                oco.exitReason(order),
+                execution.exitReason(purpose),
                 names,
                 contributions);
         roundTrips.add(trip);
@@ -959,9 +1013,9 @@ public final class ScalperEngine implements ExecutionListener {
             if (!first) {
                 return;
             }
-            router.abandon();
+            execution.abandonEntry();
             if (riskConfig.flattenOnKill() && !position.isFlat()) {
-                oco.flatten(position);
+                execution.flatten();
             }
             listener.onTradingState(killSwitch.tradingState().name(), reason.code());
         } finally {
@@ -977,11 +1031,11 @@ public final class ScalperEngine implements ExecutionListener {
         enter();
         try {
             killSwitch.trip(RefusalReason.SHUTDOWN, clock.nowNs(), position.qtyLots());
-            router.abandon();
+            execution.abandonEntry();
             if (flatten && !position.isFlat()) {
-                oco.flatten(position); // the stop stays until the position is flat
+                execution.flatten(); // the stop stays until the position is flat
             } else if (!keepBrackets) {
-                oco.cancelLegs(position); // the take-profit; the stop only when flat
+                execution.cancelLegs(); // the take-profit; the stop only when flat
             }
             listener.onTradingState(killSwitch.tradingState().name(), RefusalReason.SHUTDOWN.code());
         } finally {
@@ -995,7 +1049,7 @@ public final class ScalperEngine implements ExecutionListener {
      */
     private void checkInvariants() {
         final long now = clock.nowNs();
-        if (oco.isProtected(position)) {
+        if (execution.isProtected()) {
             if (unprotectedSinceNs != NONE) {
                 maxUnprotectedNs = Math.max(maxUnprotectedNs, now - unprotectedSinceNs);
                 unprotectedSinceNs = NONE;
@@ -1016,7 +1070,7 @@ public final class ScalperEngine implements ExecutionListener {
                 listener.onAlert(
                         "unprotected", "position " + position.qtyLots() + " lots without an acknowledged stop");
             }
-            oco.protect(position, now);
+            execution.protect(now);
         }
     }
 
@@ -1051,8 +1105,9 @@ public final class ScalperEngine implements ExecutionListener {
         return position;
     }
 
+    /** The orders (read-only: the execution layer changes them). */
     public OrderManager orders() {
-        return orders;
+        return execution.orders();
     }
 
     public TradingState tradingState() {
@@ -1096,30 +1151,30 @@ public final class ScalperEngine implements ExecutionListener {
 
     /** Whether an entry is being worked. */
     public boolean entryWorking() {
-        return router.isActive();
+        return execution.entryWorking();
     }
 
     /** Entries started / entries that got any fill. */
     public long entriesPlaced() {
-        return router.entriesPlaced();
+        return execution.entriesPlaced();
     }
 
     public long entriesFilled() {
-        return router.entriesFilled();
+        return execution.entriesFilled();
     }
 
     /** Current stop-loss trigger price (ticks), or {@link OrderBook#NONE}. */
     public long stopPriceTicks() {
-        return position.isFlat() ? OrderBook.NONE : oco.stopPriceTicks();
+        return position.isFlat() ? OrderBook.NONE : execution.stopPriceTicks();
     }
 
     public long takeProfitPriceTicks() {
-        return position.isFlat() ? OrderBook.NONE : oco.takeProfitPriceTicks();
+        return position.isFlat() ? OrderBook.NONE : execution.takeProfitPriceTicks();
     }
 
     /** Whether the position (if any) has a stop the venue acknowledged, covering it. */
     public boolean isProtected() {
-        return oco.isProtected(position);
+        return execution.isProtected();
     }
 
     /**
@@ -1245,24 +1300,24 @@ public final class ScalperEngine implements ExecutionListener {
     }
 
     public long reprices() {
-        return sender.amends();
+        return execution.amends();
     }
 
     public long escalations() {
-        return router.escalations();
+        return execution.escalations();
     }
 
     /** Entries sent straight to IOC because their expected move paid for taking liquidity both ways. */
     public long urgentEntries() {
-        return router.urgentEntries();
+        return execution.urgentEntries();
     }
 
     public long legReplacements() {
-        return oco.legReplacements();
+        return execution.legReplacements();
     }
 
     public long trailAmends() {
-        return oco.trailAmends();
+        return execution.trailAmends();
     }
 
     /** Reads {@code edge.calibrationFile}: the calibration of {@code edge.horizon} in a {@code research --out} file. */

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * One order as the engine knows it: its current request (price and quantity change with amends), status, fills and
- * fees. Updated only through {@link #apply(OrderEvent)} and the local command marks ({@link #markSubmitted},
- * {@link #markCancelRequested}, {@link #markAmendRequested}); owned by the engine thread.
+ * fees. Read-only outside this package: only the execution layer ({@link OrderManager}, {@link ExecutionEngine}) changes
+ * it, through {@link #apply(OrderEvent)}, the local command marks ({@link #markSubmitted}, {@link #markCancelRequested},
+ * {@link #markAmendRequested}) and {@link #adopt} for an order found working at the venue; owned by the engine thread.
  *
  * <p>A fill is a fact: it is always recorded (and reaches the position) even when its status transition is invalid —
  * such as a fill for an order the exchange had already reported rejected — which is then reported as
@@ -122,13 +123,28 @@ public final class Order {
     }
 
     /** Marks the order sent. */
-    public Result markSubmitted(long nowNs) {
+    Result markSubmitted(long nowNs) {
         submittedNs = nowNs;
         return transition(OrderStateMachine.Input.SUBMIT);
     }
 
+    /**
+     * Takes over an order that already works at the venue (found at start-up, not sent in this run): it is
+     * acknowledged from now, with the venue's id. No event is made up; the venue's later events apply as usual.
+     */
+    Result adopt(String venueOrderId, long nowNs) {
+        final Result r = transition(OrderStateMachine.Input.ADOPTED);
+        if (r == Result.APPLIED) {
+            this.venueOrderId = venueOrderId == null ? "" : venueOrderId;
+            submittedNs = nowNs;
+            acceptedNs = nowNs;
+            lastEventNs = nowNs;
+        }
+        return r;
+    }
+
     /** Marks a cancel sent. */
-    public Result markCancelRequested() {
+    Result markCancelRequested() {
         if (status == OrderStatus.PENDING_CANCEL) {
             return Result.DUPLICATE;
         }
@@ -141,7 +157,7 @@ public final class Order {
     }
 
     /** Marks an amend sent. */
-    public Result markAmendRequested() {
+    Result markAmendRequested() {
         final OrderStatus before = status;
         final Result r = transition(OrderStateMachine.Input.AMEND_REQUESTED);
         if (r == Result.APPLIED) {
@@ -151,7 +167,7 @@ public final class Order {
     }
 
     /** Applies an event from the exchange. */
-    public Result apply(OrderEvent event) {
+    Result apply(OrderEvent event) {
         if (!event.venueOrderId().isEmpty()) {
             venueOrderId = event.venueOrderId();
         }

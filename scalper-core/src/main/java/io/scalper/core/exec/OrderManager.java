@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The orders of a run, by client order id: creates them, applies events (deduplicating, counting invalid transitions
- * and events for unknown orders instead of throwing), and answers which are open. Every open order is kept; of the
+ * and events for unknown orders instead of throwing), and answers which are open. Read-only outside this package: the
+ * execution layer ({@link ExecutionEngine}) creates, adopts and updates the orders. Every open order is kept; of the
  * finished ones the latest {@value #DEFAULT_MAX_FINISHED} are (a late fill after a cancel still finds its order), older
  * ones are forgotten so a long live run does not grow without bound. Owned by the engine thread.
  */
@@ -43,7 +44,7 @@ public final class OrderManager {
     private final List<String> anomalies = new ArrayList<>();
 
     /** Registers a new order (before it is sent). */
-    public Order create(OrderRequest request, long nowNs) {
+    Order create(OrderRequest request, long nowNs) {
         if (orders.containsKey(request.clientOrderId())) {
             throw new IllegalStateException("duplicate client order id " + request.clientOrderId());
         }
@@ -51,6 +52,16 @@ public final class OrderManager {
         orders.put(request.clientOrderId(), o);
         open.add(o);
         created++;
+        return o;
+    }
+
+    /**
+     * Registers an order that already works at the venue (found at start-up): acknowledged from {@code nowNs}, no event
+     * made up.
+     */
+    Order adopt(OrderRequest request, String venueOrderId, long nowNs) {
+        final Order o = create(request, nowNs);
+        o.adopt(venueOrderId, nowNs);
         return o;
     }
 
@@ -64,7 +75,7 @@ public final class OrderManager {
      *
      * @return the order, or {@code null} when the client id is unknown (counted)
      */
-    public Order apply(OrderEvent event) {
+    Order apply(OrderEvent event) {
         final Order o = orders.get(event.clientOrderId());
         if (o == null) {
             unknown++;

@@ -45,7 +45,9 @@ public final class OrderStateMachine {
         TRIGGERED,
         EXPIRED,
         PARTIAL_FILL,
-        FULL_FILL
+        FULL_FILL,
+        /** An order found working at the venue is taken over (start-up): acknowledged without being sent. */
+        ADOPTED
     }
 
     private static final Map<OrderStatus, Map<Input, OrderStatus>> TABLE = new EnumMap<>(OrderStatus.class);
@@ -54,6 +56,7 @@ public final class OrderStateMachine {
         final Set<OrderStatus> working = EnumSet.of(ACCEPTED, TRIGGERED, PARTIALLY_FILLED, PENDING_UPDATE);
         on(INITIALIZED, Input.SUBMIT, SUBMITTED);
         on(INITIALIZED, Input.REJECTED, REJECTED);
+        on(INITIALIZED, Input.ADOPTED, ACCEPTED);
         on(SUBMITTED, Input.ACCEPTED, ACCEPTED);
         on(SUBMITTED, Input.REJECTED, REJECTED);
         on(SUBMITTED, Input.CANCEL_REQUESTED, PENDING_CANCEL);

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * CSV journal of order commands and every order event, file {@value #FILE_NAME}. One row per command sent
- * ({@link #recordSubmit}, {@link #recordAmend}, {@link #recordCancel}) and per event received ({@link #recordEvent}).
+ * ({@link #recordSubmit}, {@link #recordAmend}, {@link #recordCancel}), per event received ({@link #recordEvent}) and
+ * per order taken over at start-up ({@link #recordAdopted}).
  * Columns ({@link #COLUMNS}):
  *
  * <pre>
@@ -24,7 +25,8 @@ import java.util.Objects;
  *   <li>{@code time_ms}, {@code time_iso}: the engine time passed in.
  *   <li>{@code record}: the command {@code submit}, {@code amend}, {@code cancel}, or the event {@code accepted},
  *       {@code rejected}, {@code amended}, {@code amend_rejected}, {@code filled}, {@code canceled},
- *       {@code cancel_rejected}, {@code triggered}, {@code expired}.
+ *       {@code cancel_rejected}, {@code triggered}, {@code expired}; or {@code adopted}: an order found working at the
+ *       venue at start-up, tracked from then on ({@link #recordAdopted}).
  *   <li>{@code purpose} … {@code trigger_price}: the order's request as it stands after the record
  *       ({@link io.scalper.core.exec.OrderPurpose}, {@code BUY/SELL}, {@code LIMIT/MARKET}, {@code GTC/POST_ONLY/IOC/FOK},
  *       prices and quantity as decimal text; no price for market orders and no trigger for plain orders: empty).
@@ -89,6 +91,13 @@ public final class OrderJournal implements Closeable {
     /** An order was sent. */
     public void recordSubmit(long timeNs, Order order) throws IOException {
         orderCells(timeNs, "submit", order);
+        csv.emptyCell().emptyCell().emptyCell().emptyCell();
+        tail(order, 0);
+    }
+
+    /** An order found working at the venue was taken over (start-up): the engine tracks it from now. */
+    public void recordAdopted(long timeNs, Order order) throws IOException {
+        orderCells(timeNs, "adopted", order);
         csv.emptyCell().emptyCell().emptyCell().emptyCell();
         tail(order, 0);
     }

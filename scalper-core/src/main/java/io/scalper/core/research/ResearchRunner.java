@@ -1,6 +1,5 @@
 package io.scalper.core.research;
 
-import io.scalper.core.backtest.BacktestConfig;
 import io.scalper.core.backtest.BacktestRunner;
 import io.scalper.core.backtest.MarketSource;
 import io.scalper.core.backtest.events.EventBuffer;
@@ -9,6 +8,7 @@ import io.scalper.core.backtest.events.EventFileCursor;
 import io.scalper.core.backtest.events.MessageReader;
 import io.scalper.core.backtest.events.RecordCursor;
 import io.scalper.core.book.OrderBook;
+import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.edge.EdgeCalibration;
 import io.scalper.core.edge.ForwardReturns;

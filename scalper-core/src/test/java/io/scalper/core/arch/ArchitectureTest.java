@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** scalper-core stays exchange-agnostic and dependency-free. */
+/** scalper-core stays exchange-agnostic and dependency-free, and its packages form no cycle. */
 class ArchitectureTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -46,5 +46,11 @@ class ArchitectureTest {
                 .callMethod(System.class, "nanoTime")
                 .because("time is injected through Clock")
                 .check(CORE);
+    }
+
+    @Test
+    void packagesShouldBeFreeOfCycles() {
+        PackageCycles.check(
+                PackageCycles.classesOfModule(io.scalper.core.engine.ScalperEngine.class), "io.scalper.core");
     }
 }

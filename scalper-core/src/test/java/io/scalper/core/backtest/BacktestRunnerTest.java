@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.scalper.core.backtest.events.EventEncoder;
 import io.scalper.core.backtest.events.EventFileWriter;
 import io.scalper.core.book.BookUpdate;
+import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.market.MarketEventSink;
 import io.scalper.core.market.TickerState;

@@ -137,6 +137,37 @@ class OrderTest {
     }
 
     @Test
+    void shouldTakeOverAnOrderWorkingAtTheVenueAsAcknowledgedWithoutAnEvent() {
+        final Order stop = new Order(
+                OrderRequest.stopMarket(
+                        "old-1", "BTCUSDT", Side.SELL, 990, 5, true, TriggerSource.LAST_PRICE, OrderPurpose.EXTERNAL),
+                3);
+        assertThat(stop.adopt("v-9", 4)).isEqualTo(Order.Result.APPLIED);
+        assertThat(stop.status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(stop.venueOrderId()).isEqualTo("v-9");
+        assertThat(stop.submittedNs()).isEqualTo(4);
+        assertThat(stop.acceptedNs()).isEqualTo(4);
+        assertThat(stop.lastEventNs()).isEqualTo(4);
+        assertThat(stop.isOpen()).isTrue();
+        assertThat(stop.apply(new OrderEvent.Accepted("old-1", "v-9", 5, 5)))
+                .as("the venue repeating what was adopted changes nothing")
+                .isEqualTo(Order.Result.DUPLICATE);
+        assertThat(stop.markCancelRequested()).isEqualTo(Order.Result.APPLIED);
+        assertThat(stop.apply(new OrderEvent.Filled("old-1", "v-9", "f", 989, 5, 0.3, Liquidity.TAKER, 0, 6, 6)))
+                .isEqualTo(Order.Result.APPLIED);
+        assertThat(stop.status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    void shouldNotAdoptAnOrderThisRunAlreadySent() {
+        order.markSubmitted(1);
+        assertThat(order.adopt("v", 2)).isEqualTo(Order.Result.INVALID);
+        assertThat(order.status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(order.venueOrderId()).isEmpty();
+        assertThat(order.acceptedNs()).isZero();
+    }
+
+    @Test
     void shouldValidateRequests() {
         assertThatThrownBy(() -> limit("bad id!", 1)).hasMessageContaining("client order id");
         assertThatThrownBy(() -> limit("x".repeat(37), 1)).hasMessageContaining("client order id");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderFixtures;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.Position;
@@ -37,7 +38,7 @@ class FillJournalTest {
                 new OrderEvent.Filled("e-1", "v-1", "f-2", 651_143, 1, -0.001, Liquidity.TAKER, 2, 0, T0 + 3 * MS);
         try (FillJournal j = FillJournal.open(dir, OrderJournalTest.BTC)) {
             for (final OrderEvent.Filled f : List.of(first, second)) {
-                entry.apply(f);
+                OrderFixtures.apply(entry, f);
                 position.onFill(Side.SELL, f.priceTicks(), f.qtyLots(), f.fee(), f.localTimeNs());
                 j.record(f.localTimeNs(), entry, f, position);
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderFixtures;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.TimeInForce;
@@ -45,19 +46,19 @@ class OrderJournalTest {
                         "sc-1", "BTCUSDT", Side.BUY, 651_142, 5, TimeInForce.POST_ONLY, false, OrderPurpose.ENTRY),
                 T0);
         try (OrderJournal j = OrderJournal.open(dir, BTC)) {
-            order.markSubmitted(T0);
+            OrderFixtures.submit(order, T0);
             j.recordSubmit(T0, order);
             final OrderEvent accepted = new OrderEvent.Accepted("sc-1", "v-9", T0 + 2 * MS, T0 + 3 * MS);
-            j.recordEvent(T0 + 3 * MS, order, accepted, order.apply(accepted));
-            order.markAmendRequested();
+            j.recordEvent(T0 + 3 * MS, order, accepted, OrderFixtures.apply(order, accepted));
+            OrderFixtures.requestAmend(order);
             j.recordAmend(T0 + 4 * MS, order, 651_140, 4);
             final OrderEvent amended = new OrderEvent.Amended("sc-1", "v-9", 651_140, 4, 0, T0 + 5 * MS, T0 + 6 * MS);
-            j.recordEvent(T0 + 6 * MS, order, amended, order.apply(amended));
+            j.recordEvent(T0 + 6 * MS, order, amended, OrderFixtures.apply(order, amended));
             final OrderEvent fill = new OrderEvent.Filled(
                     "sc-1", "v-9", "f-1", 651_140, 1, 0.013, Liquidity.MAKER, 3, T0 + 7 * MS, T0 + 8 * MS);
-            j.recordEvent(T0 + 8 * MS, order, fill, order.apply(fill));
-            j.recordEvent(T0 + 9 * MS, order, fill, order.apply(fill));
-            order.markCancelRequested();
+            j.recordEvent(T0 + 8 * MS, order, fill, OrderFixtures.apply(order, fill));
+            j.recordEvent(T0 + 9 * MS, order, fill, OrderFixtures.apply(order, fill));
+            OrderFixtures.requestCancel(order);
             j.recordCancel(T0 + 10 * MS, order);
             final OrderEvent canceled =
                     new OrderEvent.Canceled("sc-1", "v-9", OrderEvent.Canceled.BY_USER, T0 + 11 * MS, T0 + 12 * MS);
@@ -128,12 +129,12 @@ class OrderJournalTest {
                         TriggerSource.MARK_PRICE,
                         OrderPurpose.STOP_LOSS),
                 T0);
-        market.markSubmitted(T0);
+        OrderFixtures.submit(market, T0);
         try (OrderJournal j = OrderJournal.open(dir, BTC)) {
             j.recordSubmit(T0, market);
             j.recordSubmit(T0, stop);
             final OrderEvent rejected = new OrderEvent.Rejected("m-1", "", "reduce-only, \"no position\"", 0, T0);
-            j.recordEvent(T0, market, rejected, market.apply(rejected));
+            j.recordEvent(T0, market, rejected, OrderFixtures.apply(market, rejected));
         }
 
         final List<Map<String, String>> rows = Csv.records(dir.resolve("orders.csv"));

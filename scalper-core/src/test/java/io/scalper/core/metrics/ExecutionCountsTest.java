@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.OrderFixtures;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.TimeInForce;
@@ -18,13 +19,13 @@ class ExecutionCountsTest {
     private Order submit(String id, OrderPurpose purpose, long lots) {
         final Order order = new Order(
                 OrderRequest.limit(id, "BTCUSDT", Side.BUY, 650_000, lots, TimeInForce.POST_ONLY, false, purpose), 1);
-        order.markSubmitted(1);
+        OrderFixtures.submit(order, 1);
         counts.onOrderSubmitted(purpose);
         return order;
     }
 
     private void apply(Order order, OrderEvent event) {
-        counts.onOrderEvent(order, event, order.apply(event));
+        counts.onOrderEvent(order, event, OrderFixtures.apply(order, event));
     }
 
     private static OrderEvent.Filled fill(String id, String fillId, long lots, Liquidity liquidity) {

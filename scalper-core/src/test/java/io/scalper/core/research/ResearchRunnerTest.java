@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.scalper.core.backtest.BacktestConfig;
 import io.scalper.core.backtest.GeneratedSource;
 import io.scalper.core.backtest.MarketSource;
 import io.scalper.core.backtest.events.EventEncoder;
 import io.scalper.core.backtest.events.EventFileWriter;
 import io.scalper.core.book.BookUpdate;
+import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.market.MarketEventSink;

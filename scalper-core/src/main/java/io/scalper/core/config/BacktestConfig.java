@@ -1,10 +1,13 @@
-package io.scalper.core.backtest;
+package io.scalper.core.config;
 
 import java.util.Locale;
 
 /**
  * Settings of a backtest (YAML section {@code backtest}): the simulated exchange's fees, balance and leverage, the
- * latency model, the queue model, and how often equity is sampled.
+ * latency model, the queue model, and how often equity is sampled. The simulation builds its models from it
+ * ({@code SimulatedExchangeConfig.of}, {@code LatencyModel.of}, {@code QueueModel.of} in {@code io.scalper.core.backtest}):
+ * this section lives with the configuration so that neither the configuration nor the engine, which takes its fee
+ * rates as the default, depends on the backtest package.
  *
  * @param makerFeeRate fee rate of maker fills (Bybit non-VIP linear: 0.0002); negative for a rebate
  * @param takerFeeRate fee rate of taker fills (Bybit non-VIP linear: 0.00055)
@@ -34,8 +37,7 @@ public record BacktestConfig(
         String queueModel,
         long equitySampleIntervalNs) {
     public BacktestConfig {
-        // the fee, balance and leverage checks live in SimulatedExchangeConfig
-        new SimulatedExchangeConfig(makerFeeRate, takerFeeRate, initialBalance, leverage);
+        checkExchange(makerFeeRate, takerFeeRate, initialBalance, leverage);
         if (orderLatencyNs < 0) {
             throw new IllegalArgumentException("backtest.orderLatency: must be >= 0, got " + orderLatencyNs + "ns");
         }
@@ -79,25 +81,24 @@ public record BacktestConfig(
                 1_000_000_000L);
     }
 
-    /** The simulated exchange's settings. */
-    public SimulatedExchangeConfig exchange() {
-        return new SimulatedExchangeConfig(makerFeeRate, takerFeeRate, initialBalance, leverage);
-    }
-
-    /** The latency model with fixed draws (seed 1). */
-    public LatencyModel latency() {
-        return latency(1);
-    }
-
-    /** The latency model: fixed, or log-normal around the configured medians drawn from {@code seed}. */
-    public LatencyModel latency(long seed) {
-        return latencySigma == 0
-                ? LatencyModel.constant(orderLatencyNs, responseLatencyNs)
-                : LatencyModel.logNormal(orderLatencyNs, responseLatencyNs, latencySigma, seed);
-    }
-
-    /** The queue model. */
-    public QueueModel queue() {
-        return queueModel.equals("probabilistic") ? QueueModel.probabilistic() : QueueModel.riskAverse();
+    /**
+     * The checks of the simulated exchange's keys ({@code backtest.makerFeeRate}, {@code takerFeeRate}, {@code
+     * initialBalance}, {@code leverage}), shared with {@code SimulatedExchangeConfig}.
+     *
+     * @throws IllegalArgumentException naming the key of the first invalid value
+     */
+    public static void checkExchange(double makerFeeRate, double takerFeeRate, double initialBalance, double leverage) {
+        if (!(makerFeeRate > -0.01 && makerFeeRate < 0.01)) {
+            throw new IllegalArgumentException("backtest.makerFeeRate: must be in (-0.01, 0.01), got " + makerFeeRate);
+        }
+        if (!(takerFeeRate >= 0 && takerFeeRate < 0.01)) {
+            throw new IllegalArgumentException("backtest.takerFeeRate: must be in [0, 0.01), got " + takerFeeRate);
+        }
+        if (!(initialBalance > 0 && Double.isFinite(initialBalance))) {
+            throw new IllegalArgumentException("backtest.initialBalance: must be > 0, got " + initialBalance);
+        }
+        if (!(leverage >= 1 && leverage <= 200)) {
+            throw new IllegalArgumentException("backtest.leverage: must be in [1, 200], got " + leverage);
+        }
     }
 }

@@ -1,30 +1,29 @@
-package io.scalper.core.engine;
+package io.scalper.core.exec;
 
-import io.scalper.core.exec.ClientOrderIds;
-import io.scalper.core.exec.ExchangeGateway;
-import io.scalper.core.exec.Order;
-import io.scalper.core.exec.OrderManager;
-import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.time.Clock;
 
-/** The one way orders leave the engine: registered in the {@link OrderManager} first, then sent. */
+/** The one way orders leave the execution layer: registered in the {@link OrderManager} first, then sent. */
 final class OrderSender {
     private final OrderManager orders;
     private final ExchangeGateway gateway;
     private final ClientOrderIds ids;
     private final Clock clock;
-    private final EngineListener listener;
+    private final ExecutionEngine.Callbacks callbacks;
     private long submitted;
     private long cancels;
     private long amends;
 
     OrderSender(
-            OrderManager orders, ExchangeGateway gateway, ClientOrderIds ids, Clock clock, EngineListener listener) {
+            OrderManager orders,
+            ExchangeGateway gateway,
+            ClientOrderIds ids,
+            Clock clock,
+            ExecutionEngine.Callbacks callbacks) {
         this.orders = orders;
         this.gateway = gateway;
         this.ids = ids;
         this.clock = clock;
-        this.listener = listener;
+        this.callbacks = callbacks;
     }
 
     String nextId() {
@@ -41,14 +40,14 @@ final class OrderSender {
         final Order o = orders.create(request, now);
         o.markSubmitted(now);
         submitted++;
-        listener.onOrderSubmitted(o);
+        callbacks.onOrderSubmitted(o);
         gateway.submit(request);
         return o;
     }
 
     /** Requests a cancel unless one is already pending or the order is done. */
     boolean cancel(Order o) {
-        if (o == null || !o.isOpen() || o.status() == io.scalper.core.exec.OrderStatus.PENDING_CANCEL) {
+        if (o == null || !o.isOpen() || o.status() == OrderStatus.PENDING_CANCEL) {
             return false;
         }
         o.markCancelRequested();
@@ -62,10 +61,8 @@ final class OrderSender {
         if (o == null || !gateway.supportsAmend() || !o.isOpen()) {
             return false;
         }
-        final io.scalper.core.exec.OrderStatus s = o.status();
-        if (s == io.scalper.core.exec.OrderStatus.PENDING_CANCEL
-                || s == io.scalper.core.exec.OrderStatus.PENDING_UPDATE
-                || s == io.scalper.core.exec.OrderStatus.SUBMITTED) {
+        final OrderStatus s = o.status();
+        if (s == OrderStatus.PENDING_CANCEL || s == OrderStatus.PENDING_UPDATE || s == OrderStatus.SUBMITTED) {
             return false;
         }
         o.markAmendRequested();

@@ -1,16 +1,6 @@
-package io.scalper.core.engine;
+package io.scalper.core.exec;
 
 import io.scalper.core.book.OrderBook;
-import io.scalper.core.exec.ExecutionConfig;
-import io.scalper.core.exec.Order;
-import io.scalper.core.exec.OrderEvent;
-import io.scalper.core.exec.OrderPurpose;
-import io.scalper.core.exec.OrderRequest;
-import io.scalper.core.exec.OrderStatus;
-import io.scalper.core.exec.Position;
-import io.scalper.core.exec.RetryBudget;
-import io.scalper.core.exec.TimeInForce;
-import io.scalper.core.exec.TriggerSource;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
 import java.util.ArrayList;
@@ -635,9 +625,9 @@ final class OcoManager {
         }
     }
 
-    /** Purpose-aware exit reason for a closing fill. */
-    String exitReason(Order order) {
-        switch (order.request().purpose()) {
+    /** Purpose-aware exit reason for a closing fill of an order of {@code purpose}. */
+    String exitReason(OrderPurpose purpose) {
+        switch (purpose) {
             case STOP_LOSS:
                 return trailing ? "trailing_stop" : "stop_loss";
             case TAKE_PROFIT:
@@ -645,7 +635,7 @@ final class OcoManager {
             case EXIT:
                 return "exit";
             default:
-                return order.request().purpose().name().toLowerCase(java.util.Locale.ROOT);
+                return purpose.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -1,14 +1,6 @@
-package io.scalper.core.engine;
+package io.scalper.core.exec;
 
 import io.scalper.core.book.OrderBook;
-import io.scalper.core.exec.ExecutionConfig;
-import io.scalper.core.exec.Order;
-import io.scalper.core.exec.OrderEvent;
-import io.scalper.core.exec.OrderPurpose;
-import io.scalper.core.exec.OrderRequest;
-import io.scalper.core.exec.OrderStatus;
-import io.scalper.core.exec.RetryBudget;
-import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
 
