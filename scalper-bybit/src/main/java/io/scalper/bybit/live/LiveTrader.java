@@ -22,7 +22,7 @@ import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.journal.StateSnapshotWriter;
-import io.scalper.core.market.MarketDataListener;
+import io.scalper.core.market.MarketDataListeners;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.metrics.PerformanceStats;
 import io.scalper.core.model.Instrument;
@@ -248,26 +248,8 @@ public final class LiveTrader implements AutoCloseable {
                     learnedWeights ? "restored" : "from scratch");
         }
         if (paper) {
-            final MarketDataListener toEngine = engine.marketListener();
-            decoder.setListener(new MarketDataListener() {
-                @Override
-                public void onBook(MarketState m, int result) {
-                    paperExchange.onBook(m, result);
-                    toEngine.onBook(m, result);
-                }
-
-                @Override
-                public void onTrades(MarketState m, int count) {
-                    paperExchange.onTrades(m, count);
-                    toEngine.onTrades(m, count);
-                }
-
-                @Override
-                public void onTicker(MarketState m) {
-                    paperExchange.onTicker(m);
-                    toEngine.onTicker(m);
-                }
-            });
+            // the paper exchange sees each event before the strategy, as the simulated exchange does in a backtest
+            decoder.setListener(MarketDataListeners.fanOut(paperExchange, engine.marketListener()));
             paperStream.start();
         } else {
             decoder.setListener(engine.marketListener());

@@ -5,6 +5,7 @@ import io.scalper.core.book.OrderBook;
 import io.scalper.core.market.MarketDataListener;
 import io.scalper.core.market.MarketEventSink;
 import io.scalper.core.market.MarketState;
+import io.scalper.core.market.Markets;
 import io.scalper.core.market.TickerState;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
@@ -15,7 +16,10 @@ import java.util.Objects;
 
 /**
  * Decodes Bybit v5 public linear frames — {@code orderbook.{depth}.{symbol}}, {@code publicTrade.{symbol}} and
- * {@code tickers.{symbol}} — straight into each symbol's {@link MarketState} (book, tape, ticker).
+ * {@code tickers.{symbol}} — into market events ({@link MarketEventSink}) for each symbol's market in a {@link
+ * Markets}: by default its apply-and-notify step ({@link io.scalper.core.market.MarketStateSink}), which applies them to
+ * the symbol's {@link MarketState} (book, tape, ticker) and tells the listener; or wherever the symbol is {@link
+ * Markets#route routed}. The decoder itself applies nothing.
  *
  * <p>Input is the frame text as the WebSocket delivered it, or one line of a recorded file. Key order and whitespace
  * do not matter; optional fields ({@code cts}, trade {@code seq}, {@code RPI}, ...) may be absent. Control frames
@@ -58,14 +62,7 @@ public final class BybitMarketDecoder {
     private final BookUpdate update = new BookUpdate(1024);
     private final TickerState tickerScratch = new TickerState();
     private final InstrumentResolver resolver;
-    private final int maxDepth;
-    private final TapeConfig tapeConfig;
-    private MarketDataListener listener = MarketDataListener.NO_OP;
-    private MarketState emitMarket;
-    private MarketEventSink emitSink;
-
-    private MarketState[] markets = new MarketState[4];
-    private int marketCount;
+    private final Markets markets;
     private int lastMarket;
 
     private long[] tradeTimes = new long[64];
@@ -80,6 +77,7 @@ public final class BybitMarketDecoder {
     private int symbolStart;
     private int symbolEnd;
     private MarketState market;
+    private int marketIndex;
     private boolean typeSeen;
     private boolean snapshot;
     private long tsMs;
@@ -92,7 +90,6 @@ public final class BybitMarketDecoder {
 
     private long messages;
     private long bookMessages;
-    private long bookUpdates;
     private long tradeMessages;
     private long trades;
     private long tickerMessages;
@@ -101,11 +98,6 @@ public final class BybitMarketDecoder {
     private long unknownTopics;
     private long malformed;
     private long ignored;
-    private long gaps;
-    private long crossed;
-    private long duplicates;
-    private long rejected;
-    private long resets;
 
     /** A decoder resolving unknown symbols with {@link BybitInstruments#defaultResolver()} and default book/tape sizes. */
     public BybitMarketDecoder() {
@@ -119,62 +111,65 @@ public final class BybitMarketDecoder {
      * @param tapeConfig configuration of each symbol's trade tape
      */
     public BybitMarketDecoder(InstrumentResolver resolver, int maxDepth, TapeConfig tapeConfig) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.maxDepth = maxDepth;
-        this.tapeConfig = Objects.requireNonNull(tapeConfig, "tapeConfig");
-    }
-
-    /** Sets the listener told after each applied message; {@code null} removes it. */
-    public void setListener(MarketDataListener listener) {
-        this.listener = listener == null ? MarketDataListener.NO_OP : listener;
+        this(resolver, new Markets(maxDepth, tapeConfig));
     }
 
     /**
-     * Emit mode: frames of {@code target}'s symbol are decoded into events for {@code sink} (book updates, trades and
-     * ticker deltas, holders reused) instead of being applied to {@code target}; the listener is not told about them.
-     * Other symbols are decoded and applied as usual. {@code null} arguments end emit mode. This is how a backtest reads
-     * recorded frames: the events go to the simulated exchange and, later, to the strategy, each with its own market.
+     * @param resolver turns a symbol seen for the first time into its instrument
+     * @param markets where a symbol seen for the first time is registered and where its events go
+     */
+    public BybitMarketDecoder(InstrumentResolver resolver, Markets markets) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.markets = Objects.requireNonNull(markets, "markets");
+    }
+
+    /** The markets this decoder emits into. */
+    public Markets markets() {
+        return markets;
+    }
+
+    /** Sets the listener told after each applied message ({@link Markets#setListener}); {@code null} removes it. */
+    public void setListener(MarketDataListener listener) {
+        markets.setListener(listener);
+    }
+
+    /**
+     * Sends the events of {@code target}'s symbol to {@code sink} instead of applying them to {@code target} ({@link
+     * Markets#route}); the listener is not told about them. {@code null} arguments apply them again. This is how a
+     * backtest reads recorded frames: the events go to the simulated exchange and, later, to the strategy, each with
+     * its own market.
      */
     public void emitTo(MarketState target, MarketEventSink sink) {
-        this.emitMarket = sink == null ? null : Objects.requireNonNull(target, "target");
-        this.emitSink = target == null ? null : sink;
+        if (target != null) {
+            markets.route(target.symbol(), sink);
+        } else {
+            for (int i = 0; i < markets.count(); i++) {
+                markets.route(markets.at(i).symbol(), null);
+            }
+        }
     }
 
     /** Registers a market for an instrument ahead of its first frame and returns it (or the existing one). */
     public MarketState register(Instrument instrument) {
-        final MarketState existing = market(instrument.symbol());
-        if (existing != null) {
-            return existing;
-        }
-        final MarketState m = new MarketState(instrument, maxDepth, tapeConfig);
-        if (marketCount == markets.length) {
-            markets = Arrays.copyOf(markets, marketCount * 2);
-        }
-        markets[marketCount++] = m;
-        return m;
+        return markets.register(instrument);
     }
 
     /** The market of a symbol, or {@code null} if none has been seen or registered. */
     public MarketState market(String symbol) {
-        for (int i = 0; i < marketCount; i++) {
-            if (markets[i].symbol().equals(symbol)) {
-                return markets[i];
-            }
-        }
-        return null;
+        return markets.market(symbol);
     }
 
     /** Number of markets known. */
     public int marketCount() {
-        return marketCount;
+        return markets.count();
     }
 
     /** The {@code i}-th market, in order of first appearance. */
     public MarketState marketAt(int i) {
-        if (i < 0 || i >= marketCount) {
+        if (i < 0 || i >= markets.count()) {
             throw new IndexOutOfBoundsException(i);
         }
-        return markets[i];
+        return markets.at(i);
     }
 
     /**
@@ -366,20 +361,23 @@ public final class BybitMarketDecoder {
     private int resolveMarket() {
         final String t = frame;
         final int len = symbolEnd - symbolStart;
-        final MarketState[] ms = markets;
-        if (lastMarket < marketCount) {
-            final MarketState m = ms[lastMarket];
+        final Markets ms = markets;
+        final int n = ms.count();
+        if (lastMarket < n) {
+            final MarketState m = ms.at(lastMarket);
             final String sym = m.symbol();
             if (sym.length() == len && t.regionMatches(symbolStart, sym, 0, len)) {
                 market = m;
+                marketIndex = lastMarket;
                 return 0;
             }
         }
-        for (int i = 0; i < marketCount; i++) {
-            final String sym = ms[i].symbol();
+        for (int i = 0; i < n; i++) {
+            final String sym = ms.at(i).symbol();
             if (sym.length() == len && t.regionMatches(symbolStart, sym, 0, len)) {
                 lastMarket = i;
-                market = ms[i];
+                marketIndex = i;
+                market = ms.at(i);
                 return 0;
             }
         }
@@ -402,7 +400,8 @@ public final class BybitMarketDecoder {
             return IGNORED;
         }
         market = register(instrument);
-        lastMarket = marketCount - 1;
+        lastMarket = markets.indexOf(instrument.symbol());
+        marketIndex = lastMarket;
         return 0;
     }
 
@@ -542,41 +541,16 @@ public final class BybitMarketDecoder {
     }
 
     private int applyBook(long localTimeNs) {
-        final MarketState m = market;
         final BookUpdate u = update;
         u.snapshot(snapshot)
                 .updateId(pendingUpdateId)
                 .exchangeTimeNs(tsMs * NS_PER_MS)
                 .matchTimeNs(ctsMs * NS_PER_MS)
                 .localTimeNs(localTimeNs);
-        if (m == emitMarket) {
-            bookMessages++;
-            emitSink.onBook(u);
-            return BOOK;
-        }
-        final OrderBook book = m.book();
-        final long resetsBefore = book.resets();
-        final int result = book.apply(u);
         bookMessages++;
-        switch (result) {
-            case OrderBook.OK:
-                bookUpdates++;
-                break;
-            case OrderBook.GAP:
-                gaps++;
-                break;
-            case OrderBook.CROSSED:
-                crossed++;
-                break;
-            case OrderBook.DUPLICATE:
-                duplicates++;
-                break;
-            default:
-                rejected++;
-                break;
-        }
-        resets += book.resets() - resetsBefore;
-        listener.onBook(m, result);
+        final MarketEventSink sink = markets.sink(marketIndex);
+        sink.onBook(u);
+        sink.endOfMessage();
         return BOOK;
     }
 
@@ -676,28 +650,14 @@ public final class BybitMarketDecoder {
     }
 
     private int applyTrades() {
-        final MarketState m = market;
         final int n = tradeCount;
-        if (m == emitMarket) {
-            for (int i = 0; i < n; i++) {
-                emitSink.onTrade(
-                        tradeTimes[i] * NS_PER_MS, tradePrices[i], tradeSizes[i], tradeBuys[i] ? Side.BUY : Side.SELL);
-            }
-            tradeMessages++;
-            trades += n;
-            return TRADES;
-        }
+        final MarketEventSink sink = markets.sink(marketIndex);
         for (int i = 0; i < n; i++) {
-            m.tape()
-                    .onTrade(
-                            tradeTimes[i] * NS_PER_MS,
-                            tradePrices[i],
-                            tradeSizes[i],
-                            tradeBuys[i] ? Side.BUY : Side.SELL);
+            sink.onTrade(tradeTimes[i] * NS_PER_MS, tradePrices[i], tradeSizes[i], tradeBuys[i] ? Side.BUY : Side.SELL);
         }
         tradeMessages++;
         trades += n;
-        listener.onTrades(m, n);
+        sink.endOfMessage();
         return TRADES;
     }
 
@@ -800,20 +760,12 @@ public final class BybitMarketDecoder {
     }
 
     private int applyTicker() {
-        final MarketState m = market;
         final TickerState scratch = tickerScratch;
-        scratch.exchangeTimeNs(tsMs * NS_PER_MS).crossSequence(crossSeq);
-        if (m == emitMarket) {
-            tickerMessages++;
-            emitSink.onTicker(scratch);
-            return TICKER;
-        }
-        if (snapshot) {
-            m.ticker().clear();
-        }
-        m.ticker().merge(scratch);
+        scratch.exchangeTimeNs(tsMs * NS_PER_MS).crossSequence(crossSeq).snapshot(snapshot);
         tickerMessages++;
-        listener.onTicker(m);
+        final MarketEventSink sink = markets.sink(marketIndex);
+        sink.onTicker(scratch);
+        sink.endOfMessage();
         return TICKER;
     }
 
@@ -831,7 +783,7 @@ public final class BybitMarketDecoder {
 
     /** Order-book frames applied cleanly ({@link OrderBook#OK}). */
     public long bookUpdates() {
-        return bookUpdates;
+        return markets.bookUpdates();
     }
 
     /** Trade frames decoded. */
@@ -876,27 +828,27 @@ public final class BybitMarketDecoder {
 
     /** Book deltas that revealed a gap. */
     public long gaps() {
-        return gaps;
+        return markets.gaps();
     }
 
     /** Book updates that left a book crossed or locked. */
     public long crossed() {
-        return crossed;
+        return markets.crossed();
     }
 
     /** Book deltas ignored as duplicates or stale. */
     public long duplicates() {
-        return duplicates;
+        return markets.duplicates();
     }
 
     /** Book deltas refused because the book was out of sync. */
     public long rejected() {
-        return rejected;
+        return markets.rejected();
     }
 
     /** Book snapshots with update id 1 that reset a book in use. */
     public long resets() {
-        return resets;
+        return markets.resets();
     }
 
     /** Scans a data value for the decimals used by its prices and sizes (first sight of a symbol only). */

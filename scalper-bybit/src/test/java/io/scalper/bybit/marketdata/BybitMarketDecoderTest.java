@@ -131,6 +131,43 @@ class BybitMarketDecoderTest {
     }
 
     @Test
+    void shouldOnlyEmitEventsAndLeaveApplyingToTheMarketsStep() {
+        // the decoder applies nothing itself: a routed symbol's market stays untouched, and what it emits carries
+        // everything the apply step needs (a ticker snapshot says so; the end of each message is marked)
+        final MarketState btc = decoder.register(BybitInstruments.BTCUSDT);
+        final List<String> events = new java.util.ArrayList<>();
+        decoder.markets().route("BTCUSDT", new io.scalper.core.market.MarketEventSink() {
+            @Override
+            public void onBook(io.scalper.core.book.BookUpdate u) {
+                events.add("book " + u.isSnapshot() + " " + u.updateId());
+            }
+
+            @Override
+            public void onTicker(TickerState t) {
+                events.add("ticker " + t.snapshot() + " " + t.lastPriceTicks());
+            }
+
+            @Override
+            public void endOfMessage() {
+                events.add("end");
+            }
+        });
+        decoder.decode(SNAPSHOT, 0);
+        decoder.decode(
+                "{\"topic\":\"tickers.BTCUSDT\",\"type\":\"snapshot\",\"data\":{\"symbol\":\"BTCUSDT\","
+                        + "\"lastPrice\":\"28550.70\"},\"ts\":1}",
+                0);
+        assertThat(events).containsExactly("book true 10132540", "end", "ticker true 285507", "end");
+        assertThat(btc.book().bestBid()).isEqualTo(OrderBook.NONE);
+        assertThat(decoder.bookUpdates()).isZero();
+
+        decoder.markets().route("BTCUSDT", null);
+        decoder.decode(SNAPSHOT, 0);
+        assertThat(btc.book().bestBid()).isEqualTo(714238);
+        assertThat(decoder.bookUpdates()).isEqualTo(1);
+    }
+
+    @Test
     void shouldTreatEmptyTickerFieldsAsUnknown() {
         decoder.register(BybitInstruments.BTCUSDT);
         final String dated = "{\"topic\":\"tickers.BTCUSDT\",\"type\":\"snapshot\",\"data\":{\"symbol\":\"BTCUSDT\","

@@ -223,17 +223,22 @@ public final class ScalperEngine implements ExecutionListener {
         this.slippage = new SlippageMonitor(riskConfig);
         this.killSwitch = new KillSwitch(riskConfig);
         drawdown.onEquity(initialEquity);
-        pipeline.setListener((d, f) -> onDecision(d, f));
         gateway.setListener(this);
         this.marketListener = new MarketDataListener() {
             @Override
             public void onBook(MarketState m, int result) {
-                pipeline.onBook(m, result);
+                final Decision d = pipeline.book(m);
+                if (d != null) {
+                    onDecision(d, pipeline.features());
+                }
             }
 
             @Override
             public void onTrades(MarketState m, int count) {
-                pipeline.onTrades(m, count);
+                final Decision d = pipeline.trades(m, count);
+                if (d != null) {
+                    onDecision(d, pipeline.features());
+                }
             }
         };
         if (b.scheduler != null) {

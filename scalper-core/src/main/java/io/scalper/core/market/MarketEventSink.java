@@ -20,6 +20,15 @@ public interface MarketEventSink {
      */
     default void onTrade(long timeNs, long priceTicks, long sizeLots, Side aggressor) {}
 
-    /** A ticker update; {@link TickerState#lastUpdateFields()} tells which fields it carried. */
+    /**
+     * A ticker update; {@link TickerState#lastUpdateFields()} tells which fields it carried and {@link
+     * TickerState#snapshot()} whether it replaces what was known.
+     */
     default void onTicker(TickerState ticker) {}
+
+    /**
+     * The events of one exchange message have all been delivered (a feed decoder calls it after each message; sources
+     * without messages need not). {@link MarketStateSink} tells its listener of the message's trades here, as one batch.
+     */
+    default void endOfMessage() {}
 }

@@ -5,15 +5,22 @@ import io.scalper.core.model.Side;
 import java.util.Objects;
 
 /**
- * Applies a stream of {@link MarketEventSink} events to a {@link MarketState} — book updates to its book, trades to its
- * tape, ticker updates merged into its ticker — and then tells a {@link MarketDataListener}, exactly as the feed
- * decoders do. Consecutive trades are delivered to the listener as one batch when the next non-trade event arrives or
- * {@link #flush()} is called. Allocates nothing per event.
+ * The one place market events are applied: book updates to a {@link MarketState}'s book, trades to its tape, ticker
+ * updates merged into (a snapshot: replacing) its ticker — and then a {@link MarketDataListener} is told. Feed decoders,
+ * recorded files, binary event files and the generator only emit events; live and in backtests alike they reach the
+ * strategy through here. Consecutive trades are delivered to the listener as one batch at the end of their message
+ * ({@link #endOfMessage()}), when the next non-trade event arrives, or on {@link #flush()}. Counts what the book made of
+ * each update. Allocates nothing per event.
  */
 public final class MarketStateSink implements MarketEventSink {
     private final MarketState market;
     private MarketDataListener listener;
     private int pendingTrades;
+    private long bookUpdates;
+    private long gaps;
+    private long crossed;
+    private long duplicates;
+    private long rejected;
 
     public MarketStateSink(MarketState market, MarketDataListener listener) {
         this.market = Objects.requireNonNull(market, "market");
@@ -32,6 +39,13 @@ public final class MarketStateSink implements MarketEventSink {
     public void onBook(BookUpdate update) {
         flush();
         final int result = market.book().apply(update);
+        switch (result) {
+            case io.scalper.core.book.OrderBook.OK -> bookUpdates++;
+            case io.scalper.core.book.OrderBook.GAP -> gaps++;
+            case io.scalper.core.book.OrderBook.CROSSED -> crossed++;
+            case io.scalper.core.book.OrderBook.DUPLICATE -> duplicates++;
+            default -> rejected++;
+        }
         listener.onBook(market, result);
     }
 
@@ -44,8 +58,16 @@ public final class MarketStateSink implements MarketEventSink {
     @Override
     public void onTicker(TickerState ticker) {
         flush();
+        if (ticker.snapshot()) {
+            market.ticker().clear();
+        }
         market.ticker().merge(ticker);
         listener.onTicker(market);
+    }
+
+    @Override
+    public void endOfMessage() {
+        flush();
     }
 
     /** Delivers trades received since the last delivery as one batch. */
@@ -55,5 +77,30 @@ public final class MarketStateSink implements MarketEventSink {
             pendingTrades = 0;
             listener.onTrades(market, n);
         }
+    }
+
+    /** Book updates applied ({@link io.scalper.core.book.OrderBook#OK}). */
+    public long bookUpdates() {
+        return bookUpdates;
+    }
+
+    /** Book updates refused as a sequence gap (the book waits for a snapshot). */
+    public long gaps() {
+        return gaps;
+    }
+
+    /** Book updates refused because they would cross the book. */
+    public long crossed() {
+        return crossed;
+    }
+
+    /** Book updates already applied (same or older update id). */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Book updates refused otherwise (e.g. a delta before any snapshot). */
+    public long rejected() {
+        return rejected;
     }
 }

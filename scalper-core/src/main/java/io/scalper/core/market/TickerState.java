@@ -54,6 +54,7 @@ public final class TickerState {
     private int present;
     private int lastFields;
     private long updates;
+    private boolean snapshot;
 
     /** Bit set of the fields received so far. */
     public int presentFields() {
@@ -113,8 +114,23 @@ public final class TickerState {
         updates++;
     }
 
+    /**
+     * Whether this update is a snapshot: applied to a market, it replaces the ticker (fields it does not carry become
+     * unknown) instead of merging into it. Set by the decoder on its scratch state; not carried by {@link #merge}.
+     */
+    public boolean snapshot() {
+        return snapshot;
+    }
+
+    /** Marks this update a snapshot or a delta (see {@link #snapshot()}). */
+    public TickerState snapshot(boolean isSnapshot) {
+        this.snapshot = isSnapshot;
+        return this;
+    }
+
     /** Forgets every field (e.g. before decoding a snapshot into a scratch state). */
     public void clear() {
+        snapshot = false;
         lastPriceTicks = NONE;
         markPriceE8 = NONE;
         indexPriceE8 = NONE;

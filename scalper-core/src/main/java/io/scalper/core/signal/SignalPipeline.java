@@ -70,29 +70,50 @@ public final class SignalPipeline implements MarketDataListener {
 
     @Override
     public void onBook(MarketState m, int result) {
-        if (m != market) {
-            return;
+        final Decision d = book(m);
+        if (d != null) {
+            listener.onDecision(d, features.features());
         }
-        features.onBook();
-        decide();
     }
 
     @Override
     public void onTrades(MarketState m, int count) {
-        if (m != market || count <= 0) {
-            return;
+        final Decision d = trades(m, count);
+        if (d != null) {
+            listener.onDecision(d, features.features());
         }
-        features.onTrades(count);
-        decide();
     }
 
     /** Advances time without a market event (a timer tick) and re-evaluates. */
     public void onTime(long nowNs) {
-        features.advanceTo(nowNs);
-        decide();
+        listener.onDecision(time(nowNs), features.features());
     }
 
-    private void decide() {
-        listener.onDecision(fusion.evaluate(features.features()), features.features());
+    /**
+     * Updates the features after a book event of {@code m} and returns the new decision (the reused holder), or {@code
+     * null} if {@code m} is not this pipeline's market. The listener is not told: this is for an owner that acts on the
+     * decision itself, as the engine does.
+     */
+    public Decision book(MarketState m) {
+        if (m != market) {
+            return null;
+        }
+        features.onBook();
+        return fusion.evaluate(features.features());
+    }
+
+    /** As {@link #book}, after {@code count} trades of {@code m}; {@code null} also when there are none. */
+    public Decision trades(MarketState m, int count) {
+        if (m != market || count <= 0) {
+            return null;
+        }
+        features.onTrades(count);
+        return fusion.evaluate(features.features());
+    }
+
+    /** As {@link #book}, after time advanced to {@code nowNs} without a market event. */
+    public Decision time(long nowNs) {
+        features.advanceTo(nowNs);
+        return fusion.evaluate(features.features());
     }
 }
