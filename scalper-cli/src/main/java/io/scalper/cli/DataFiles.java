@@ -24,9 +24,10 @@ public interface DataFiles {
 
     /** Whether {@code location} is a URI with a scheme other than {@code file} (a file system of a cluster). */
     static boolean isRemote(String location) {
-        final int colon = location.indexOf("://");
+        // a scheme of two letters or more (one is a Windows drive), then ":/"
+        final int colon = location.indexOf(":/");
         if (colon < 2) {
-            return false; // no scheme, or a one-letter one (a Windows drive)
+            return false;
         }
         final String scheme = location.substring(0, colon);
         return scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")

@@ -183,24 +183,27 @@ final class ResearchCommand implements Callable<Integer> {
             BacktestInput input,
             long limitNs,
             List<Long> horizonsNs,
-            List<TaskOutcome<ResearchSamples>> failed) {
+            List<TaskOutcome<ResearchSamples>> failed)
+            throws IOException {
         final List<String> locations = new ArrayList<>();
-        if (input != null && input.isEventFiles()) {
-            input.eventFiles().forEach(p -> locations.add(p.toString()));
-        } else {
-            locations.addAll(data);
-        }
         final List<ResearchTask> tasks = new ArrayList<>();
-        if (locations.isEmpty()) {
-            tasks.add(task(file, List.of(), input.describe(), horizonsNs, limitNs));
-        }
-        for (String l : locations) {
-            tasks.add(task(file, List.of(l), l, horizonsNs, limitNs));
-        }
         final List<ResearchSamples> parts = new ArrayList<>();
         try (TaskRunner runner = spark != null
                 ? TaskRunners.spark(spark, "scalper research")
-                : TaskRunners.local(Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()))) {
+                : TaskRunners.local(Runtime.getRuntime().availableProcessors())) {
+            if (input != null && input.isEventFiles()) {
+                input.eventFiles().forEach(p -> locations.add(p.toString()));
+            } else {
+                for (String d : data) {
+                    locations.addAll(runner.list(d)); // on a cluster: a folder's .events files, a glob's matches
+                }
+            }
+            if (locations.isEmpty()) {
+                tasks.add(task(file, List.of(), input.describe(), horizonsNs, limitNs));
+            }
+            for (String l : locations) {
+                tasks.add(task(file, List.of(l), l, horizonsNs, limitNs));
+            }
             for (TaskOutcome<ResearchSamples> o : runner.runAll(tasks)) {
                 if (o.failed()) {
                     failed.add(o);

@@ -157,13 +157,17 @@ final class SweepCommand implements Callable<Integer> {
         if ((train == null) != (test == null)) {
             throw new ScalperCli.UsageException("--train and --test go together");
         }
-        final List<MarketSpec> markets = markets();
-        manyMarkets = markets.size() > 1;
+        if (spark == null && data.stream().anyMatch(DataFiles::isRemote)) {
+            throw new ScalperCli.UsageException(
+                    "--data: " + data + ": a location of a cluster's file system needs --spark");
+        }
         final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
         final PrintWriter o = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         try (TaskRunner runner =
                 spark != null ? TaskRunners.spark(spark, "scalper sweep") : TaskRunners.local(threads)) {
+            final List<MarketSpec> markets = markets(runner);
+            manyMarkets = markets.size() > 1;
             if (train == null) {
                 final List<Job> specs = new ArrayList<>();
                 for (MarketSpec m : markets) {
@@ -188,13 +192,13 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The markets swept: the data (each file with --per-file) for each symbol. */
-    private List<MarketSpec> markets() throws IOException {
+    private List<MarketSpec> markets(TaskRunner runner) throws IOException {
         final List<String> locations = new ArrayList<>();
         boolean remote = false;
         for (String d : data) {
             if (DataFiles.isRemote(d)) {
                 remote = true;
-                locations.add(d);
+                locations.addAll(runner.list(d)); // a folder's .events files, a glob's matches
                 continue;
             }
             final Path p = DataFiles.localPath(d);
@@ -205,10 +209,6 @@ final class SweepCommand implements Callable<Integer> {
             } else {
                 locations.add(d);
             }
-        }
-        if (remote && spark == null) {
-            throw new ScalperCli.UsageException(
-                    "--data: " + data + ": a location of a cluster's file system needs --spark");
         }
         final List<String> syms = symbols.isEmpty() ? java.util.Collections.singletonList(null) : symbols;
         if (new java.util.HashSet<>(syms).size() != syms.size()) {

@@ -1,5 +1,6 @@
 package io.scalper.spark;
 
+import io.scalper.cli.DataFiles;
 import io.scalper.cli.ScalperTask;
 import io.scalper.cli.TaskOutcome;
 import io.scalper.cli.TaskRunner;
@@ -59,6 +60,13 @@ final class SparkTaskRunner implements TaskRunner {
     /** What each Spark task does: runs the scalper task on the executor, its data fetched there. */
     private static <R extends Serializable> TaskOutcome<R> run(ScalperTask<R> task) {
         return TaskOutcome.run(task, HadoopDataFiles.INSTANCE);
+    }
+
+    @Override
+    public List<String> list(String location) throws java.io.IOException {
+        return DataFiles.isRemote(location)
+                ? HadoopDataFiles.list(location, context.hadoopConfiguration())
+                : List.of(location);
     }
 
     @Override

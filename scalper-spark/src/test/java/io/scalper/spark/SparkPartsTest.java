@@ -7,6 +7,7 @@ import io.scalper.cli.DataFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +23,14 @@ class SparkPartsTest {
         final Path into = Files.createDirectories(tmp.resolve("executor"));
 
         // file:// is what every Hadoop file system reads here; hdfs:// and s3a:// go the same way on a cluster
-        final Path copy = HadoopDataFiles.copy(src.toUri().toString(), into);
+        final Path copy = HadoopDataFiles.copy(src.toUri().toString(), into, new Configuration());
 
         assertThat(copy.getFileName().toString()).isEqualTo("2025-01-01.events");
         assertThat(copy.startsWith(into)).isTrue();
         assertThat(Files.readAllBytes(copy)).containsExactly(1, 2, 3, 4, 5);
         assertThat(Files.list(copy.getParent())).hasSize(1); // no checksum file beside it
         assertThatThrownBy(() -> HadoopDataFiles.copy(
-                        tmp.resolve("missing.events").toUri().toString(), into))
+                        tmp.resolve("missing.events").toUri().toString(), into, new Configuration()))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("missing.events");
     }
@@ -42,6 +43,8 @@ class SparkPartsTest {
         assertThat(DataFiles.isRemote("/tmp/a.events")).isFalse();
         assertThat(DataFiles.isRemote("data/a.events")).isFalse();
         assertThat(DataFiles.isRemote("C://a.events")).isFalse();
+        assertThat(DataFiles.isRemote("C:/a.events")).isFalse();
+        assertThat(DataFiles.isRemote("testfs:/data/a.events")).isTrue();
         final Path local = tmp.resolve("x.events");
         assertThat(HadoopDataFiles.INSTANCE.local(local.toString())).isEqualTo(local);
         assertThat(HadoopDataFiles.INSTANCE.local(local.toUri().toString())).isEqualTo(local);

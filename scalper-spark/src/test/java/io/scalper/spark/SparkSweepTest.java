@@ -49,6 +49,8 @@ class SparkSweepTest {
             final Run c = run("convert", "generated", f[0].toString(), "--seed", (String) f[1], "--duration", "4m");
             assertThat(c.code()).as(c.err()).isZero();
         }
+        // a stand-in for a cluster's file system, which Spark's Hadoop configuration takes from spark.hadoop.*
+        System.setProperty("spark.hadoop.fs.testfs.impl", TestFs.class.getName());
         bad = tmp.resolve("bad.events");
         Files.writeString(bad, "not an event file\n");
     }
@@ -167,5 +169,28 @@ class SparkSweepTest {
         assertThat(withBad.code()).as(withBad.err()).isEqualTo(1);
         assertThat(withBad.err()).contains("research: failed: research of " + bad + ": ");
         assertThat(withBad.out()).contains("source:        1 of 2 files from " + a);
+    }
+
+    @Test
+    void shouldListAndFetchDataFromTheClustersFileSystem() throws IOException {
+        final Path remote = Files.createDirectories(tmp.resolve("cluster/BTCUSDT"));
+        Files.copy(a, remote.resolve("2025-01-01.events"));
+        Files.copy(b, remote.resolve("2025-01-02.events"));
+        Files.writeString(remote.resolve("notes.txt"), "not data\n");
+
+        final Run local = run("research", "--data", a.toString(), "--data", b.toString(), "--per-file", "--json");
+        final Run glob = run("research", "--data", "testfs:" + remote + "/*.events", "--spark", "local[2]", "--json");
+        final Run folder = run("research", "--data", "testfs:" + remote, "--spark", "local[2]", "--json");
+        final Run alone = run("research", "--data", "testfs:" + remote + "/*.events", "--json");
+
+        assertThat(local.code()).as(local.err()).isZero();
+        for (Run r : List.of(glob, folder)) {
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("\"source\":\"2 files from testfs:" + remote + "/2025-01-01.events");
+            assertThat(r.out().replaceFirst("\"source\":\"[^\"]*\"", ""))
+                    .isEqualTo(local.out().replaceFirst("\"source\":\"[^\"]*\"", ""));
+        }
+        assertThat(alone.code()).isEqualTo(2);
+        assertThat(alone.err()).contains("a location of a cluster's file system needs --spark");
     }
 }
