@@ -41,6 +41,9 @@ final class SparkTaskRunner implements TaskRunner {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // research brings every file's decisions back for an exact merge (about 50 MB per day of data at the default
+        // 250 ms grid): the driver needs them all, so Spark's 1 GB cap on collected results would only get in the way
+        conf.setIfMissing("spark.driver.maxResultSize", "0");
         this.context = new JavaSparkContext(conf);
     }
 
