@@ -150,7 +150,9 @@ final class BacktestInput {
      * {@code sim} and {@code run --sim} (a picocli mixin): a calibrated profile, the martingale model's predictability
      * and injected move (see {@link GeneratorConfig}), and the mix of patterns it plays.
      */
-    static final class MarketOptions {
+    static final class MarketOptions implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         @Option(
                 names = "--profile",
                 paramLabel = "NAME",

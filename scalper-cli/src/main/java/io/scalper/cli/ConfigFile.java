@@ -69,6 +69,39 @@ final class ConfigFile {
     }
 
     /**
+     * This configuration as text that {@link #parse} reads back (JSON, which YAML reads): how a task carries its
+     * configuration to where it runs.
+     */
+    String text() {
+        return root.isMissingNode() ? "" : root.toString();
+    }
+
+    /** Where this configuration came from, for messages. */
+    String source() {
+        return source;
+    }
+
+    /**
+     * A configuration from {@link #text()}.
+     *
+     * @throws ScalperCli.UsageException when the text is not a YAML mapping
+     */
+    static ConfigFile parse(String source, String text) {
+        if (text == null || text.isBlank()) {
+            return new ConfigFile(source, MissingNode.getInstance());
+        }
+        try {
+            final JsonNode root = YAML.readTree(text);
+            if (root == null || !root.isObject()) {
+                throw new ScalperCli.UsageException(source + ": the top level must be a mapping of sections");
+            }
+            return new ConfigFile(source, root);
+        } catch (IOException e) {
+            throw new ScalperCli.UsageException(source + ": not valid YAML: " + e.getMessage());
+        }
+    }
+
+    /**
      * This configuration with one key set, e.g. {@code with("fusion.entryThreshold", "0.3")}; the value is read as a
      * YAML scalar (number, boolean, duration text). The result is validated only by {@link #config()}.
      *

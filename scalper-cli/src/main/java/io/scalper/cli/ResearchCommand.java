@@ -6,6 +6,7 @@ import io.scalper.core.edge.RoundTripCosts;
 import io.scalper.core.report.ResearchReport;
 import io.scalper.core.research.ResearchResult;
 import io.scalper.core.research.ResearchRunner;
+import io.scalper.core.research.ResearchSamples;
 import io.scalper.core.research.SignalStats;
 import io.scalper.core.util.Durations;
 import java.io.IOException;
@@ -46,8 +47,25 @@ final class ResearchCommand implements Callable<Integer> {
             names = "--data",
             paramLabel = "FILE",
             description = "Market data (repeatable, played in order), as for backtest: *.events files or a folder of"
-                    + " them; recorded frames (*.jsonl[.gz]); Bybit archives. Default: a generated market.")
-    List<Path> data = new ArrayList<>();
+                    + " them; recorded frames (*.jsonl[.gz]); Bybit archives. Default: a generated market. With"
+                    + " --spark, also any location the cluster's Hadoop file system reads (hdfs://, s3a://, ...).")
+    List<String> data = new ArrayList<>();
+
+    @Option(
+            names = "--per-file",
+            description = "Replay each --data file (a folder: each of its .events files) on its own, in parallel, and"
+                    + " merge their decisions exactly: the statistics of all of them pooled (what --spark does).")
+    boolean perFile;
+
+    @Option(
+            names = "--spark",
+            arity = "0..1",
+            paramLabel = "MASTER",
+            fallbackValue = TaskRunners.DEFAULT_MASTER,
+            description = "Replay the files as an Apache Spark job, one task per file, as --per-file: local[*] when no"
+                    + " MASTER is given (Spark inside this process), local[N], or a cluster. Needs the scalper-spark"
+                    + " module: ./scalper adds it.")
+    String spark;
 
     @Option(
             names = "--symbol",
@@ -102,17 +120,26 @@ final class ResearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
+        final ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
+        final ScalperConfig cfg = file.config();
         final List<Long> horizonsNs = parseHorizons(horizons);
-        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration, market);
+        final boolean remote = data.stream().anyMatch(DataFiles::isRemote);
+        if (remote && spark == null) {
+            throw new ScalperCli.UsageException(
+                    "--data: " + data + ": a location of a cluster's file system needs --spark");
+        }
+        final BacktestInput input = remote ? null : BacktestInput.of(paths(data), symbol, seed, duration, market);
         final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
         checkWritable(report, true, "--report");
         if (report != null) {
             Files.createDirectories(report);
         }
         checkWritable(out, false, "--out");
-        final ResearchResult r = research(cfg, input, limitNs, horizonsNs);
         final PrintWriter stdout = spec.commandLine().getOut();
+        final List<TaskOutcome<ResearchSamples>> failed = new ArrayList<>();
+        final ResearchResult r = spark != null || perFile
+                ? perFile(file, input, limitNs, horizonsNs, failed)
+                : research(cfg, input, limitNs, horizonsNs);
         if (json) {
             stdout.println(r.toJson());
         } else {
@@ -135,17 +162,105 @@ final class ResearchCommand implements Callable<Integer> {
             }
         }
         stdout.flush();
+        if (!failed.isEmpty()) {
+            final PrintWriter err = spec.commandLine().getErr();
+            for (TaskOutcome<ResearchSamples> f : failed) {
+                err.println("research: failed: " + f.name() + ": " + f.error());
+            }
+            err.println("research: " + failed.size() + " file(s) failed; the result is over the others");
+            err.flush();
+            return 1;
+        }
         return 0;
+    }
+
+    /**
+     * Each file replayed on its own (one task each, on Spark or this machine's cores), their decisions merged in file
+     * order; the failed files go to {@code failed}.
+     */
+    private ResearchResult perFile(
+            ConfigFile file,
+            BacktestInput input,
+            long limitNs,
+            List<Long> horizonsNs,
+            List<TaskOutcome<ResearchSamples>> failed)
+            throws IOException {
+        final List<String> locations = new ArrayList<>();
+        final List<ResearchTask> tasks = new ArrayList<>();
+        final List<ResearchSamples> parts = new ArrayList<>();
+        try (TaskRunner runner = spark != null
+                ? TaskRunners.spark(spark, "scalper research")
+                : TaskRunners.local(Runtime.getRuntime().availableProcessors())) {
+            if (input != null && input.isEventFiles()) {
+                input.eventFiles().forEach(p -> locations.add(p.toString()));
+            } else {
+                for (String d : data) {
+                    locations.addAll(runner.list(d)); // on a cluster: a folder's .events files, a glob's matches
+                }
+            }
+            if (locations.isEmpty()) {
+                tasks.add(task(file, List.of(), input.describe(), horizonsNs, limitNs));
+            }
+            for (String l : locations) {
+                tasks.add(task(file, List.of(l), l, horizonsNs, limitNs));
+            }
+            for (TaskOutcome<ResearchSamples> o : runner.runAll(tasks)) {
+                if (o.failed()) {
+                    failed.add(o);
+                } else {
+                    parts.add(o.value());
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new ScalperCli.UsageException("research: every file failed: "
+                    + failed.get(0).name() + ": " + failed.get(0).error()
+                    + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : ""));
+        }
+        final String source = tasks.size() == 1
+                ? tasks.get(0).market().label()
+                : (parts.size() == tasks.size() ? "" : parts.size() + " of ") + tasks.size() + " files from "
+                        + locations.get(0) + ", each replayed on its own";
+        try {
+            return ResearchSamples.merge(parts, source).result();
+        } catch (IllegalArgumentException e) {
+            throw new ScalperCli.UsageException(e.getMessage());
+        }
+    }
+
+    private ResearchTask task(ConfigFile file, List<String> data, String label, List<Long> horizonsNs, long limitNs) {
+        return new ResearchTask(
+                "research of " + label,
+                file.source(),
+                file.text(),
+                new MarketSpec(data, symbol, seed, duration, market, label),
+                horizonsNs,
+                limitNs);
+    }
+
+    private static List<Path> paths(List<String> locations) {
+        final List<Path> out = new ArrayList<>(locations.size());
+        for (String l : locations) {
+            out.add(DataFiles.localPath(l));
+        }
+        return out;
     }
 
     /** Research over the input (event files, or a freshly opened source); {@code limitNs} 0 for no limit. */
     static ResearchResult research(ScalperConfig cfg, BacktestInput input, long limitNs, List<Long> horizonsNs)
             throws IOException {
+        return research(cfg, input, limitNs, horizonsNs, input.describe());
+    }
+
+    /** As {@link #research(ScalperConfig, BacktestInput, long, List)}, the result naming its source {@code source}. */
+    static ResearchResult research(
+            ScalperConfig cfg, BacktestInput input, long limitNs, List<Long> horizonsNs, String source)
+            throws IOException {
         final ResearchRunner.Builder b = ResearchRunner.builder()
                 .config(cfg)
                 .horizonsNs(horizonsNs)
                 .maxDurationNs(limitNs)
-                .description(input.describe());
+                .description(source);
         if (input.isEventFiles()) {
             b.eventFiles(input.eventFiles());
         } else {

@@ -1,16 +1,10 @@
 package io.scalper.cli;
 
-import io.scalper.core.backtest.BacktestResult;
-import io.scalper.core.backtest.BacktestRunner;
-import io.scalper.core.backtest.MarketSource;
-import io.scalper.core.book.BookUpdate;
 import io.scalper.core.config.ScalperConfig;
-import io.scalper.core.market.MarketEventSink;
-import io.scalper.core.metrics.PerformanceStats;
-import io.scalper.core.model.Side;
 import io.scalper.core.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,11 +41,36 @@ final class SweepCommand implements Callable<Integer> {
             description = "A config key and the values to try, e.g. fusion.entryThreshold=0.3,0.4 (repeatable).")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Market data, as for backtest (default: generated).")
-    List<Path> data = new ArrayList<>();
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Market data, as for backtest (default: generated); played in order as one market unless"
+                    + " --per-file. With --spark, also any location the cluster's Hadoop file system reads"
+                    + " (hdfs://, s3a://, ...).")
+    List<String> data = new ArrayList<>();
 
-    @Option(names = "--symbol", paramLabel = "S", description = "Symbol to trade from multi-symbol recordings.")
-    String symbol;
+    @Option(
+            names = "--symbol",
+            paramLabel = "S",
+            description = "Symbol to trade from multi-symbol recordings; repeat it to sweep each symbol as its own"
+                    + " market.")
+    List<String> symbols = new ArrayList<>();
+
+    @Option(
+            names = "--per-file",
+            description = "Each --data file (a folder: each of its .events files) is its own market, swept on its own,"
+                    + " instead of all of them played in order as one.")
+    boolean perFile;
+
+    @Option(
+            names = "--spark",
+            arity = "0..1",
+            paramLabel = "MASTER",
+            fallbackValue = TaskRunners.DEFAULT_MASTER,
+            description = "Run the backtests as an Apache Spark job: local[*] when no MASTER is given (Spark inside"
+                    + " this process, nothing to install), local[N], or a cluster (spark://host:7077, yarn,"
+                    + " k8s://...). Needs the scalper-spark module: ./scalper adds it.")
+    String spark;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Base YAML configuration.")
     Path config;
@@ -109,12 +124,30 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** One backtest of a combination over a period. */
-    record Run(Combo combo, String period, PerformanceStats stats, long events) {}
+    /** One backtest of a combination on a market over a period. */
+    record Run(Combo combo, MarketSpec market, String period, BacktestTask.Stats stats) {
+        /** The combination, prefixed by the market when the sweep has several. */
+        String label(boolean markets) {
+            return markets ? market.label() + " " + combo.label() : combo.label();
+        }
+
+        long events() {
+            return stats.events();
+        }
+    }
+
+    /** A run to make: what {@code runAll} turns into a {@link BacktestTask}. */
+    private record Job(Combo combo, MarketSpec market, long fromNs, long toNs, String period) {}
+
+    /** The runs that failed, reported by name at the end. */
+    private final List<TaskOutcome<?>> failures = new ArrayList<>();
+
+    private ConfigFile base;
+    private boolean manyMarkets;
 
     @Override
     public Integer call() throws Exception {
-        final ConfigFile base = config == null ? ConfigFile.empty() : ConfigFile.load(config);
+        base = config == null ? ConfigFile.empty() : ConfigFile.load(config);
         final List<Combo> combos = grid(base, params);
         final int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
@@ -124,50 +157,183 @@ final class SweepCommand implements Callable<Integer> {
         if ((train == null) != (test == null)) {
             throw new ScalperCli.UsageException("--train and --test go together");
         }
-        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration, market);
+        if (spark == null && data.stream().anyMatch(DataFiles::isRemote)) {
+            throw new ScalperCli.UsageException(
+                    "--data: " + data + ": a location of a cluster's file system needs --spark");
+        }
         final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
         final PrintWriter o = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            final Thread t = new Thread(r, "sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (TaskRunner runner =
+                spark != null ? TaskRunners.spark(spark, "scalper sweep") : TaskRunners.local(threads)) {
+            final List<MarketSpec> markets = markets(runner);
+            manyMarkets = markets.size() > 1;
             if (train == null) {
-                if (!quiet) {
-                    err.println(
-                            "sweep: " + combos.size() + " runs on " + input.describe() + ", " + threads + " at a time");
+                final List<Job> specs = new ArrayList<>();
+                for (MarketSpec m : markets) {
+                    for (Combo c : combos) {
+                        specs.add(new Job(c, m, 0, limitNs, "all"));
+                    }
                 }
-                final List<Run> runs = runAll(pool, input, combos, 0, limitNs, "all");
+                if (!quiet) {
+                    err.println("sweep: " + specs.size() + " runs on " + describe(markets) + ", " + runner.describe());
+                }
+                final List<Run> runs = runAll(runner, specs);
                 runs.sort(ranking());
                 printTable(o, runs, Math.min(top, runs.size()));
-                SweepCsv.write(out, runs, keys(combos));
+                SweepCsv.write(out, runs, keys(combos), manyMarkets);
                 o.println("csv: " + out);
             } else {
-                walkForward(pool, input, combos, limitNs, o, err);
+                walkForward(runner, markets, combos, limitNs, o, err);
             }
-        } finally {
-            pool.shutdownNow();
         }
         o.flush();
-        return 0;
+        return reportFailures(err);
     }
 
-    /** Walks forward over the input, or over its first {@code limitNs} when that is &gt; 0 (--duration with --data). */
+    /** The markets swept: the data (each file with --per-file) for each symbol. */
+    private List<MarketSpec> markets(TaskRunner runner) throws IOException {
+        final List<String> locations = new ArrayList<>();
+        boolean remote = false;
+        for (String d : data) {
+            if (DataFiles.isRemote(d)) {
+                remote = true;
+                locations.addAll(runner.list(d)); // a folder's .events files, a glob's matches
+                continue;
+            }
+            final Path p = DataFiles.localPath(d);
+            if (perFile && Files.isDirectory(p)) {
+                try (var s = Files.list(p)) {
+                    s.filter(BacktestInput::isEventFile).sorted().forEach(f -> locations.add(f.toString()));
+                }
+            } else {
+                locations.add(d);
+            }
+        }
+        final List<String> syms = symbols.isEmpty() ? java.util.Collections.singletonList(null) : symbols;
+        if (new java.util.HashSet<>(syms).size() != syms.size()) {
+            throw new ScalperCli.UsageException("--symbol: given twice: " + symbols);
+        }
+        if (!remote) {
+            // checks the data here, before any run: unreadable files, mixed formats, market options with --data
+            for (String s : syms) {
+                BacktestInput.of(paths(locations), s, seed, duration, market);
+            }
+        } else if (market.isSet()) {
+            throw new ScalperCli.UsageException(
+                    "--profile, --predictability, --pattern-move-bps and --mix shape a generated market: not with --data");
+        }
+        final List<List<String>> datas = new ArrayList<>();
+        if (perFile && !locations.isEmpty()) {
+            for (String l : locations) {
+                datas.add(List.of(l));
+            }
+        } else {
+            datas.add(locations);
+        }
+        final List<MarketSpec> out = new ArrayList<>();
+        for (List<String> d : datas) {
+            for (String s : syms) {
+                final String file = d.isEmpty() ? "generated" : d.size() == 1 ? name(d.get(0)) : d.size() + " files";
+                final String label = datas.size() > 1 && syms.size() > 1 ? file + ":" + s : datas.size() > 1 ? file : s;
+                out.add(new MarketSpec(d, s, seed, duration, market, label == null ? file : label));
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> paths(List<String> locations) {
+        final List<Path> out = new ArrayList<>(locations.size());
+        for (String l : locations) {
+            out.add(DataFiles.localPath(l));
+        }
+        return out;
+    }
+
+    /** The file name of a location. */
+    private static String name(String location) {
+        final String l = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        return l.substring(l.lastIndexOf('/') + 1);
+    }
+
+    private String describe(List<MarketSpec> markets) throws IOException {
+        if (markets.size() > 1) {
+            return markets.size() + " markets";
+        }
+        final MarketSpec m = markets.get(0);
+        return m.data().stream().anyMatch(DataFiles::isRemote)
+                ? (m.data().size() == 1
+                        ? m.data().get(0)
+                        : m.data().size() + " files from " + m.data().get(0))
+                : m.input(DataFiles.LOCAL).describe();
+    }
+
+    /**
+     * Walks forward over each market, or over its first {@code limitNs} when that is &gt; 0 (--duration with --data):
+     * the training runs of every window in one batch, then the test runs of every window's best.
+     */
     private void walkForward(
-            ExecutorService pool, BacktestInput input, List<Combo> combos, long limitNs, PrintWriter o, PrintWriter err)
+            TaskRunner runner,
+            List<MarketSpec> markets,
+            List<Combo> combos,
+            long limitNs,
+            PrintWriter o,
+            PrintWriter err)
             throws Exception {
         final long trainNs = BacktestInput.parseDuration(train, null);
         final long testNs = BacktestInput.parseDuration(test, null);
         if (trainNs <= 0 || testNs <= 0) {
             throw new ScalperCli.UsageException("--train and --test must be > 0");
         }
-        final long span = limitNs > 0 ? Math.min(span(input), limitNs) : span(input);
-        if (trainNs + testNs > span) {
-            throw new ScalperCli.UsageException("--train + --test (" + Durations.format(trainNs + testNs)
-                    + ") is longer than the data (" + Durations.format(span) + ")");
+        final Map<MarketSpec, Long> spans = spans(runner, markets);
+        final List<Job> trainSpecs = new ArrayList<>();
+        final List<long[]> windows = new ArrayList<>(); // market index, window number, start
+        for (int mi = 0; mi < markets.size(); mi++) {
+            final MarketSpec m = markets.get(mi);
+            if (!spans.containsKey(m)) {
+                continue; // its span failed: reported at the end
+            }
+            final long span = limitNs > 0 ? Math.min(spans.get(m), limitNs) : spans.get(m);
+            if (trainNs + testNs > span) {
+                throw new ScalperCli.UsageException("--train + --test (" + Durations.format(trainNs + testNs)
+                        + ") is longer than the data (" + Durations.format(span)
+                        + (manyMarkets ? ", " + m.label() : "") + ")");
+            }
+            int window = 0;
+            for (long start = 0; start + trainNs + testNs <= span; start += testNs) {
+                window++;
+                windows.add(new long[] {mi, window, start});
+                for (Combo c : combos) {
+                    trainSpecs.add(new Job(c, m, start, start + trainNs, "train " + window));
+                }
+            }
         }
+        if (!quiet) {
+            err.println("sweep: " + windows.size() + " walk-forward windows, " + trainSpecs.size() + " training runs, "
+                    + runner.describe());
+        }
+        final List<Run> trainRuns = runAll(runner, trainSpecs);
+        final List<Job> testSpecs = new ArrayList<>();
+        final List<List<Run>> trainByWindow = new ArrayList<>();
+        for (long[] w : windows) {
+            final MarketSpec m = markets.get((int) w[0]);
+            final String period = "train " + w[1];
+            final List<Run> runs = new ArrayList<>();
+            for (Run r : trainRuns) {
+                if (r.market().equals(m) && r.period().equals(period)) {
+                    runs.add(r);
+                }
+            }
+            runs.sort(ranking());
+            trainByWindow.add(runs);
+            if (!runs.isEmpty()) {
+                testSpecs.add(new Job(runs.get(0).combo(), m, w[2] + trainNs, w[2] + trainNs + testNs, "test " + w[1]));
+            }
+        }
+        if (!quiet) {
+            err.println("sweep: " + testSpecs.size() + " test runs of the best on training");
+        }
+        final List<Run> testRuns = runAll(runner, testSpecs);
         final List<Run> all = new ArrayList<>();
         final List<Run> outOfSample = new ArrayList<>();
         o.println(String.format(
@@ -180,32 +346,36 @@ final class SweepCommand implements Callable<Integer> {
                 "test " + rankBy,
                 "trades",
                 "test netPnl"));
-        int window = 0;
-        for (long start = 0; start + trainNs + testNs <= span; start += testNs) {
-            window++;
-            if (!quiet) {
-                err.println("sweep: window " + window + ", " + combos.size() + " runs on the training period");
+        MarketSpec shown = null;
+        for (int i = 0; i < windows.size(); i++) {
+            final long[] w = windows.get(i);
+            final MarketSpec m = markets.get((int) w[0]);
+            if (manyMarkets && !m.equals(shown)) {
+                o.println("market " + m.label());
+                shown = m;
             }
-            final String trainLabel = "train " + window;
-            final List<Run> trainRuns = runAll(pool, input, combos, start, start + trainNs, trainLabel);
-            trainRuns.sort(ranking());
-            all.addAll(trainRuns);
-            final Run best = trainRuns.get(0);
-            final Run oos = runAll(
-                            pool,
-                            input,
-                            List.of(best.combo()),
-                            start + trainNs,
-                            start + trainNs + testNs,
-                            "test " + window)
-                    .get(0);
+            final List<Run> runs = trainByWindow.get(i);
+            all.addAll(runs);
+            if (runs.isEmpty()) {
+                continue;
+            }
+            final Run best = runs.get(0);
+            Run oos = null;
+            for (Run r : testRuns) {
+                if (r.market().equals(m) && r.period().equals("test " + w[1])) {
+                    oos = r;
+                }
+            }
+            if (oos == null) {
+                continue;
+            }
             all.add(oos);
             outOfSample.add(oos);
             o.println(String.format(
                     Locale.ROOT,
                     "%-6d %-17s %-40s %12.4f %12.4f %7d %12.2f",
-                    window,
-                    Durations.format(start + trainNs) + "+" + Durations.format(testNs),
+                    w[1],
+                    Durations.format(w[2] + trainNs) + "+" + Durations.format(testNs),
                     best.combo().label(),
                     metric(best.stats(), rankBy),
                     metric(oos.stats(), rankBy),
@@ -220,73 +390,76 @@ final class SweepCommand implements Callable<Integer> {
         }
         o.println(String.format(
                 Locale.ROOT, "out of sample: %d windows, %d trades, net PnL %+.2f", outOfSample.size(), trades, net));
-        SweepCsv.write(out, all, keys(combos));
+        SweepCsv.write(out, all, keys(combos), manyMarkets);
         o.println("csv: " + out);
     }
 
-    /** Simulated time spanned by the input, ns. */
-    private long span(BacktestInput input) throws IOException {
-        if (input.generatedNs() > 0) {
-            return input.generatedNs();
-        }
-        if (input.isEventFiles()) {
-            final BacktestResult r = BacktestCommand.run(ScalperConfig.defaults(), input, seed, 0, null, null);
-            return r.endTimeNs() - r.startTimeNs();
-        }
-        final long[] firstLast = {Long.MAX_VALUE, Long.MIN_VALUE};
-        try (MarketSource s = input.open()) {
-            final MarketEventSink sink = new MarketEventSink() {
-                void at(long t) {
-                    firstLast[0] = Math.min(firstLast[0], t);
-                    firstLast[1] = Math.max(firstLast[1], t);
-                }
-
-                @Override
-                public void onBook(BookUpdate u) {
-                    at(u.exchangeTimeNs());
-                }
-
-                @Override
-                public void onTrade(long t, long p, long z, Side a) {
-                    at(t);
-                }
-            };
-            while (s.next(sink)) {
-                // scan
+    /** Each market's span, ns: the generated market's length, else measured by a task; failed ones left out. */
+    private Map<MarketSpec, Long> spans(TaskRunner runner, List<MarketSpec> markets) throws IOException {
+        final Map<MarketSpec, Long> spans = new LinkedHashMap<>();
+        final List<SpanTask> tasks = new ArrayList<>();
+        for (MarketSpec m : markets) {
+            if (m.data().isEmpty()) {
+                spans.put(m, m.input(DataFiles.LOCAL).generatedNs());
+            } else {
+                tasks.add(new SpanTask("span of " + m.label(), m));
             }
         }
-        return firstLast[1] > firstLast[0] ? firstLast[1] - firstLast[0] : 0;
+        if (!tasks.isEmpty()) {
+            final List<TaskOutcome<Long>> outcomes = runner.runAll(tasks);
+            for (int i = 0; i < tasks.size(); i++) {
+                final TaskOutcome<Long> r = outcomes.get(i);
+                if (r.failed()) {
+                    failures.add(r);
+                } else {
+                    spans.put(tasks.get(i).market(), r.value());
+                }
+            }
+        }
+        return spans;
     }
 
-    private List<Run> runAll(
-            ExecutorService pool, BacktestInput input, List<Combo> combos, long fromNs, long toNs, String period)
-            throws Exception {
-        final List<Future<Run>> futures = new ArrayList<>();
-        for (Combo c : combos) {
-            futures.add(pool.submit(() -> {
-                final BacktestRunner.Builder b = BacktestRunner.builder()
-                        .config(c.config())
-                        .seed(seed)
-                        .tradeFromNs(fromNs)
-                        .maxDurationNs(toNs);
-                input.apply(b);
-                final BacktestResult r = b.build().run();
-                return new Run(c, period, r.stats(), r.events());
-            }));
+    /** Runs the specs as tasks; returns the runs that succeeded, in spec order, and keeps the failures. */
+    private List<Run> runAll(TaskRunner runner, List<Job> specs) {
+        final String configText = base.text();
+        final List<BacktestTask> tasks = new ArrayList<>(specs.size());
+        for (Job s : specs) {
+            final String name =
+                    (manyMarkets ? s.market().label() + " " : "") + s.combo().label() + " (" + s.period() + ")";
+            tasks.add(new BacktestTask(
+                    name,
+                    base.source(),
+                    configText,
+                    new LinkedHashMap<>(s.combo().values()),
+                    s.market(),
+                    s.fromNs(),
+                    s.toNs()));
         }
+        final List<TaskOutcome<BacktestTask.Stats>> outcomes = runner.runAll(tasks);
         final List<Run> runs = new ArrayList<>();
-        for (Future<Run> f : futures) {
-            try {
-                runs.add(f.get());
-            } catch (ExecutionException e) {
-                final Throwable cause = e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
-                }
-                throw e;
+        for (int i = 0; i < specs.size(); i++) {
+            final TaskOutcome<BacktestTask.Stats> r = outcomes.get(i);
+            if (r.failed()) {
+                failures.add(r);
+            } else {
+                final Job s = specs.get(i);
+                runs.add(new Run(s.combo(), s.market(), s.period(), r.value()));
             }
         }
         return runs;
+    }
+
+    /** Names each failed run; exit code 1 when any failed (the others are in the table and the CSV), else 0. */
+    private int reportFailures(PrintWriter err) {
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        for (TaskOutcome<?> f : failures) {
+            err.println("sweep: failed: " + f.name() + ": " + f.error());
+        }
+        err.println("sweep: " + failures.size() + " run(s) failed; the others' results are in the table and the CSV");
+        err.flush();
+        return 1;
     }
 
     static List<Combo> grid(ConfigFile base, List<String> params) {
@@ -339,7 +512,7 @@ final class SweepCommand implements Callable<Integer> {
         return new ArrayList<>(combos.get(0).values().keySet());
     }
 
-    static double metric(PerformanceStats s, String name) {
+    static double metric(BacktestTask.Stats s, String name) {
         switch (name) {
             case "netPnl":
             case "sharpe":
@@ -373,7 +546,7 @@ final class SweepCommand implements Callable<Integer> {
                 return Double.isNaN(x) ? 1 : -1;
             }
             final int c = lowerBetter ? Double.compare(x, y) : Double.compare(y, x);
-            return c != 0 ? c : a.combo().label().compareTo(b.combo().label());
+            return c != 0 ? c : a.label(manyMarkets).compareTo(b.label(manyMarkets));
         };
     }
 
@@ -391,12 +564,12 @@ final class SweepCommand implements Callable<Integer> {
                 "fill"));
         for (int i = 0; i < n; i++) {
             final Run r = runs.get(i);
-            final PerformanceStats s = r.stats();
+            final BacktestTask.Stats s = r.stats();
             o.println(String.format(
                     Locale.ROOT,
                     "%-4d %-44s %7d %7s %11.2f %8.2f %11.2f %7s",
                     i + 1,
-                    r.combo().label(),
+                    r.label(manyMarkets),
                     s.trades(),
                     BacktestCommand.pct(s.winRate()),
                     s.netPnl(),

@@ -1,6 +1,5 @@
 package io.scalper.cli;
 
-import io.scalper.core.metrics.PerformanceStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +9,12 @@ import java.util.Locale;
 final class SweepCsv {
     private SweepCsv() {}
 
-    static void write(Path file, List<SweepCommand.Run> runs, List<String> keys) throws IOException {
+    /** @param markets whether the sweep had several markets: then each row names its market (data and symbol) */
+    static void write(Path file, List<SweepCommand.Run> runs, List<String> keys, boolean markets) throws IOException {
         final StringBuilder b = new StringBuilder("period");
+        if (markets) {
+            b.append(",data,symbol");
+        }
         for (String k : keys) {
             b.append(',').append(k);
         }
@@ -19,10 +22,17 @@ final class SweepCsv {
                 + "fillRatio,makerFills,takerFills,events\n");
         for (SweepCommand.Run r : runs) {
             b.append(r.period());
+            if (markets) {
+                b.append(',')
+                        .append(csv(String.join(";", r.market().data())))
+                        .append(',')
+                        .append(csv(
+                                r.market().symbol() == null ? "" : r.market().symbol()));
+            }
             for (String k : keys) {
                 b.append(',').append(csv(r.combo().values().get(k)));
             }
-            final PerformanceStats s = r.stats();
+            final BacktestTask.Stats s = r.stats();
             b.append(',')
                     .append(s.trades())
                     .append(',')

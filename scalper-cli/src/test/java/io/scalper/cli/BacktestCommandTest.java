@@ -382,6 +382,10 @@ class BacktestCommandTest {
                 new String[] {"sweep", "--param", "fusion.entryScore=5"},
                 new String[] {"sweep", "--param", "fusion.entryScore=0.3", "--rank-by", "luck"},
                 new String[] {"sweep", "--param", "fusion.entryScore=0.3", "--train", "1m"},
+                new String[] {"sweep", "--param", "fusion.entryScore=0.3", "--spark", "local[2]"},
+                new String[] {"sweep", "--param", "fusion.entryScore=0.3", "--data", "hdfs://nn/a.events"},
+                new String[] {"sweep", "--param", "fusion.entryScore=0.3", "--symbol", "X", "--symbol", "X"},
+                new String[] {"research", "--spark"},
                 new String[] {"backtest", "--data", tmp.resolve("missing.jsonl").toString()},
                 new String[] {"backtest", "--duration", "soon"},
                 new String[] {"convert", "generated", tmp.resolve("out.txt").toString()})) {
@@ -390,6 +394,53 @@ class BacktestCommandTest {
             assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).startsWith("scalper: ");
         }
+    }
+
+    @Test
+    void shouldSayWhatIsMissingForSparkWithoutTheModule() {
+        // scalper-spark is not on this module's class path: --spark must say so, not fail obscurely
+        final Run r = run("sweep", "--param", "fusion.entryScore=0.3", "--duration", "1m", "--spark");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("scalper: --spark: Spark support (the scalper-spark module) is not on the class path; run"
+                        + " ./scalper, which builds and adds it when --spark is given, or submit"
+                        + " scalper-spark/target/scalper-spark.jar with spark-submit (see the README)\n");
+    }
+
+    @Test
+    void shouldSweepEachFileAndSymbolAsItsOwnMarketAndKeepTheRowsOfTheOthersWhenOneFails() throws IOException {
+        final Path good = tmp.resolve("good.events");
+        assertThat(run("convert", "generated", good.toString(), "--seed", "2", "--duration", "3m")
+                        .code())
+                .isZero();
+        final Path broken = tmp.resolve("broken.events");
+        Files.writeString(broken, "not events\n");
+        final Path csv = tmp.resolve("files.csv");
+        final Run r = run(
+                "sweep",
+                "--config",
+                plumbing(),
+                "--param",
+                "fusion.entryScore=0.3,0.45",
+                "--per-file",
+                "--data",
+                broken.toString(),
+                "--data",
+                good.toString(),
+                "--jobs",
+                "2",
+                "--out",
+                csv.toString(),
+                "--quiet");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err())
+                .contains("sweep: failed: broken.events fusion.entryScore=0.3 (all): ")
+                .contains("sweep: failed: broken.events fusion.entryScore=0.45 (all): ")
+                .contains("sweep: 2 run(s) failed; the others' results are in the table and the CSV");
+        final List<Map<String, String>> rows = csvRows(csv);
+        assertThat(rows).hasSize(2);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("data")).isEqualTo(good.toString()));
+        assertThat(r.out()).contains("good.events fusion.entryScore=0.3").contains("csv: ");
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class ResearchResult {
     private final EdgeCalibration[] calibrations;
     private final RoundTripCosts costs;
     private final double medianSpreadBps;
+    private final ResearchSamples samples;
 
     ResearchResult(
             String source,
@@ -59,7 +60,8 @@ public final class ResearchResult {
             SignalStats[][] stats,
             EdgeCalibration[] calibrations,
             RoundTripCosts costs,
-            double medianSpreadBps) {
+            double medianSpreadBps,
+            ResearchSamples samples) {
         this.source = Objects.requireNonNull(source, "source");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.startTimeNs = startTimeNs;
@@ -81,6 +83,29 @@ public final class ResearchResult {
         }
         this.costs = costs;
         this.medianSpreadBps = medianSpreadBps;
+        this.samples = Objects.requireNonNull(samples, "samples");
+    }
+
+    /**
+     * The decisions this result was computed from: what another replay's can be merged with ({@link #merge}), and
+     * what can travel (it is {@link java.io.Serializable}) from where a replay ran to where results are merged.
+     */
+    public ResearchSamples decisions() {
+        return samples;
+    }
+
+    /**
+     * The result over the decisions of all {@code results}, concatenated in that order: exact, not an average of their
+     * statistics (see {@link ResearchSamples} for what merging separate replays means).
+     *
+     * @throws IllegalArgumentException when they differ in horizons, decision interval, threshold, signals or fees
+     */
+    public static ResearchResult merge(List<ResearchResult> results, String source) {
+        final List<ResearchSamples> parts = new ArrayList<>(results.size());
+        for (ResearchResult r : results) {
+            parts.add(r.samples);
+        }
+        return ResearchSamples.merge(parts, source).result();
     }
 
     /** The market researched, for people (file names, seed). */

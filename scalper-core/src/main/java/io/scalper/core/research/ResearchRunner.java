@@ -121,7 +121,6 @@ public final class ResearchRunner {
         final MarketStateSink sink;
         final int signals;
         final ForwardReturns[] forward;
-        final EdgeCalibration[] calibrations;
         int n;
         long[] times = new long[4096];
         double[] mids = new double[4096];
@@ -143,14 +142,11 @@ public final class ResearchRunner {
                 Arrays.fill(r, Double.NaN);
             }
             this.forward = new ForwardReturns[horizonsNs.length];
-            this.calibrations = new EdgeCalibration[horizonsNs.length];
             for (int h = 0; h < horizonsNs.length; h++) {
                 final int k = h;
-                calibrations[h] = new EdgeCalibration(horizonsNs[h]);
-                forward[h] = new ForwardReturns(horizonsNs[h], sampleIntervalNs, (index, t, score, bps) -> {
-                    returns[k][(int) index] = bps;
-                    calibrations[k].record(score, bps);
-                });
+                // the fused score's calibration is recorded from these, in decision order, by ResearchSamples
+                forward[h] = new ForwardReturns(
+                        horizonsNs[h], sampleIntervalNs, (index, t, score, bps) -> returns[k][(int) index] = bps);
             }
         }
 
@@ -247,85 +243,28 @@ public final class ResearchRunner {
                 names[i] = pipeline.decision().name(i);
             }
             names[signals] = ResearchResult.FUSED;
-            final double threshold = config.fusion().entryScore();
-            final SignalStats[][] stats = new SignalStats[names.length][horizonsNs.length];
-            final double[] x = new double[n];
-            final double[] y = new double[n];
-            final long[] t = new long[n];
-            final double[] signed = new double[n];
-            final long[] activeTimes = new long[n];
-            for (int h = 0; h < horizonsNs.length; h++) {
-                final double overlap = Math.min(1.0, sampleIntervalNs / (double) horizonsNs[h]);
-                for (int k = 0; k < names.length; k++) {
-                    int resolved = 0;
-                    int active = 0;
-                    long hits = 0;
-                    long decided = 0;
-                    for (int i = 0; i < n; i++) {
-                        final double r = returns[h][i];
-                        if (Double.isNaN(r)) {
-                            continue;
-                        }
-                        final double s = scores[k][i];
-                        x[resolved] = s;
-                        y[resolved] = r;
-                        t[resolved] = times[i];
-                        resolved++;
-                        if (Math.abs(s) >= threshold && s != 0) {
-                            final double v = Math.signum(s) * r;
-                            signed[active] = v;
-                            activeTimes[active] = times[i];
-                            active++;
-                            if (r != 0) {
-                                decided++;
-                                hits += v > 0 ? 1 : 0;
-                            }
-                        }
-                    }
-                    double edge = 0;
-                    for (int i = 0; i < active; i++) {
-                        edge += signed[i];
-                    }
-                    stats[k][h] = new SignalStats(
-                            Stats.spearman(x, y, resolved),
-                            resolved,
-                            resolved > 0 ? 1 / Math.sqrt(resolved * overlap) : Double.NaN,
-                            decided > 0 ? hits / (double) decided : Double.NaN,
-                            active > 0 ? edge / active : Double.NaN,
-                            active,
-                            Stats.neweyWestT(activeTimes, signed, active, 2 * horizonsNs[h], horizonsNs[h]));
-                }
-            }
-            final double spread = Stats.median(spreadsBps, n);
             final BacktestConfig bt = config.backtest();
-            return new ResearchResult(
-                    description,
-                    instrument,
-                    startNs,
-                    endNs,
-                    messages,
-                    sampleIntervalNs,
-                    horizonsNs.clone(),
-                    names,
-                    threshold,
-                    noBook,
-                    Arrays.copyOf(times, n),
-                    Arrays.copyOf(mids, n),
-                    copy(scores, n),
-                    copy(returns, n),
-                    stats,
-                    calibrations,
-                    RoundTripCosts.of(bt.makerFeeRate(), bt.takerFeeRate(), spread),
-                    spread);
+            return new ResearchSamples(
+                            description,
+                            instrument,
+                            startNs,
+                            endNs,
+                            messages,
+                            sampleIntervalNs,
+                            horizonsNs,
+                            names,
+                            config.fusion().entryScore(),
+                            bt.makerFeeRate(),
+                            bt.takerFeeRate(),
+                            noBook,
+                            times,
+                            mids,
+                            spreadsBps,
+                            scores,
+                            returns,
+                            n)
+                    .result();
         }
-    }
-
-    private static double[][] copy(double[][] arrays, int n) {
-        final double[][] out = new double[arrays.length][];
-        for (int i = 0; i < arrays.length; i++) {
-            out[i] = Arrays.copyOf(arrays[i], n);
-        }
-        return out;
     }
 
     /** Builds a {@link ResearchRunner}. */
