@@ -206,63 +206,62 @@ final class RunCommand implements Callable<Integer> {
         final boolean terminal = System.console() != null && !quiet;
         try (trader;
                 MetricsEndpoint metrics = metricsPort == null ? null : new MetricsEndpoint(metricsPort)) {
-            try {
-                trader.start();
-            } catch (IOException e) {
-                throw new ScalperCli.UsageException("cannot start on " + venueName + ": " + oneLine(e));
-            }
+            // the handlers are installed before start and kept until the stop is over: a Ctrl-C at any moment (during
+            // start-up, between the loop and the stop) is counted, never left to the JVM's default (exit mid-way)
             final Object previous = installSignals();
-            final long end = durationNs > 0 ? SystemClock.INSTANCE.nowNs() + durationNs : Long.MAX_VALUE;
-            final long[] nextStatus = {0};
-            RuntimeException crash = null;
             try {
-                trader.runUntil(() -> {
-                    final long now = SystemClock.INSTANCE.nowNs();
-                    if (now >= nextStatus[0]) {
-                        final LiveTrader.Status s = trader.status();
-                        if (terminal) {
-                            err.print("\r" + StatusLine.render(s) + "   ");
-                            err.flush();
-                            nextStatus[0] = now + 250_000_000L;
-                        } else {
-                            if (!quiet && nextStatus[0] != 0) {
-                                err.println(StatusLine.render(s));
+                try {
+                    trader.start();
+                } catch (IOException e) {
+                    throw new ScalperCli.UsageException("cannot start on " + venueName + ": " + oneLine(e));
+                }
+                final long end = durationNs > 0 ? SystemClock.INSTANCE.nowNs() + durationNs : Long.MAX_VALUE;
+                final long[] nextStatus = {0};
+                RuntimeException crash = null;
+                try {
+                    trader.runUntil(() -> {
+                        final long now = SystemClock.INSTANCE.nowNs();
+                        if (now >= nextStatus[0]) {
+                            final io.scalper.core.runtime.LoopStatus s = trader.status();
+                            if (terminal) {
+                                err.print("\r" + StatusLine.render(s) + "   ");
                                 err.flush();
+                                nextStatus[0] = now + 250_000_000L;
+                            } else {
+                                if (!quiet && nextStatus[0] != 0) {
+                                    err.println(StatusLine.render(s));
+                                    err.flush();
+                                }
+                                nextStatus[0] = now + 10_000_000_000L;
                             }
-                            nextStatus[0] = now + 10_000_000_000L;
+                            if (metrics != null) {
+                                metrics.publish(() -> StatusLine.prometheus(s, trader.stats())
+                                        + StatusLine.histograms(s, trader.feedAges(), trader.roundTrips()));
+                            }
                         }
-                        if (metrics != null) {
-                            metrics.publish(() -> StatusLine.prometheus(s, trader.stats())
-                                    + StatusLine.histograms(s, trader.feedAges(), trader.roundTrips()));
-                        }
-                    }
-                    return interrupts.get() > 0 || now >= end;
-                });
-            } catch (RuntimeException e) {
-                crash = e; // e.g. a full disk: stop the same way as on Ctrl-C before reporting it
+                        return interrupts.get() > 0 || now >= end;
+                    });
+                } catch (RuntimeException e) {
+                    crash = e; // e.g. a full disk: stop the same way as on Ctrl-C before reporting it
+                }
+                if (terminal) {
+                    err.println();
+                }
+                // a second Ctrl-C (before or during the stop) cancels what works and goes without waiting
+                trader.stop(!cancelBrackets, flattenOnExit, () -> interrupts.get() > 1);
+                if (crash != null) {
+                    throw new ScalperCli.UsageException("stopped after an error in the live loop: " + oneLine(crash));
+                }
+                final PerformanceStats stats = trader.stats();
+                if (json) {
+                    out.println(stats.toJson());
+                } else {
+                    BacktestCommand.printStats(out, stats);
+                }
+                out.flush();
             } finally {
                 restoreSignals(previous);
             }
-            if (terminal) {
-                err.println();
-            }
-            // a second Ctrl-C (before or during the stop) cancels what works and goes without waiting
-            final Object during = installSignals();
-            try {
-                trader.stop(!cancelBrackets, flattenOnExit, () -> interrupts.get() > 1);
-            } finally {
-                restoreSignals(during);
-            }
-            if (crash != null) {
-                throw new ScalperCli.UsageException("stopped after an error in the live loop: " + oneLine(crash));
-            }
-            final PerformanceStats stats = trader.stats();
-            if (json) {
-                out.println(stats.toJson());
-            } else {
-                BacktestCommand.printStats(out, stats);
-            }
-            out.flush();
         }
         return 0;
     }

@@ -1,6 +1,5 @@
 package io.scalper.cli;
 
-import io.scalper.bybit.live.LiveTrader;
 import io.scalper.core.metrics.PerformanceStats;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +8,7 @@ import java.util.Map;
 final class StatusLine {
     private StatusLine() {}
 
-    static String render(LiveTrader.Status s) {
+    static String render(io.scalper.core.runtime.LoopStatus s) {
         return String.format(
                 Locale.ROOT,
                 "%s %s mid %s spr %s | pos %s @ %s uPnL %+.2f rPnL %+.2f | fused %+.2f conf %.2f | %s ref %d | feed %s rt %s"
@@ -40,7 +39,7 @@ final class StatusLine {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0fms", v);
     }
 
-    static String prometheus(LiveTrader.Status s, PerformanceStats stats) {
+    static String prometheus(io.scalper.core.runtime.LoopStatus s, PerformanceStats stats) {
         final StringBuilder b = new StringBuilder(2048);
         final String l = "{symbol=\"" + s.symbol() + "\",venue=\"" + s.venue() + "\"}";
         counter(b, "scalper_market_messages_total", "Market data messages received.", l, s.messages());
@@ -88,9 +87,9 @@ final class StatusLine {
     }
 
     static String histograms(
-            LiveTrader.Status s,
-            io.scalper.bybit.live.LatencyHistogram feed,
-            io.scalper.bybit.live.LatencyHistogram rt) {
+            io.scalper.core.runtime.LoopStatus s,
+            io.scalper.core.runtime.LatencyHistogram feed,
+            io.scalper.core.runtime.LatencyHistogram rt) {
         final StringBuilder b = new StringBuilder(2048);
         final String l = "symbol=\"" + s.symbol() + "\",venue=\"" + s.venue() + "\"";
         feed.appendPrometheus(b, "scalper_feed_age_seconds", "Feed age of book messages.", l);

@@ -2,7 +2,6 @@ package io.scalper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scalper.bybit.live.LiveTrader;
 import io.scalper.core.metrics.ExecutionCounts;
 import io.scalper.core.metrics.PerformanceStats;
 import java.net.URI;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The status line and the Prometheus endpoint of {@code scalper run}. */
 class MetricsEndpointTest {
-    static LiveTrader.Status status(boolean synced) {
-        return new LiveTrader.Status(
+    static io.scalper.core.runtime.LoopStatus status(boolean synced) {
+        return new io.scalper.core.runtime.LoopStatus(
                 "sim", "BTCUSDT", 65000.05, 1, 12, 0.012, 64990.5, 0.11, -3.25, 9996.86, 0.42, 0.8, "ACTIVE", 17, 4.2,
                 9.7, 2, 12_345, 3, 20, 9, synced, true);
     }
@@ -41,8 +40,8 @@ class MetricsEndpointTest {
     void shouldServeWellFormedPrometheusText() throws Exception {
         final PerformanceStats stats = PerformanceStats.of(List.of(), 10_000, new ExecutionCounts(), 1_000_000_000L);
         try (MetricsEndpoint endpoint = new MetricsEndpoint(0)) {
-            final io.scalper.bybit.live.LatencyHistogram feed = new io.scalper.bybit.live.LatencyHistogram();
-            final io.scalper.bybit.live.LatencyHistogram rt = new io.scalper.bybit.live.LatencyHistogram();
+            final io.scalper.core.runtime.LatencyHistogram feed = new io.scalper.core.runtime.LatencyHistogram();
+            final io.scalper.core.runtime.LatencyHistogram rt = new io.scalper.core.runtime.LatencyHistogram();
             feed.record(3_000_000); // 3 ms
             feed.record(700_000_000); // 0.7 s
             rt.record(-5); // clock skew counts as 0

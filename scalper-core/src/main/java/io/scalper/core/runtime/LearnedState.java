@@ -1,4 +1,4 @@
-package io.scalper.bybit.live;
+package io.scalper.core.runtime;
 
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.edge.EdgeCalibration;
@@ -8,18 +8,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the engine learns while it runs, kept in the state directory across restarts: {@value #EDGE_FILE} (the
  * expected-edge calibration, in the {@code scalper research --out} format, so it can also start a backtest) and
  * {@value #WEIGHTS_FILE} (the adaptive weights' per-signal edges). Written atomically.
  */
-final class LearnedState {
-    private static final Logger LOG = LoggerFactory.getLogger(LearnedState.class);
-    static final String EDGE_FILE = "edge.json";
-    static final String WEIGHTS_FILE = "weights.json";
+public final class LearnedState {
+    public static final String EDGE_FILE = "edge.json";
+    public static final String WEIGHTS_FILE = "weights.json";
 
     private LearnedState() {}
 
@@ -29,7 +26,8 @@ final class LearnedState {
      *
      * @throws IOException when the file exists but cannot be understood (a restart must not guess)
      */
-    static Optional<EdgeCalibration> readEdge(Path dir, ScalperConfig config) throws IOException {
+    public static Optional<EdgeCalibration> readEdge(Path dir, ScalperConfig config, RuntimeLog log)
+            throws IOException {
         final Path file = dir.resolve(EDGE_FILE);
         final Optional<String> text = new StateSnapshotWriter(file).read();
         if (text.isEmpty()) {
@@ -39,7 +37,7 @@ final class LearnedState {
             return Optional.of(EdgeCalibration.parse(text.get(), config.edge().horizonNs()));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().contains("no calibration for horizon")) {
-                LOG.warn("{}: {}; starting from the configuration's calibration", file, e.getMessage());
+                log.warn(file + ": " + e.getMessage() + "; starting from the configuration's calibration");
                 return Optional.empty();
             }
             throw new IOException(
@@ -48,7 +46,7 @@ final class LearnedState {
     }
 
     /** Restores the adaptive weights saved by a previous run; false when there is none. */
-    static boolean restoreWeights(Path dir, ScalperEngine engine) throws IOException {
+    public static boolean restoreWeights(Path dir, ScalperEngine engine) throws IOException {
         final Path file = dir.resolve(WEIGHTS_FILE);
         final Optional<String> text = new StateSnapshotWriter(file).read();
         if (text.isEmpty()) {
@@ -65,7 +63,7 @@ final class LearnedState {
     }
 
     /** Saves both files. */
-    static void write(Path dir, ScalperEngine engine) {
+    public static void write(Path dir, ScalperEngine engine) {
         try {
             new StateSnapshotWriter(dir.resolve(EDGE_FILE))
                     .write(engine.edgeCalibration().toJson() + "\n");

@@ -1,4 +1,4 @@
-package io.scalper.bybit.live;
+package io.scalper.core.runtime;
 
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public final class LatencyHistogram {
     /** Upper bounds of the buckets, seconds. */
-    static final double[] BOUNDS_S = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5};
+    public static final double[] BOUNDS_S = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5};
 
     private final long[] counts = new long[BOUNDS_S.length];
     private long count;

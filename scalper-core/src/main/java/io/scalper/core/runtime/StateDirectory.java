@@ -1,4 +1,4 @@
-package io.scalper.bybit.live;
+package io.scalper.core.runtime;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -7,21 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live state directory (journals, {@code state.json}, {@code health.json}) is private to its owner: created, or
  * tightened, to {@code rwx------} on POSIX file systems, so positions, orders and PnL are not readable by other users
  * whatever the files' own modes.
  */
-final class StateDirectory {
-    private static final Logger LOG = LoggerFactory.getLogger(StateDirectory.class);
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+public final class StateDirectory {
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private StateDirectory() {}
 
-    static void prepare(Path dir) throws IOException {
+    /** Creates {@code dir} (and its parents) owner-only, or tightens it; a change is reported to {@code log}. */
+    public static void prepare(Path dir, RuntimeLog log) throws IOException {
         Files.createDirectories(dir);
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
@@ -29,7 +27,8 @@ final class StateDirectory {
         final Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
         if (!now.equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(dir, OWNER_ONLY);
-            LOG.info("state directory {}: permissions {} -> rwx------", dir, PosixFilePermissions.toString(now));
+            log.info(
+                    "state directory " + dir + ": permissions " + PosixFilePermissions.toString(now) + " -> rwx------");
         }
     }
 }

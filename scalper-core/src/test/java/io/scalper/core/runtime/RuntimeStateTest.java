@@ -1,4 +1,4 @@
-package io.scalper.bybit.live;
+package io.scalper.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a restart restores from {@code state.json}, and what it refuses to guess. */
-class LiveStateTest {
+class RuntimeStateTest {
     private static final Instrument BTC = Instrument.of("BTCUSDT", "0.10", "0.001", "0.001", "5");
 
     @TempDir
@@ -35,7 +35,7 @@ class LiveStateTest {
 
     private Path write(ScalperEngine e, long nowNs) throws IOException {
         final Path file = dir.resolve("state.json");
-        new StateSnapshotWriter(file).write(LiveState.snapshot(e, nowNs));
+        new StateSnapshotWriter(file).write(RuntimeState.snapshot(e, nowNs));
         return file;
     }
 
@@ -45,8 +45,8 @@ class LiveStateTest {
         final ScalperEngine first = engine(clock);
         first.trip(RefusalReason.SLIPPAGE_BREACHES);
         first.shutdown(true, false); // the clean stop adds SHUTDOWN
-        final LiveState.Restored r =
-                LiveState.read(write(first, clock.nowNs()), "BTCUSDT").orElseThrow();
+        final RuntimeState.Restored r =
+                RuntimeState.read(write(first, clock.nowNs()), "BTCUSDT").orElseThrow();
         assertThat(r.kill().reasons()).containsExactly(RefusalReason.SLIPPAGE_BREACHES);
         assertThat(r.kill().reason()).isEqualTo(RefusalReason.SLIPPAGE_BREACHES);
         assertThat(r.kill().tradingState()).isNotEqualTo(TradingState.ACTIVE);
@@ -63,8 +63,8 @@ class LiveStateTest {
         final ScalperEngine first = engine(clock);
         first.shutdown(true, false);
         assertThat(first.tradingState()).isNotEqualTo(TradingState.ACTIVE);
-        final LiveState.Restored r =
-                LiveState.read(write(first, clock.nowNs()), "BTCUSDT").orElseThrow();
+        final RuntimeState.Restored r =
+                RuntimeState.read(write(first, clock.nowNs()), "BTCUSDT").orElseThrow();
         assertThat(r.kill().tradingState()).isEqualTo(TradingState.ACTIVE);
         assertThat(r.kill().reasons()).isEmpty();
         assertThat(r.positionLots()).isZero();
@@ -72,10 +72,10 @@ class LiveStateTest {
 
     @Test
     void shouldReadNothingWithoutAFileAndRefuseADamagedOneNamingIt() throws IOException {
-        assertThat(LiveState.read(dir.resolve("state.json"), "BTCUSDT")).isEmpty();
+        assertThat(RuntimeState.read(dir.resolve("state.json"), "BTCUSDT")).isEmpty();
         final Path bad = dir.resolve("state.json");
         Files.writeString(bad, "{\"killSwitch\":{\"tradingState\":\"MAYBE\"}}");
-        assertThatThrownBy(() -> LiveState.read(bad, "BTCUSDT"))
+        assertThatThrownBy(() -> RuntimeState.read(bad, "BTCUSDT"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(bad.toString())
                 .hasMessageContaining("move it away");
@@ -85,7 +85,7 @@ class LiveStateTest {
     void shouldRefuseTheStateOfAnotherSymbolNamingBoth() throws IOException {
         final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
         final Path file = write(engine(clock), clock.nowNs());
-        assertThatThrownBy(() -> LiveState.read(file, "ETHUSDT"))
+        assertThatThrownBy(() -> RuntimeState.read(file, "ETHUSDT"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("BTCUSDT")
                 .hasMessageContaining("ETHUSDT")
@@ -98,7 +98,7 @@ class LiveStateTest {
         final ScalperEngine e = engine(clock);
         e.adoptPosition(300, 650_000);
         final String text = Files.readString(write(e, clock.nowNs()));
-        assertThat(text).contains("\"reconciliations\" : 1", "\"protected\" : true", "\"maxUnprotectedMs\"");
+        assertThat(text).contains("\"reconciliations\":1", "\"protected\":true", "\"maxUnprotectedMs\"");
     }
 
     @Test
@@ -119,7 +119,8 @@ class LiveStateTest {
         LearnedState.write(dir, first);
 
         final io.scalper.core.config.ScalperConfig config = io.scalper.core.config.ScalperConfig.defaults();
-        final var edge = LearnedState.readEdge(dir, config).orElseThrow();
+        final var edge =
+                LearnedState.readEdge(dir, config, RuntimeLog.system("test")).orElseThrow();
         assertThat(edge.samples()).isEqualTo(500);
         assertThat(edge.expectedMoveBps(0.8)).isCloseTo(first.edgeCalibration().expectedMoveBps(0.8), offset(1e-6));
         final ScalperEngine second = ScalperEngine.builder()
@@ -139,7 +140,7 @@ class LiveStateTest {
                     .isCloseTo(first.pipeline().fusion().weights().weight(i), offset(1e-12));
         }
         // a changed horizon starts afresh rather than trusting a calibration of another horizon
-        assertThat(LearnedState.readEdge(dir, config.with("edge.horizon", "10s")))
+        assertThat(LearnedState.readEdge(dir, config.with("edge.horizon", "10s"), RuntimeLog.system("test")))
                 .isEmpty();
         // a damaged file is refused, naming it
         Files.writeString(dir.resolve("weights.json"), "{nope");

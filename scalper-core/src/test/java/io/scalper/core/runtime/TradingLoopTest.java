@@ -1,0 +1,232 @@
+package io.scalper.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scalper.core.book.BookUpdate;
+import io.scalper.core.engine.ScalperEngine;
+import io.scalper.core.exec.ExchangeGateway;
+import io.scalper.core.exec.ReconcilePolicy;
+import io.scalper.core.exec.RecordingGateway;
+import io.scalper.core.market.MarketState;
+import io.scalper.core.market.MarketStateSink;
+import io.scalper.core.model.Instrument;
+import io.scalper.core.time.Clock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The venue-neutral runtime against a venue written here in a few lines — what a second venue module implements,
+ * with nothing of the loop copied: the loop connects it, builds the engine on its market and gateway, restores the
+ * saved state, attaches it, polls it, writes the state and health files, and stops and closes it in order.
+ */
+class TradingLoopTest {
+    private static final Instrument BTC = Instrument.of("BTCUSDT", "0.10", "0.001", "0.001", "5");
+
+    @TempDir
+    Path dir;
+
+    /** A venue whose feed is a scripted book, and whose orders go to a {@link RecordingGateway}. */
+    static final class ScriptedVenue implements Venue {
+        final List<String> calls = new ArrayList<>();
+        MarketState market;
+        RecordingGateway gateway;
+        MarketStateSink feed;
+        LongConsumer feedAge;
+        long updateId;
+        long leftAtShutdown;
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public String symbol() {
+            return "BTCUSDT";
+        }
+
+        @Override
+        public boolean paper() {
+            return false;
+        }
+
+        @Override
+        public void connect(Clock clock) {
+            calls.add("connect");
+            market = new MarketState(BTC);
+            gateway = new RecordingGateway(clock, true);
+        }
+
+        @Override
+        public Instrument instrument() {
+            return BTC;
+        }
+
+        @Override
+        public MarketState market() {
+            return market;
+        }
+
+        @Override
+        public ExchangeGateway gateway() {
+            return gateway;
+        }
+
+        @Override
+        public double startEquity() {
+            return 5_000;
+        }
+
+        @Override
+        public double makerFeeRate() {
+            return 0.0001;
+        }
+
+        @Override
+        public double takerFeeRate() {
+            return 0.0004;
+        }
+
+        @Override
+        public ScalperEngine.EntryGate entryGate() {
+            return (d, f, e) -> "scripted_gate";
+        }
+
+        @Override
+        public String accountDetail() {
+            return "";
+        }
+
+        @Override
+        public void attach(ScalperEngine engine, ReconcilePolicy policy, LongConsumer age) {
+            calls.add("attach " + policy + " restored="
+                    + engine.killSwitch().state().tradingState());
+            feed = new MarketStateSink(market, engine.marketListener());
+            feedAge = age;
+        }
+
+        @Override
+        public int poll(long nowNs) {
+            final long id = ++updateId;
+            feed.onBook(new BookUpdate()
+                    .snapshot(true)
+                    .updateId(id)
+                    .localTimeNs(nowNs)
+                    .addBid(650_000, 5)
+                    .addAsk(650_001, 5));
+            feed.endOfMessage();
+            feedAge.accept(2_000_000L);
+            return 1;
+        }
+
+        @Override
+        public boolean bookInSync() {
+            return true;
+        }
+
+        @Override
+        public boolean privateStreamUp() {
+            return true;
+        }
+
+        @Override
+        public long reconnects() {
+            return 3;
+        }
+
+        @Override
+        public long messages() {
+            return updateId;
+        }
+
+        @Override
+        public long shutdown(boolean cancelStop, boolean flatten) {
+            calls.add("shutdown cancelStop=" + cancelStop + " flatten=" + flatten);
+            return leftAtShutdown;
+        }
+
+        @Override
+        public double venueEquity() {
+            return 5_001;
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+        }
+    }
+
+    @Test
+    void shouldDriveAVenueThroughItsLifeAndKeepTheStateFiles() throws IOException {
+        final ScriptedVenue venue = new ScriptedVenue();
+        try (TradingLoop loop = TradingLoop.builder(venue)
+                .stateDirectory(dir)
+                .reconcile(ReconcilePolicy.FLATTEN)
+                .build()) {
+            loop.start();
+            assertThat(venue.calls).containsExactly("connect", "attach FLATTEN restored=ACTIVE");
+            assertThat(loop.engine().market())
+                    .as("the engine trades on the venue's market")
+                    .isSameAs(venue.market);
+            for (int i = 0; i < 5; i++) {
+                assertThat(loop.step()).isEqualTo(1);
+            }
+            final LoopStatus s = loop.status();
+            assertThat(s.venue()).isEqualTo("scripted");
+            assertThat(s.symbol()).isEqualTo("BTCUSDT");
+            assertThat(s.messages()).isEqualTo(5);
+            assertThat(s.reconnects()).isEqualTo(3);
+            assertThat(s.mid()).isEqualTo(65_000.05);
+            assertThat(loop.feedAges().count()).isEqualTo(5);
+            assertThat(Files.readString(dir.resolve("health.json"))).contains("\"status\":\"ok\"");
+
+            loop.stop(false, true);
+            assertThat(venue.calls).endsWith("shutdown cancelStop=true flatten=true");
+            assertThat(loop.stats().extras()).containsEntry("venueStartEquity", 5_000.0);
+            assertThat(loop.stats().extras()).containsEntry("venueEndEquity", 5_001.0);
+        }
+        assertThat(venue.calls).endsWith("close");
+        assertThat(dir.resolve("state.json")).exists();
+        assertThat(dir.resolve(LearnedState.EDGE_FILE)).exists();
+        assertThat(dir.resolve(LearnedState.WEIGHTS_FILE)).exists();
+    }
+
+    @Test
+    void shouldRestoreTheSavedRiskStateBeforeAttachingAndStopOnCloseWhenNotStopped() throws IOException {
+        final ScriptedVenue first = new ScriptedVenue();
+        try (TradingLoop loop = TradingLoop.builder(first).stateDirectory(dir).build()) {
+            loop.start();
+            loop.step();
+            loop.engine().killSwitch().trip(io.scalper.core.risk.RefusalReason.MANUAL, 1L);
+            // not stopped: close stops as on Ctrl-C (brackets kept, nothing flattened), then closes
+        }
+        assertThat(first.calls)
+                .containsExactly(
+                        "connect", "attach ADOPT restored=ACTIVE", "shutdown cancelStop=false flatten=false", "close");
+
+        final ScriptedVenue second = new ScriptedVenue();
+        try (TradingLoop loop = TradingLoop.builder(second).stateDirectory(dir).build()) {
+            loop.start();
+            assertThat(second.calls.get(1))
+                    .as("the kill switch tripped before the restart holds at attach")
+                    .isEqualTo("attach ADOPT restored=HALTED");
+        }
+    }
+
+    @Test
+    void shouldRefuseTheSavedStateOfAnotherSymbolBeforeConnecting() throws IOException {
+        Files.writeString(dir.resolve("state.json"), "{\"symbol\":\"ETHUSDT\"}");
+        final ScriptedVenue venue = new ScriptedVenue();
+        try (TradingLoop loop = TradingLoop.builder(venue).stateDirectory(dir).build()) {
+            assertThatThrownBy(loop::start).isInstanceOf(IOException.class).hasMessageContaining("ETHUSDT");
+        }
+        assertThat(venue.calls).as("nothing connected").containsExactly("close");
+    }
+}
