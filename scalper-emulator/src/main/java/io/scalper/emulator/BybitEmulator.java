@@ -1,4 +1,4 @@
-package io.scalper.bybit.emulator;
+package io.scalper.emulator;
 
 import io.scalper.bybit.data.MarketSources;
 import io.scalper.bybit.marketdata.BybitInstruments;

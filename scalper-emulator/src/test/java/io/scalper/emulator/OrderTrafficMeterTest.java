@@ -1,4 +1,4 @@
-package io.scalper.bybit.emulator;
+package io.scalper.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

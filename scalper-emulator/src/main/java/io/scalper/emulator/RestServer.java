@@ -1,4 +1,4 @@
-package io.scalper.bybit.emulator;
+package io.scalper.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

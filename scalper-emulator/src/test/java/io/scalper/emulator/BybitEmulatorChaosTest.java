@@ -1,15 +1,15 @@
-package io.scalper.bybit.emulator;
+package io.scalper.emulator;
 
-import static io.scalper.bybit.emulator.EmulatorClient.cancel;
-import static io.scalper.bybit.emulator.EmulatorClient.link;
-import static io.scalper.bybit.emulator.EmulatorClient.order;
-import static io.scalper.bybit.emulator.EmulatorClient.poll;
-import static io.scalper.bybit.emulator.EmulatorClient.pushOf;
-import static io.scalper.bybit.emulator.EmulatorClient.reqId;
-import static io.scalper.bybit.emulator.EmulatorClient.scaled;
-import static io.scalper.bybit.emulator.EmulatorClient.stop;
-import static io.scalper.bybit.emulator.EmulatorClient.topic;
-import static io.scalper.bybit.emulator.EmulatorClient.tradeFrame;
+import static io.scalper.emulator.EmulatorClient.cancel;
+import static io.scalper.emulator.EmulatorClient.link;
+import static io.scalper.emulator.EmulatorClient.order;
+import static io.scalper.emulator.EmulatorClient.poll;
+import static io.scalper.emulator.EmulatorClient.pushOf;
+import static io.scalper.emulator.EmulatorClient.reqId;
+import static io.scalper.emulator.EmulatorClient.scaled;
+import static io.scalper.emulator.EmulatorClient.stop;
+import static io.scalper.emulator.EmulatorClient.topic;
+import static io.scalper.emulator.EmulatorClient.tradeFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,8 +3,6 @@ package io.scalper.bybit.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scalper.bybit.auth.BybitCredentials;
-import io.scalper.bybit.emulator.BybitEmulator;
-import io.scalper.bybit.emulator.EmulatorFaults;
 import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.bybit.ws.BybitWsConfig;
 import io.scalper.core.config.ScalperConfig;
@@ -14,6 +12,8 @@ import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.feature.Features;
 import io.scalper.core.risk.RiskConfig;
 import io.scalper.core.signal.Signal;
+import io.scalper.emulator.BybitEmulator;
+import io.scalper.emulator.EmulatorFaults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;

@@ -1,17 +1,23 @@
 package io.scalper.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scalper.bybit.auth.BybitCredentials;
-import io.scalper.bybit.emulator.BybitEmulator;
 import io.scalper.bybit.live.LiveTrader;
 import io.scalper.bybit.rest.BybitEnvironment;
+import io.scalper.emulator.BybitEmulator;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded live engine with a custom signal, against the emulator over real sockets. */
-class LiveEmulatorExampleTest {
+/**
+ * How a bot tests its live path with no keys and no network: the emulator ({@code io.scalper:scalper-emulator}, a
+ * test-scoped dependency of this module) runs a Bybit v5 venue on free loopback ports, and the bot's own trader, with
+ * its custom signal, trades against it over real sockets.
+ */
+class LiveBotExampleTest {
     @TempDir
     Path state;
 
@@ -23,7 +29,7 @@ class LiveEmulatorExampleTest {
                         .seed(3)
                         .build()
                         .start();
-                LiveTrader trader = LiveEmulatorExample.trader(
+                LiveTrader trader = LiveBotExample.trader(
                         BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl()),
                         new BybitCredentials(emulator.apiKey(), emulator.apiSecret()),
                         state)) {
@@ -41,5 +47,18 @@ class LiveEmulatorExampleTest {
             trader.stop(false, true);
             assertThat(trader.engine().position().isFlat()).isTrue();
         }
+    }
+
+    @Test
+    void mainShouldNameTheMissingCredential() {
+        assertThatThrownBy(() -> LiveBotExample.credentials(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BYBIT_API_KEY");
+        assertThatThrownBy(() -> LiveBotExample.credentials(Map.of("BYBIT_API_KEY", "abcdefgh1234")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BYBIT_API_SECRET");
+        final BybitCredentials c =
+                LiveBotExample.credentials(Map.of("BYBIT_API_KEY", "abcdefgh1234", "BYBIT_API_SECRET", "s3cretS3cret"));
+        assertThat(c.apiKey()).isEqualTo("abcdefgh1234");
     }
 }

@@ -1,4 +1,4 @@
-package io.scalper.bybit.emulator;
+package io.scalper.emulator;
 
 import io.scalper.core.util.Durations;
 import java.util.ArrayList;
