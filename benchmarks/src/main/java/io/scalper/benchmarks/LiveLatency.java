@@ -1,7 +1,6 @@
 package io.scalper.benchmarks;
 
 import io.scalper.bybit.auth.BybitCredentials;
-import io.scalper.bybit.emulator.BybitEmulator;
 import io.scalper.bybit.gateway.BybitGateway;
 import io.scalper.bybit.marketdata.BybitFrameWriter;
 import io.scalper.bybit.marketdata.BybitInstruments;
@@ -22,6 +21,7 @@ import io.scalper.core.model.Instrument;
 import io.scalper.core.signal.Signal;
 import io.scalper.core.time.ManualClock;
 import io.scalper.core.time.SystemClock;
+import io.scalper.emulator.BybitEmulator;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

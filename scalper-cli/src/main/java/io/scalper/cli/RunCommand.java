@@ -1,7 +1,6 @@
 package io.scalper.cli;
 
 import io.scalper.bybit.auth.BybitCredentials;
-import io.scalper.bybit.emulator.BybitEmulator;
 import io.scalper.bybit.live.LiveTrader;
 import io.scalper.bybit.rest.BybitEnvironment;
 import io.scalper.core.config.ScalperConfig;
@@ -9,6 +8,7 @@ import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.metrics.PerformanceStats;
 import io.scalper.core.risk.RiskConfig;
 import io.scalper.core.time.SystemClock;
+import io.scalper.emulator.BybitEmulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

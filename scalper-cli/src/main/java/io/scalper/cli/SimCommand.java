@@ -1,8 +1,8 @@
 package io.scalper.cli;
 
-import io.scalper.bybit.emulator.BybitEmulator;
-import io.scalper.bybit.emulator.EmulatorFaults;
 import io.scalper.core.util.Durations;
+import io.scalper.emulator.BybitEmulator;
+import io.scalper.emulator.EmulatorFaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.scalper.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scalper.bybit.emulator.BybitEmulator;
 import io.scalper.core.model.Side;
+import io.scalper.emulator.BybitEmulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.scalper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scalper.bybit.emulator.BybitEmulator;
+import io.scalper.emulator.BybitEmulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

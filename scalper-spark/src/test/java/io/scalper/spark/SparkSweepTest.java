@@ -90,10 +90,13 @@ class SparkSweepTest {
             final List<String> rows = Files.readAllLines(pool);
             assertThat(Files.readAllLines(spark)).isEqualTo(rows);
             assertThat(s.out().replace("spark.csv", "")).isEqualTo(p.out().replace("pool.csv", ""));
-            // not vacuous: the runs trade, and differ between combinations
-            assertThat(rows.stream().skip(1).map(l -> l.split(",")[3]).distinct())
-                    .hasSizeGreaterThan(1)
-                    .doesNotContain("0");
+            // not vacuous: the runs trade, and their results differ between combinations
+            final List<String> header = List.of(rows.get(0).split(","));
+            final int trades = header.indexOf("trades");
+            final int net = header.indexOf("netPnl");
+            assertThat(rows.stream().skip(1).map(l -> l.split(",")[trades])).doesNotContain("0");
+            assertThat(rows.stream().skip(1).map(l -> l.split(",")[net]).distinct())
+                    .hasSizeGreaterThan(1);
             if (extra.contains("--train")) {
                 // two windows: 4 training runs and the best's test run each
                 assertThat(rows).hasSize(1 + 2 * 5);
