@@ -278,9 +278,15 @@ public final class TradingLoop implements AutoCloseable {
         stopped = true;
         engine.shutdown(keepBrackets, flatten);
         final long deadline = SystemClock.INSTANCE.nowNs() + 10 * SECOND_NS;
+        // wait for the venue to confirm: working entries gone, the position flat when flattening, and no read of the
+        // venue pending — a private stream that is reconnecting is not counted up until the venue has been read, and a
+        // fill whose push was lost shows only then (leaving earlier would save a position the venue no longer holds)
         while (SystemClock.INSTANCE.nowNs() < deadline
                 && !hurry.getAsBoolean()
-                && (engine.entryWorking() || (flatten && !engine.position().isFlat()))) {
+                && (engine.entryWorking()
+                        || (flatten && !engine.position().isFlat())
+                        || !venue.privateStreamUp()
+                        || engine.venueMismatch())) {
             if (safeStep() == 0) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
@@ -293,6 +299,10 @@ public final class TradingLoop implements AutoCloseable {
             final long left = venue.shutdown(!keepBrackets, flatten);
             if (left != 0) {
                 log.warn("stopped with a position of " + left + " lots at the venue, protected by its stop");
+            }
+            if (left != engine.position().qtyLots()) {
+                log.error("stopped while the engine held " + engine.position().qtyLots() + " lots and the venue " + left
+                        + ": the next start takes the venue's (reconciliation)");
             }
         } catch (IOException | RuntimeException e) {
             log.error("shutdown: " + e.getMessage());

@@ -41,6 +41,8 @@ class TradingLoopTest {
         LongConsumer feedAge;
         long updateId;
         long leftAtShutdown;
+        int pollsWhileDown;
+        int polls;
 
         @Override
         public String name() {
@@ -114,6 +116,10 @@ class TradingLoopTest {
 
         @Override
         public int poll(long nowNs) {
+            polls++;
+            if (pollsWhileDown > 0) {
+                pollsWhileDown--;
+            }
             final long id = ++updateId;
             feed.onBook(new BookUpdate()
                     .snapshot(true)
@@ -133,7 +139,7 @@ class TradingLoopTest {
 
         @Override
         public boolean privateStreamUp() {
-            return true;
+            return pollsWhileDown == 0;
         }
 
         @Override
@@ -217,6 +223,35 @@ class TradingLoopTest {
             assertThat(second.calls.get(1))
                     .as("the kill switch tripped before the restart holds at attach")
                     .isEqualTo("attach ADOPT restored=HALTED");
+        }
+    }
+
+    @Test
+    void shouldNotStopBeforeAPendingReadOfTheVenueIsOver() throws IOException {
+        // a private stream reconnecting is not up until the venue has been read; a fill whose push was lost shows only
+        // then, so the stop keeps polling the venue until it is up (within its 10 s) before the venue-level shutdown
+        final ScriptedVenue venue = new ScriptedVenue();
+        try (TradingLoop loop = TradingLoop.builder(venue).stateDirectory(dir).build()) {
+            loop.start();
+            loop.step();
+            venue.pollsWhileDown = 30;
+            final int before = venue.polls;
+            loop.stop(true, false);
+            assertThat(venue.pollsWhileDown)
+                    .as("polled until the stream was up")
+                    .isZero();
+            assertThat(venue.polls - before).isGreaterThanOrEqualTo(30);
+            assertThat(venue.calls).endsWith("shutdown cancelStop=false flatten=false");
+        }
+
+        final ScriptedVenue hurried = new ScriptedVenue();
+        try (TradingLoop loop =
+                TradingLoop.builder(hurried).stateDirectory(dir.resolve("h")).build()) {
+            loop.start();
+            hurried.pollsWhileDown = 1_000_000;
+            loop.stop(true, false, () -> true); // a second Ctrl-C: no waiting
+            assertThat(hurried.pollsWhileDown).isGreaterThan(999_000);
+            assertThat(hurried.calls).endsWith("shutdown cancelStop=false flatten=false");
         }
     }
 
