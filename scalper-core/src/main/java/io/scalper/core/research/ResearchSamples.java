@@ -17,7 +17,7 @@ import java.util.Objects;
  * merged samples is the result over all their decisions, never an average of per-replay statistics.
  *
  * <h2>Merging</h2>
- * {@link #merge(List)} concatenates the decisions in the order given (their times, mids, spreads, every score and
+ * {@link #merge(List, String)} concatenates the decisions in the order given (their times, mids, spreads, every score and
  * every forward return). Each part keeps what its own replay resolved: a replay ends with its data, so a decision in
  * the last horizon of one file stays unresolved for that horizon, although a replay of the files played in one go
  * would have resolved it against the next file's mids, and the next file starts from an empty book and fresh signals.

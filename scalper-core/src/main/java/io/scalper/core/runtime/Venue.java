@@ -11,14 +11,14 @@ import java.util.function.LongConsumer;
 /**
  * What a venue gives the {@link TradingLoop}: the service provider interface a venue module implements (Bybit's is
  * {@code io.scalper.bybit.live.BybitVenue}, live or paper), with nothing of the loop copied. The loop calls, on its one
- * thread: {@link #connect()} once; the getters; {@link #attach} once the engine is built and its state restored; {@link
+ * thread: {@link #connect} once; the getters; {@link #attach} once the engine is built and its state restored; {@link
  * #poll} at every step; {@link #shutdown} once the engine has stopped; {@link #close()}.
  */
 public interface Venue extends AutoCloseable {
     /** Name for logs and the status line, e.g. {@code testnet}. */
     String name();
 
-    /** The symbol traded (known before {@link #connect()}). */
+    /** The symbol traded (known before {@link #connect}). */
     String symbol();
 
     /** Whether fills are simulated here (paper trading) rather than the venue's own. */
@@ -34,16 +34,16 @@ public interface Venue extends AutoCloseable {
      */
     void connect(io.scalper.core.time.Clock clock) throws IOException;
 
-    /** The instrument's rules (after {@link #connect()}). */
+    /** The instrument's rules (after {@link #connect}). */
     Instrument instrument();
 
-    /** The market the venue's feed maintains, the engine's market (after {@link #connect()}). */
+    /** The market the venue's feed maintains, the engine's market (after {@link #connect}). */
     MarketState market();
 
-    /** Where the engine's orders go (after {@link #connect()}). */
+    /** Where the engine's orders go (after {@link #connect}). */
     ExchangeGateway gateway();
 
-    /** The account equity the run starts from (after {@link #connect()}). */
+    /** The account equity the run starts from (after {@link #connect}). */
     double startEquity();
 
     /** The account's maker fee rate, or NaN to use the configuration's (the {@code backtest} section's). */
