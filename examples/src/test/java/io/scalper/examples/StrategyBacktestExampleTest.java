@@ -37,6 +37,8 @@ class StrategyBacktestExampleTest {
                 .with("execution.stopCostMultiple", "0")
                 .with("execution.trailActivationTicks", "60")
                 .with("execution.trailDistanceTicks", "40")
+                // entries rest post-only and escalate only a couple of ticks: this account is paid to make
+                .with("execution.maxSlippageBps", "0")
                 // a maker rebate account (Bybit market-maker tiers pay makers): the test is about direction, not fees
                 .with("backtest.makerFeeRate", "-0.00005");
     }
