@@ -19,7 +19,7 @@ class BybitCreateOrderTest {
     void shouldMapPostOnlyLimitOrder() throws Exception {
         final OrderRequest r = OrderRequest.limit(
                 "t-0001", "BTCUSDT", Side.BUY, 600_000, 1, TimeInForce.POST_ONLY, false, OrderPurpose.ENTRY);
-        final String json = BybitRestClient.MAPPER.writeValueAsString(
+        final String json = BybitTransport.MAPPER.writeValueAsString(
                 BybitCreateOrder.from(r, BTC).toBody());
         assertThat(json)
                 .isEqualTo("{\"category\":\"linear\",\"symbol\":\"BTCUSDT\",\"side\":\"Buy\",\"orderType\":\"Limit\","

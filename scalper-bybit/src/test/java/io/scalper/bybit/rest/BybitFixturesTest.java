@@ -38,7 +38,7 @@ class BybitFixturesTest {
     private String doc(String key) throws Exception {
         if (docs == null) {
             final Path file = SharedData.require("bybit/fixtures/docs-v5-examples.json");
-            docs = BybitRestClient.MAPPER.readTree(Files.readString(file));
+            docs = BybitTransport.MAPPER.readTree(Files.readString(file));
         }
         final JsonNode node = docs.get(key);
         assertThat(node).as(key).isNotNull();

@@ -47,7 +47,6 @@ import io.scalper.core.time.Clock;
 import io.scalper.core.time.Scheduler;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -109,7 +108,7 @@ public final class ScalperEngine implements ExecutionListener {
     private final List<EntryGate> customGates;
     private final EngineListener listener;
     private final double initialEquity;
-    private final List<RoundTrip> roundTrips = new ArrayList<>();
+    private final RoundTripAssembler trips;
     private final MarketDataListener marketListener;
 
     private double feedAgeNs = Double.NaN;
@@ -123,24 +122,6 @@ public final class ScalperEngine implements ExecutionListener {
     private long overshoots;
     private int depth;
     private final java.util.ArrayDeque<Object> deferred = new java.util.ArrayDeque<>();
-
-    // round trip being assembled
-    private long tripEntryNs;
-    private Side tripSide;
-    private double tripEntryValue;
-    private long tripEntryLots;
-    private double tripExitValue;
-    private long tripExitLots;
-    private long tripMaxLots;
-    private double tripFees;
-    private double tripFunding;
-    private double tripGross;
-    private double tripRisk = Double.NaN;
-    private double tripSlippage;
-    private double[] tripContributions;
-    private double plannedRisk = Double.NaN;
-    private double[] entryContributions;
-    private long nextTripId = 1;
 
     // protection and venue truth
     private final ReconcilePolicy mismatchPolicy;
@@ -198,6 +179,7 @@ public final class ScalperEngine implements ExecutionListener {
         }
         this.pipeline = new SignalPipeline(market, new FeatureEngine(b.config.features(), market), fusion.build());
         this.position = new Position(instrument);
+        this.trips = new RoundTripAssembler(instrument.symbol(), position);
         final ClientOrderIds ids = b.clientOrderIds != null
                 ? b.clientOrderIds
                 : new ClientOrderIds(execConfig.clientIdPrefix(), clock.nowMs(), new SecureRandom().nextLong());
@@ -401,8 +383,7 @@ public final class ScalperEngine implements ExecutionListener {
             cappedEntries++;
             listener.onSizeCapped(size);
         }
-        plannedRisk = size.riskAmount();
-        entryContributions = contributions(d);
+        trips.planEntry(size.riskAmount(), d);
         // taking liquidity both ways is worth it when the expected move beats the taker/taker round trip too
         final boolean urgent = edgeConfig.enabled()
                 && lastExpectedEdgeBps
@@ -490,14 +471,6 @@ public final class ScalperEngine implements ExecutionListener {
             execution.abandonEntry();
             execution.flatten();
         }
-    }
-
-    private static double[] contributions(Decision d) {
-        final double[] c = new double[d.signalCount()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = d.weight(i) * d.score(i);
-        }
-        return c;
     }
 
     @Override
@@ -679,7 +652,7 @@ public final class ScalperEngine implements ExecutionListener {
         final long price = Math.max(1, priceTicks);
         final long before = position.qtyLots();
         final double pnl = position.onFill(side, price, lots, 0.0, now);
-        accumulateTrip(side, price, lots, 0.0, pnl, before, OrderPurpose.EXTERNAL, now);
+        trips.onFill(side, price, lots, 0.0, pnl, before, OrderPurpose.EXTERNAL, execution.intendedPriceTicks(), now);
         closeOrFlipTrip(before, price, OrderPurpose.EXTERNAL, now);
         execution.onPositionChanged();
         if (position.isFlat()) {
@@ -813,7 +786,8 @@ public final class ScalperEngine implements ExecutionListener {
         final double pnl = position.onFill(side, f.priceTicks(), f.qtyLots(), f.fee(), now);
         listener.onFill(f, order, position.qtyLots());
         final OrderPurpose purpose = order.request().purpose();
-        accumulateTrip(side, f.priceTicks(), f.qtyLots(), f.fee(), pnl, before, purpose, now);
+        trips.onFill(
+                side, f.priceTicks(), f.qtyLots(), f.fee(), pnl, before, purpose, execution.intendedPriceTicks(), now);
         // slippage against what we intended
         final double expected = expectedPrice(order);
         if (!Double.isNaN(expected)) {
@@ -879,97 +853,22 @@ public final class ScalperEngine implements ExecutionListener {
         }
     }
 
-    /**
-     * Round-trip bookkeeping of a fill or an adjustment of {@code lots} at {@code priceTicks} that realised {@code pnl}
-     * and left the position from {@code before}: a trip starts when the position opens; its figures accumulate.
-     */
-    private void accumulateTrip(
-            Side side,
-            long priceTicks,
-            long lots,
-            double fee,
-            double pnl,
-            long before,
-            OrderPurpose purpose,
-            long now) {
-        if (before == 0 && position.qtyLots() != 0) {
-            startTrip(purpose, priceTicks, now);
-        }
-        if (tripSide != null) {
-            tripFees += fee;
-            tripGross += pnl;
-            if (side == tripSide) {
-                tripEntryValue += (double) priceTicks * lots;
-                tripEntryLots += lots;
-            } else {
-                final long closed = Math.min(lots, Math.abs(before));
-                tripExitValue += (double) priceTicks * closed;
-                tripExitLots += closed;
-            }
-            tripMaxLots = Math.max(tripMaxLots, Math.abs(position.qtyLots()));
-        }
-    }
-
     /** Ends the trip when the position went flat, or ends it and starts the next when one fill flipped it. */
     private void closeOrFlipTrip(long before, long priceTicks, OrderPurpose purpose, long now) {
-        if (position.isFlat() && tripSide != null) {
+        if (position.isFlat() && trips.isOpen()) {
             closeTrip(purpose, now);
         } else if (Long.signum(before) != Long.signum(position.qtyLots()) && before != 0) {
             // flipped through zero in one fill: close the old trip, open a new one
             closeTrip(purpose, now);
-            startTrip(purpose, priceTicks, now);
+            trips.open(purpose, priceTicks, execution.intendedPriceTicks(), now);
         }
-    }
-
-    private void startTrip(OrderPurpose purpose, long fillPriceTicks, long now) {
-        tripSide = position.side();
-        tripEntryNs = now;
-        tripEntryValue = 0;
-        tripEntryLots = 0;
-        tripExitValue = 0;
-        tripExitLots = 0;
-        tripMaxLots = 0;
-        tripFees = 0;
-        tripFunding = 0;
-        tripGross = 0;
-        tripRisk = purpose == OrderPurpose.ENTRY ? plannedRisk : Double.NaN;
-        final double intended = execution.intendedPriceTicks();
-        tripSlippage = Double.isNaN(intended)
-                ? 0
-                : (tripSide == Side.BUY ? fillPriceTicks - intended : intended - fillPriceTicks);
-        tripContributions = entryContributions;
     }
 
     private void closeTrip(OrderPurpose purpose, long now) {
-        final Decision d = pipeline.decision();
-        final String[] names = new String[d.signalCount()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = d.name(i);
-        }
-        final double[] contributions = tripContributions != null && tripContributions.length == names.length
-                ? tripContributions
-                : new double[names.length];
-        final RoundTrip trip = new RoundTrip(
-                nextTripId++,
-                instrument.symbol(),
-                tripSide,
-                tripEntryNs,
-                now,
-                tripEntryLots == 0 ? Double.NaN : tripEntryValue / tripEntryLots,
-                tripExitLots == 0 ? Double.NaN : tripExitValue / tripExitLots,
-                tripMaxLots,
-                tripGross,
-                tripFees,
-                tripFunding,
-                tripRisk,
-                tripSlippage,
-                execution.exitReason(purpose),
-                names,
-                contributions);
-        roundTrips.add(trip);
+        final RoundTrip trip = trips.close(execution.exitReason(purpose), pipeline.decision(), now);
         // R is what the trade actually risked (a cap may have cut its size); nominal R when it is unknown (adopted)
-        final double riskUnit = Double.isFinite(tripRisk) && tripRisk > 0
-                ? tripRisk
+        final double riskUnit = Double.isFinite(trip.riskAmount()) && trip.riskAmount() > 0
+                ? trip.riskAmount()
                 : riskConfig.riskUnit(initialEquity + position.netRealized());
         if (dailyLoss.onRealized(trip.netPnl(), riskUnit, now)) {
             trip(RefusalReason.DAILY_LOSS_LIMIT);
@@ -977,7 +876,6 @@ public final class ScalperEngine implements ExecutionListener {
         if (trip.netPnl() < 0) {
             lastLossExitNs = now;
         }
-        tripSide = null;
         listener.onRoundTrip(trip);
     }
 
@@ -988,9 +886,7 @@ public final class ScalperEngine implements ExecutionListener {
         }
         fundingEvents++;
         position.onFunding(amount);
-        if (tripSide != null) {
-            tripFunding += amount;
-        }
+        trips.onFunding(amount);
     }
 
     @Override
@@ -1141,7 +1037,7 @@ public final class ScalperEngine implements ExecutionListener {
 
     /** Every closed trade so far. */
     public List<RoundTrip> roundTrips() {
-        return Collections.unmodifiableList(roundTrips);
+        return trips.roundTrips();
     }
 
     /** Equity: initial + realised net (PnL − fees + funding) + unrealised at mid. */

@@ -59,6 +59,14 @@ import java.util.SplittableRandom;
  * EXTREME ~11); when the best sizes differ by more than 30 % of their sum, the next mid move goes toward the thinner
  * side ~68 % of the time.
  *
+ * <h2>Structure</h2>
+ * The market is the clock and the publisher: it steps to the next internal event (a background order, a scenario
+ * action, a regime switch, a natural trend, a publication), keeps the true book and publishes book, trades and ticker.
+ * The background order flow is {@code BackgroundFlow}; the martingale model's owed moves are {@code MartingaleWalk};
+ * each injected scenario runs as a {@code ScenarioActor} of its kind ({@code SpoofActor}, {@code IcebergActor}, {@code
+ * SweepActor}, {@code BurstActor}, {@code RegimeShiftActor}, {@code TrendActor}), which acts through the market's
+ * package-private operations and restricts the background flow through {@code FlowConstraints}.
+ *
  * <h2>Determinism and cost</h2>
  * The same config and scenarios always give the same event stream, however {@link #run} is split into calls. The
  * background and the scenarios draw from two generators seeded from {@link GeneratorConfig#seed()}, so the market
@@ -66,56 +74,30 @@ import java.util.SplittableRandom;
  * hundred thousand order events) takes well under a second; nothing is allocated per event. Not thread-safe.
  */
 public final class SyntheticMarket {
-    private static final long NEVER = Long.MAX_VALUE;
-    private static final int BID = 0;
-    private static final int ASK = 1;
-    private static final long NS_PER_S = 1_000_000_000L;
+    static final long NEVER = Long.MAX_VALUE;
+    /** Index of the bid side in per-side arrays. */
+    static final int BID = 0;
+    /** Index of the ask side in per-side arrays. */
+    static final int ASK = 1;
+
+    static final long NS_PER_S = 1_000_000_000L;
     private static final long NS_PER_MS = 1_000_000L;
     private static final long FUNDING_INTERVAL_MS = 8 * 3_600_000L;
 
     /** Levels the true book keeps beyond the published depth (removed from the bottom above 3× this). */
     private static final int MARGIN_LEVELS = 64;
-    /** A base-market marketable order takes at most this many levels (a larger sweep is always injected). */
-    private static final int MAX_BASE_LEVELS = 4;
-    /** P(distance d) ∝ (1 − p)^d for a new resting order d ticks behind its touch. */
-    private static final double ADD_DISTANCE_P = 0.35;
-    /** Cancellations hit the best this many levels; each lot there is cancelled at rate hazard × decay^rank. */
-    private static final int CANCEL_RANKS = 32;
-
-    private static final double CANCEL_RANK_DECAY = 0.75;
     /** Log-normal shape of resting order and cancellation sizes. */
-    private static final double LEVEL_SIZE_SIGMA = 1.0;
-    /** Rate at which a spread wider than one tick is improved (NORMAL regime). */
-    private static final double IMPROVE_PER_S = 100.0;
-    /** Rate of makers pulling the quote in the way of the fair value, per tick of distance beyond half a tick. */
-    private static final double PULL_PER_S_PER_TICK = 8.0;
-    /** Largest lean of the taker side and of the side of new resting orders toward the fair value. */
-    private static final double FAIR_LEAN = 0.4;
-    /** Distance (ticks) between fair value and mid at which the lean reaches tanh(1) of its largest value. */
-    private static final double FAIR_LEAN_TICKS = 2.0;
-
-    /** A spread improvement lands d + 1 ticks inside the touch, P(d) ∝ (1 − p)^d. */
-    private static final double IMPROVE_DISTANCE_P = 0.6;
-    /** New quotes inside the spread are this much larger (log) than the median resting order. */
-    private static final double IMPROVE_SIZE_LOG = 0.3;
+    static final double LEVEL_SIZE_SIGMA = 1.0;
     /** Volatility factor while a scenario's pattern or post-episode drift runs. */
     private static final double CALM = 0.25;
-
-    private static final double NATURAL_TREND_TAKER_LEAN = 0.1;
-    private static final double SCENARIO_TREND_TAKER_LEAN = 0.15;
-
-    /** Scenario phases: the pattern runs; it has ended and waits for its last publication; the post-episode drift. */
-    private static final int PHASE_PATTERN = 1;
-
-    private static final int PHASE_END = 2;
-    private static final int PHASE_DRIFT = 3;
+    /** A scenario sizes its orders from the median of this many best levels. */
+    private static final int MEDIAN_LEVELS = 20;
 
     private final GeneratorConfig config;
     private final int levels;
     private final long bookIntervalNs;
     private final long tickerIntervalNs;
     private final long tickE8;
-    private final double tradeMu;
     private final double levelMu;
     private final long p99Lots;
     private final long minLots;
@@ -125,23 +107,17 @@ public final class SyntheticMarket {
     private final SplittableRandom scenarioRng;
     /** Whether the martingale model runs (see {@link GeneratorConfig}); otherwise the legacy queue-reactive one. */
     private final boolean martingale;
-    /** Share of injected steps that follow their pattern's direction (martingale model). */
-    private final double share;
+    /** The martingale model's owed moves ({@code null} in the legacy model). */
+    private final MartingaleWalk walk;
 
     private final SimLevels[] sides;
     private final BookUpdate update;
     private final TickerState tickerFull = new TickerState();
     private final TickerState tickerDelta = new TickerState();
     private final TickerState tickerOut = new TickerState();
-    private final long[] scratch = new long[CANCEL_RANKS + 32];
-    private final long[][] cancelPrices = new long[2][CANCEL_RANKS];
-    private final double[][] cancelRates = new double[2][CANCEL_RANKS];
-    private final int[] cancelCount = new int[2];
-    private final double cancelHazardPerLot;
-    /** Cancellation rates as of the last {@link #scheduleFlow()}; every book change is followed by one. */
-    private double cancelRateBid;
-
-    private double cancelRateAsk;
+    private final long[] scratch = new long[MEDIAN_LEVELS];
+    private final FlowConstraints constraints = new FlowConstraints();
+    private final BackgroundFlow flow;
 
     private final List<Scenario> scenarios;
     private final List<ScenarioEpisode> episodes = new ArrayList<>();
@@ -160,11 +136,6 @@ public final class SyntheticMarket {
 
     private double fairTicks;
     private long fairTimeNs;
-    // martingale model: random-walk variance (ticks²) and injected steps owed since the last applied move
-    private double varianceBudget;
-    private double dueUp;
-    private double dueDown;
-    private double dueCoin;
     private Regime regime;
     private Regime forcedRegime;
     private int trendDir;
@@ -179,39 +150,9 @@ public final class SyntheticMarket {
     private long trades;
     private long tickers;
 
-    // constraints a running scenario puts on the background flow (index BID/ASK = resting side)
-    private final long[] guard = {SimLevels.NONE, SimLevels.NONE};
-    private final long[] frozen = {SimLevels.NONE, SimLevels.NONE};
-    private final long[] addLimit = {SimLevels.NONE, SimLevels.NONE};
-    private final boolean[] suppressTaker = new boolean[2]; // by aggressor ordinal
-    private boolean calm;
-    private double scenarioDriftPerNs;
-    private double scenarioTakerLean;
-
-    // the running scenario
+    // the running scenario, if any, and the next to start
     private int nextScenario;
-    private Scenario active;
-    private int phase;
-    private int sSide;
-    private Side sAggressor;
-    private Regime sPrevRegime;
-    private long sPrice;
-    private long sOrigSize;
-    private long sDisplay;
-    private int sTotal;
-    private final long[] sTimes = new long[64];
-    private long sDriftTicks;
-    private long sDriftTimeNs;
-    private int epIndex;
-    private long epStartNs;
-    private long epEndNs;
-    private long epDriftEndNs;
-    private long epPrice;
-    private long epLastPrice;
-    private long epSize;
-    private long epVolume;
-    private int epCount;
-    private Regime epRegime;
+    private ScenarioActor active;
 
     /**
      * @param config the market's parameters
@@ -239,11 +180,7 @@ public final class SyntheticMarket {
         final int scale = config.instrument().priceScale();
         this.tickE8 = config.instrument().tickSize().movePointRight(scale).longValueExact()
                 * Decimals.pow10(TickerState.E8_SCALE - scale);
-        this.tradeMu = Math.log(config.tradeSizeMedianLots());
         this.levelMu = Math.log(config.restingOrderMedianLots());
-        this.cancelHazardPerLot = NS_PER_S
-                / (double) config.touchOrderLifetimeNs()
-                / (config.restingOrderMedianLots() * Math.exp(LEVEL_SIZE_SIGMA * LEVEL_SIZE_SIGMA / 2));
         this.p99Lots = config.orderSizeP99Lots();
         this.minLots = Math.max(1, config.instrument().minQtyLots());
         final int maxLevels = levels + 3 * MARGIN_LEVELS;
@@ -254,7 +191,8 @@ public final class SyntheticMarket {
         this.rng = new SplittableRandom(config.seed());
         this.scenarioRng = new SplittableRandom(config.seed() ^ 0x5CE7A210_9E3779B9L);
         this.martingale = config.martingale();
-        this.share = martingale ? config.predictability() : 0.0;
+        this.walk = martingale ? new MartingaleWalk(rng, config.predictability()) : null;
+        this.flow = new BackgroundFlow(this, rng, sides, constraints);
 
         final long start = config.startTimeNs();
         this.nowNs = start;
@@ -319,7 +257,7 @@ public final class SyntheticMarket {
         nowNs = t;
         updateFair(t);
         if (refillNs == t) {
-            refill();
+            active.refill();
             scheduleFlow();
         } else if (releaseNs == t) {
             releaseConstraints();
@@ -329,7 +267,7 @@ public final class SyntheticMarket {
             maintainDepth();
             scheduleFlow();
         } else if (nextFlowNs == t) {
-            flowEvent();
+            flow.event();
             maintainDepth();
             scheduleFlow();
         } else if (nextRegimeNs == t) {
@@ -440,31 +378,7 @@ public final class SyntheticMarket {
     }
 
     private void scheduleFlow() {
-        cancelRateBid = cancelWeights(BID);
-        cancelRateAsk = cancelWeights(ASK);
-        final double total = marketRate()
-                + limitRate()
-                + cancelRateBid
-                + cancelRateAsk
-                + improveRate()
-                + pullRate(fairTicks - mid());
-        nextFlowNs = nowNs + expNs(1.0 / total);
-    }
-
-    private double marketRate() {
-        return config.marketOrdersPerS() * regime.takerRateMultiplier();
-    }
-
-    private double limitRate() {
-        return config.limitOrdersPerS();
-    }
-
-    private double improveRate() {
-        return spread() > 1 ? IMPROVE_PER_S * regime.spreadRecoveryMultiplier() : 0;
-    }
-
-    private static double pullRate(double gapTicks) {
-        return PULL_PER_S_PER_TICK * Math.max(0, Math.abs(gapTicks) - 0.5);
+        nextFlowNs = nowNs + expNs(1.0 / flow.rate());
     }
 
     private void updateFair(long t) {
@@ -477,8 +391,8 @@ public final class SyntheticMarket {
             accrueMoves(dt / (double) NS_PER_S);
             return;
         }
-        final double sigma = config.volatilityTicksPerSqrtS() * regime.volatilityMultiplier() * (calm ? CALM : 1.0);
-        final double drift = scenarioDriftPerNs + (trendDir == 0 ? 0 : trendDir * config.trendTicksPerS() / NS_PER_S);
+        final double sigma = config.volatilityTicksPerSqrtS() * regime.volatilityMultiplier() * (calm() ? CALM : 1.0);
+        final double drift = scenarioDriftPerNs() + (trendDir == 0 ? 0 : trendDir * config.trendTicksPerS() / NS_PER_S);
         fairTicks += sigma * Math.sqrt(dt / (double) NS_PER_S) * rng.nextGaussian() + drift * dt;
         if (fairTicks < floorTicks) {
             fairTicks = 2 * floorTicks - fairTicks;
@@ -487,49 +401,45 @@ public final class SyntheticMarket {
 
     // ------------------------------------------------------------------ book helpers
 
-    private double mid() {
+    /** Mid of the true book, ticks. */
+    double mid() {
         return (sides[BID].best + sides[ASK].best) * 0.5;
     }
 
-    private long spread() {
+    /** Spread of the true book, ticks. */
+    long spread() {
         return sides[ASK].best - sides[BID].best;
     }
 
-    private void setLevel(int s, long priceTicks, long sizeLots) {
+    /** Sets the size of a level of the true book (0 removes it); published with the next book delta. */
+    void setLevel(int s, long priceTicks, long sizeLots) {
         sides[s].set(priceTicks, sizeLots);
         lastChangeNs = nowNs;
         crossSeq++;
     }
 
-    private void trade(long priceTicks, long sizeLots, Side aggressor) {
+    /** Emits a trade now. */
+    void trade(long priceTicks, long sizeLots, Side aggressor) {
         sink.onTrade(nowNs, priceTicks, sizeLots, aggressor);
         lastTradePriceTicks = priceTicks;
         trades++;
         emitted++;
     }
 
-    private long logNormal(double mu, double sigma) {
+    /** A log-normal draw from the background generator, rounded. */
+    long logNormal(double mu, double sigma) {
         return Math.round(Math.exp(mu + sigma * rng.nextGaussian()));
     }
 
-    private long geometric(double p) {
+    /** A geometric draw (failures before the first success of probability {@code p}) from the background generator. */
+    long geometric(double p) {
         return (long) (Math.log(1.0 - rng.nextDouble()) / Math.log(1.0 - p));
     }
 
-    private long newLevelSize(double extraLog) {
+    /** The size of a new resting order in the current regime, {@code extraLog} larger (log), lots. */
+    long newLevelSize(double extraLog) {
         final long s = logNormal(levelMu + Math.log(regime.levelSizeMultiplier()) + extraLog, LEVEL_SIZE_SIGMA);
         return Math.max(minLots, Math.min(s, 1000L * config.restingOrderMedianLots()));
-    }
-
-    /** Whether removing the best level of side {@code s} would bring its touch to or behind the side's guard. */
-    private boolean touchGuarded(int s) {
-        final long g = guard[s];
-        if (g == SimLevels.NONE) {
-            return false;
-        }
-        final SimLevels l = sides[s];
-        final long next = l.deeper(l.best);
-        return next == SimLevels.NONE || !l.isBetter(next, g);
     }
 
     private void buildInitialBook() {
@@ -559,180 +469,7 @@ public final class SyntheticMarket {
         }
     }
 
-    // ------------------------------------------------------------------ background order flow
-
-    private void flowEvent() {
-        final double gap = fairTicks - mid();
-        final double rm = marketRate();
-        final double ra = limitRate();
-        final double rcBid = cancelRateBid;
-        final double rcAsk = cancelRateAsk;
-        final double rc = rcBid + rcAsk;
-        final double ri = improveRate();
-        final double rp = pullRate(gap);
-        double u = rng.nextDouble() * (rm + ra + rc + ri + rp);
-        if ((u -= rm) < 0) {
-            marketOrder(gap);
-        } else if ((u -= ra) < 0) {
-            limitOrder(gap);
-        } else if ((u -= rc) < 0) {
-            cancel(rcBid, rcAsk);
-        } else if ((u -= ri) < 0) {
-            improve();
-        } else {
-            pull(gap);
-        }
-    }
-
-    private double lean(double gap) {
-        return FAIR_LEAN * Math.tanh(gap / FAIR_LEAN_TICKS);
-    }
-
-    private void marketOrder(double gap) {
-        double pBuy = 0.5 + lean(gap) + scenarioTakerLean + trendDir * NATURAL_TREND_TAKER_LEAN;
-        pBuy = Math.max(0.03, Math.min(0.97, pBuy));
-        final Side aggressor = rng.nextDouble() < pBuy ? Side.BUY : Side.SELL;
-        final long size = Math.max(
-                minLots, Math.min(logNormal(tradeMu, config.tradeSizeSigma()), 1000L * config.tradeSizeMedianLots()));
-        if (!suppressTaker[aggressor.ordinal()]) {
-            marketable(aggressor, size);
-        }
-    }
-
-    /** A marketable order: takes the best levels of the other side, at most {@link #MAX_BASE_LEVELS}. */
-    private void marketable(Side aggressor, long sizeLots) {
-        if (martingale) {
-            absorb(aggressor, sizeLots);
-            return;
-        }
-        final int s = aggressor == Side.BUY ? ASK : BID;
-        final SimLevels l = sides[s];
-        final long g = guard[s];
-        long remaining = sizeLots;
-        for (int taken = 0; remaining > 0 && taken < MAX_BASE_LEVELS; taken++) {
-            final long p = l.best;
-            if (p == frozen[s] || (g != SimLevels.NONE && !l.isBetter(p, g))) {
-                return;
-            }
-            final long avail = l.size(p);
-            long take = Math.min(avail, remaining);
-            if (take == avail && touchGuarded(s)) {
-                take = avail - 1;
-            }
-            if (take <= 0) {
-                return;
-            }
-            trade(p, take, aggressor);
-            setLevel(s, p, avail - take);
-            remaining -= take;
-            if (avail - take > 0) {
-                return;
-            }
-        }
-    }
-
-    private void limitOrder(double gap) {
-        final int s = rng.nextDouble() < 0.5 + lean(gap) ? BID : ASK;
-        final SimLevels l = sides[s];
-        final long p = l.best - l.dir * geometric(ADD_DISTANCE_P);
-        final long size = newLevelSize(0);
-        if (p == frozen[s] || p <= 0 || (addLimit[s] != SimLevels.NONE && l.isBetter(p, addLimit[s]))) {
-            return;
-        }
-        setLevel(s, p, l.size(p) + size);
-    }
-
-    /**
-     * Fills the cancellation intensities of the best {@link #CANCEL_RANKS} levels of side {@code s}: each resting order
-     * (of mean size {@code restingOrderMeanLots}) is cancelled at rate {@code hazard × decay^rank}.
-     *
-     * @return the side's total cancellation rate, per second
-     */
-    private double cancelWeights(int s) {
-        final SimLevels l = sides[s];
-        final int n = Math.min(CANCEL_RANKS, l.count);
-        final long[] prices = cancelPrices[s];
-        final double[] w = cancelRates[s];
-        double total = 0;
-        double hazard = cancelHazardPerLot;
-        long p = l.best;
-        for (int r = 0; r < n; r++) {
-            prices[r] = p;
-            w[r] = hazard * l.size(p);
-            total += w[r];
-            hazard *= CANCEL_RANK_DECAY;
-            p = l.deeper(p);
-        }
-        cancelCount[s] = n;
-        return total;
-    }
-
-    private void cancel(double bidRate, double askRate) {
-        double u = rng.nextDouble() * (bidRate + askRate);
-        final int s;
-        if (u < bidRate) {
-            s = BID;
-        } else {
-            s = ASK;
-            u -= bidRate;
-        }
-        final double[] w = cancelRates[s];
-        final int n = cancelCount[s];
-        int r = 0;
-        while (r < n - 1 && (u -= w[r]) >= 0) {
-            r++;
-        }
-        final SimLevels l = sides[s];
-        final long price = cancelPrices[s][r];
-        if (price == frozen[s]) {
-            return;
-        }
-        final long left = Math.max(0, l.size(price) - newLevelSize(0));
-        if (left == 0 && price == l.best && (martingale || touchGuarded(s))) {
-            return;
-        }
-        setLevel(s, price, left);
-    }
-
-    private boolean canImprove(int s) {
-        final SimLevels l = sides[s];
-        final long p = l.best + l.dir;
-        return addLimit[s] == SimLevels.NONE || !l.isBetter(p, addLimit[s]);
-    }
-
-    private void improve() {
-        final long spread = spread();
-        if (spread <= 1) {
-            return;
-        }
-        int s = rng.nextBoolean() ? BID : ASK;
-        if (!canImprove(s)) {
-            s = 1 - s;
-            if (!canImprove(s)) {
-                return;
-            }
-        }
-        final SimLevels l = sides[s];
-        final long p = l.best + l.dir * (1 + Math.min(spread - 2, geometric(IMPROVE_DISTANCE_P)));
-        if (p == frozen[s]) {
-            return;
-        }
-        setLevel(s, p, newLevelSize(IMPROVE_SIZE_LOG));
-    }
-
-    private void pull(double gap) {
-        final int s = gap > 0 ? ASK : BID;
-        final SimLevels l = sides[s];
-        final long p = l.best;
-        if (p == frozen[s]) {
-            return;
-        }
-        final long left = Math.max(0, l.size(p) - newLevelSize(0));
-        if (left == 0 && touchGuarded(s)) {
-            return;
-        }
-        setLevel(s, p, left);
-    }
+    // ------------------------------------------------------------------ natural trends
 
     private void startNaturalTrend() {
         nextTrendNs = NEVER;
@@ -757,22 +494,14 @@ public final class SyntheticMarket {
     /**
      * Accrues {@code dtS} seconds of the martingale model's moves: the random walk's variance at the current regime
      * (none while a pattern holds the price, a quarter of the volatility while it drifts) and the injected steps of a
-     * post-pattern move or trend, a share {@link #share} of them following its direction and the rest fair coins.
+     * post-pattern move or trend, a share of them (the predictability) following its direction and the rest fair
+     * coins.
      */
     private void accrueMoves(double dtS) {
-        final double factor = holding() ? 0.0 : calm ? CALM : 1.0;
+        final double factor = holding() ? 0.0 : calm() ? CALM : 1.0;
         final double sigma = config.volatilityTicksPerSqrtS() * regime.volatilityMultiplier() * factor;
-        varianceBudget += sigma * sigma * dtS;
-        final double rate = scenarioDriftPerNs * NS_PER_S + (trendDir == 0 ? 0 : trendDir * config.trendTicksPerS());
-        if (rate != 0) {
-            final double steps = Math.abs(rate) * dtS;
-            if (rate > 0) {
-                dueUp += share * steps;
-            } else {
-                dueDown += share * steps;
-            }
-            dueCoin += (1 - share) * steps;
-        }
+        final double rate = scenarioDriftPerNs() * NS_PER_S + (trendDir == 0 ? 0 : trendDir * config.trendTicksPerS());
+        walk.accrue(dtS, sigma, rate);
     }
 
     /**
@@ -780,14 +509,7 @@ public final class SyntheticMarket {
      * publication that shows its end are still in force.
      */
     private boolean holding() {
-        if (releaseNs != NEVER || refillNs != NEVER) {
-            return true;
-        }
-        if (active == null || phase == PHASE_DRIFT) {
-            return false;
-        }
-        final ScenarioKind k = active.kind();
-        return k != ScenarioKind.REGIME_SHIFT && k != ScenarioKind.TREND_UP && k != ScenarioKind.TREND_DOWN;
+        return releaseNs != NEVER || refillNs != NEVER || (active != null && active.holdsPrice());
     }
 
     /**
@@ -800,38 +522,12 @@ public final class SyntheticMarket {
         if (holding()) {
             return;
         }
-        final double mu = varianceBudget;
-        varianceBudget = 0;
-        long net = mu > 0 ? poisson(mu / 2) - poisson(mu / 2) : 0;
-        final long up = (long) dueUp;
-        final long down = (long) dueDown;
-        final long coins = (long) dueCoin;
-        dueUp -= up;
-        dueDown -= down;
-        dueCoin -= coins;
-        net += up - down;
-        for (long i = 0; i < coins; i++) {
-            net += rng.nextBoolean() ? 1 : -1;
-        }
+        final long net = walk.take();
         if (net != 0) {
             shiftBook(net);
             maintainDepth();
             scheduleFlow();
         }
-    }
-
-    private long poisson(double mean) {
-        if (mean < 40) {
-            final double limit = Math.exp(-mean);
-            long k = 0;
-            double product = rng.nextDouble();
-            while (product > limit) {
-                k++;
-                product *= rng.nextDouble();
-            }
-            return k;
-        }
-        return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
     }
 
     /**
@@ -853,32 +549,6 @@ public final class SyntheticMarket {
         }
         for (long p = l.best + l.dir; l.dir * (newBest - p) >= 0; p += l.dir) {
             setLevel(lead, p, newLevelSize(0));
-        }
-        fairTicks = mid();
-    }
-
-    /**
-     * A marketable order of the martingale model: prints in full at the touch and never moves the price; a touch it
-     * would empty is refilled to the minimum quantity.
-     */
-    private void absorb(Side aggressor, long sizeLots) {
-        final int s = aggressor == Side.BUY ? ASK : BID;
-        final SimLevels l = sides[s];
-        final long p = l.best;
-        if (p == frozen[s]) {
-            return;
-        }
-        trade(p, sizeLots, aggressor);
-        setLevel(s, p, Math.max(minLots, l.size(p) - sizeLots));
-    }
-
-    /** After a sweep in the martingale model: the sweeping side's quotes follow up to one tick from the new touch. */
-    private void closeSweptGap() {
-        final int taker = 1 - sSide;
-        final SimLevels t = sides[taker];
-        final long target = sides[sSide].best - t.dir;
-        for (long p = t.best + t.dir; t.dir * (target - p) >= 0; p += t.dir) {
-            setLevel(taker, p, newLevelSize(0));
         }
         fairTicks = mid();
     }
@@ -978,309 +648,26 @@ public final class SyntheticMarket {
     private void scenarioAction() {
         if (active == null) {
             beginScenario(scenarios.get(nextScenario++));
-            return;
-        }
-        if (phase == PHASE_DRIFT) {
-            finish();
-            return;
-        }
-        switch (active.kind()) {
-            case SPOOF_BID:
-            case SPOOF_ASK:
-                setLevel(sSide, sPrice, sOrigSize);
-                releaseNs = nowNs + bookIntervalNs + 1;
-                startDrift(mid());
-                break;
-            case ICEBERG_BID:
-            case ICEBERG_ASK:
-                if (phase == PHASE_PATTERN) {
-                    icebergFill();
-                } else {
-                    releaseConstraints();
-                    startDrift(mid());
-                }
-                break;
-            case BURST_BUY:
-            case BURST_SELL:
-                burstTrade();
-                break;
-            case REGIME_SHIFT:
-                forcedRegime = null;
-                regime = sPrevRegime;
-                scheduleRegimeSwitch();
-                epLastPrice = sides[BID].best;
-                finish();
-                break;
-            case TREND_UP:
-            case TREND_DOWN:
-                epLastPrice = sides[BID].best;
-                finish();
-                break;
-            default:
-                throw new IllegalStateException(active + " has no action in phase " + phase);
+        } else if (active.drifting()) {
+            finishScenario();
+        } else {
+            active.act();
         }
     }
 
     private void beginScenario(Scenario sc) {
-        active = sc;
         if (trendDir != 0) {
             endNaturalTrend();
         }
-        final ScenarioKind kind = sc.kind();
-        epIndex = episodes.size();
-        epStartNs = nowNs;
-        epEndNs = nowNs;
-        epDriftEndNs = nowNs;
-        epPrice = sides[BID].best;
-        epLastPrice = epPrice;
-        epSize = 0;
-        epVolume = 0;
-        epCount = 0;
-        epRegime = regime;
-        sDriftTicks = sc.longParam(Scenario.DRIFT, defaultDriftTicks(kind));
-        sDriftTimeNs = sc.driftTimeNs();
-        phase = PHASE_PATTERN;
-        switch (kind) {
-            case SPOOF_BID:
-            case SPOOF_ASK:
-                beginSpoof(sc);
-                break;
-            case ICEBERG_BID:
-            case ICEBERG_ASK:
-                beginIceberg(sc);
-                break;
-            case SWEEP_UP:
-            case SWEEP_DOWN:
-                sweep(sc);
-                break;
-            case BURST_BUY:
-            case BURST_SELL:
-                beginBurst(sc);
-                break;
-            case REGIME_SHIFT: {
-                final Regime r = sc.regimeParam(Regime.HIGH);
-                final long durationNs = sc.durationParam(Scenario.DURATION, 60 * NS_PER_S);
-                sPrevRegime = regime;
-                forcedRegime = r;
-                regime = r;
-                epRegime = r;
-                nextRegimeNs = NEVER;
-                epEndNs = nowNs + durationNs;
-                epDriftEndNs = epEndNs;
-                actionNs = epEndNs;
-                break;
-            }
-            default: {
-                final double rate = sc.doubleParam(Scenario.RATE, 1.5);
-                final long durationNs = sc.durationParam(Scenario.DURATION, 60 * NS_PER_S);
-                scenarioDriftPerNs = kind.direction() * rate / NS_PER_S;
-                scenarioTakerLean = kind.direction() * SCENARIO_TREND_TAKER_LEAN;
-                epEndNs = nowNs + durationNs;
-                epDriftEndNs = epEndNs;
-                actionNs = epEndNs;
-                break;
-            }
-        }
-        recordEpisode();
+        active = ScenarioActor.of(sc, this);
+        active.begin();
+        active.recordEpisode();
     }
 
-    private static long defaultDriftTicks(ScenarioKind kind) {
-        switch (kind) {
-            case SWEEP_UP:
-            case SWEEP_DOWN:
-                return 5;
-            case BURST_BUY:
-            case BURST_SELL:
-                return 6;
-            default:
-                return 8;
-        }
-    }
-
-    private void beginSpoof(Scenario sc) {
-        sSide = sc.kind() == ScenarioKind.SPOOF_BID ? BID : ASK;
-        final SimLevels l = sides[sSide];
-        final long distance = sc.longParam(Scenario.DISTANCE, 1 + scenarioRng.nextInt(3));
-        final long multiple = sc.longParam(Scenario.MULTIPLE, 20);
-        sPrice = l.best - l.dir * distance;
-        sOrigSize = l.size(sPrice);
-        final long added = multiple * Math.max(minLots, l.medianSize(20, scratch));
-        setLevel(sSide, sPrice, sOrigSize + added);
-        guard[sSide] = sPrice;
-        frozen[sSide] = sPrice;
-        calm = true;
-        fairTicks = mid();
-        final long holdNs = sc.durationParam(
-                Scenario.HOLD,
-                Scenario.SPOOF_MIN_HOLD_NS
-                        + scenarioRng.nextLong(Scenario.SPOOF_MAX_HOLD_NS - Scenario.SPOOF_MIN_HOLD_NS + 1));
-        epPrice = sPrice;
-        epLastPrice = sPrice;
-        epSize = added;
-        epEndNs = nowNs + holdNs;
-        epDriftEndNs = epEndNs + sDriftTimeNs;
-        actionNs = epEndNs;
-    }
-
-    private void beginIceberg(Scenario sc) {
-        sSide = sc.kind() == ScenarioKind.ICEBERG_BID ? BID : ASK;
-        sAggressor = sSide == BID ? Side.SELL : Side.BUY;
-        final SimLevels l = sides[sSide];
-        sPrice = l.best;
-        sDisplay = Math.max(4 * minLots, l.medianSize(20, scratch) / 3);
-        setLevel(sSide, sPrice, sDisplay);
-        frozen[sSide] = sPrice;
-        addLimit[sSide] = sPrice;
-        suppressTaker[sAggressor.ordinal()] = true;
-        calm = true;
-        fairTicks = mid();
-        sTotal = (int) sc.longParam(Scenario.FILLS, 8 + scenarioRng.nextInt(8));
-        final long durationNs = sc.durationParam(Scenario.DURATION, 5 * NS_PER_S);
-        final long spacing = durationNs / sTotal;
-        for (int i = 0; i < sTotal; i++) {
-            sTimes[i] = nowNs + bookIntervalNs + 1 + i * spacing + (long) (scenarioRng.nextDouble() * spacing / 2);
-        }
-        epPrice = sPrice;
-        epLastPrice = sPrice;
-        epSize = sDisplay;
-        epEndNs = sTimes[sTotal - 1] + 2 * bookIntervalNs + 1;
-        epDriftEndNs = epEndNs + sDriftTimeNs;
-        actionNs = sTimes[0];
-    }
-
-    private void icebergFill() {
-        if (refillNs != NEVER) {
-            refill();
-        }
-        final long shown = sides[sSide].size(sPrice);
-        final long lo = Math.max(1, (shown + 1) / 2);
-        final long hi = Math.max(lo, Math.min(shown - 1, shown * 95 / 100));
-        final long x = lo + scenarioRng.nextLong(hi - lo + 1);
-        trade(sPrice, x, sAggressor);
-        setLevel(sSide, sPrice, shown - x);
-        epVolume += x;
-        epCount++;
-        refillNs = nowNs + bookIntervalNs + 1;
-        if (epCount < sTotal) {
-            actionNs = sTimes[epCount];
-        } else {
-            phase = PHASE_END;
-            actionNs = refillNs + bookIntervalNs;
-        }
-        recordEpisode();
-    }
-
-    /**
-     * Lifts every constraint a scenario put on the background flow. Scenarios keep them one book interval past the
-     * end of their pattern, so the publication that shows the end (spoof removed, last refill, swept levels gone) shows
-     * it unaltered.
-     */
-    private void releaseConstraints() {
-        for (int s = BID; s <= ASK; s++) {
-            guard[s] = SimLevels.NONE;
-            frozen[s] = SimLevels.NONE;
-            addLimit[s] = SimLevels.NONE;
-        }
-        suppressTaker[0] = false;
-        suppressTaker[1] = false;
-        releaseNs = NEVER;
-    }
-
-    private void refill() {
-        setLevel(sSide, sPrice, sDisplay);
-        refillNs = NEVER;
-    }
-
-    private void sweep(Scenario sc) {
-        sAggressor = sc.kind() == ScenarioKind.SWEEP_UP ? Side.BUY : Side.SELL;
-        sSide = sAggressor == Side.BUY ? ASK : BID;
-        final SimLevels l = sides[sSide];
-        final int k = (int) Math.min(sc.longParam(Scenario.LEVELS, 5), l.count - 1);
-        epPrice = l.best;
-        for (int i = 0; i < k; i++) {
-            final long p = l.best;
-            final long size = l.size(p);
-            trade(p, size, sAggressor);
-            setLevel(sSide, p, 0);
-            epVolume += size;
-            epLastPrice = p;
-        }
-        epCount = k;
-        if (martingale) {
-            closeSweptGap();
-            startDrift(mid());
-            return;
-        }
-        addLimit[sSide] = l.best;
-        releaseNs = nowNs + bookIntervalNs + 1;
-        startDrift(l.best);
-    }
-
-    private void beginBurst(Scenario sc) {
-        sAggressor = sc.kind() == ScenarioKind.BURST_BUY ? Side.BUY : Side.SELL;
-        sSide = sAggressor == Side.BUY ? ASK : BID;
-        sTotal = (int) sc.longParam(Scenario.TRADES, 6 + scenarioRng.nextInt(7));
-        final long durationNs = sc.durationParam(Scenario.DURATION, 2 * NS_PER_S);
-        final long spacing = durationNs / sTotal;
-        for (int i = 0; i < sTotal; i++) {
-            sTimes[i] = nowNs + i * spacing + (i == 0 ? 0 : (long) (scenarioRng.nextDouble() * spacing * 0.8));
-        }
-        calm = true;
-        fairTicks = mid();
-        epEndNs = sTimes[sTotal - 1];
-        epDriftEndNs = epEndNs + sDriftTimeNs;
-        burstTrade();
-    }
-
-    private void burstTrade() {
-        final SimLevels l = sides[sSide];
-        final long p = l.best;
-        final long size = Math.round(p99Lots * (2.0 + 1.5 * scenarioRng.nextDouble()));
-        if (martingale) {
-            trade(p, size, sAggressor); // absorbed: the touch stays
-        } else {
-            setLevel(sSide, p, size);
-            trade(p, size, sAggressor);
-            setLevel(sSide, p, 0);
-        }
-        if (epCount == 0) {
-            epPrice = p;
-        }
-        epLastPrice = p;
-        epVolume += size;
-        epCount++;
-        fairTicks = mid();
-        if (epCount < sTotal) {
-            actionNs = sTimes[epCount];
-            recordEpisode();
-        } else {
-            startDrift(mid());
-        }
-    }
-
-    /** Ends the pattern now and starts the post-episode drift from {@code fromTicks}. */
-    private void startDrift(double fromTicks) {
-        final int dir = active.kind().direction();
-        calm = true;
-        fairTicks = fromTicks;
-        if (martingale && active.param(Scenario.DRIFT) == null) {
-            sDriftTicks = Math.round(config.patternMoveBps() * 1e-4 * mid());
-        }
-        scenarioDriftPerNs = sDriftTimeNs == 0 ? 0 : dir * (double) sDriftTicks / sDriftTimeNs;
-        epEndNs = nowNs;
-        epDriftEndNs = nowNs + sDriftTimeNs;
-        phase = PHASE_DRIFT;
-        actionNs = epDriftEndNs;
-        recordEpisode();
-    }
-
-    private void finish() {
-        recordEpisode();
-        calm = false;
-        scenarioDriftPerNs = 0;
-        scenarioTakerLean = 0;
+    /** Ends the running scenario (its episode recorded as it stands) and schedules the next one. */
+    void finishScenario() {
+        active.recordEpisode();
         active = null;
-        phase = 0;
         actionNs = nextScenario < scenarios.size()
                 ? alignAction(config.startTimeNs() + scenarios.get(nextScenario).atNs())
                 : NEVER;
@@ -1289,22 +676,109 @@ public final class SyntheticMarket {
         }
     }
 
-    private void recordEpisode() {
-        final ScenarioKind kind = active.kind();
-        final ScenarioEpisode e = new ScenarioEpisode(
-                kind,
-                epStartNs,
-                epEndNs,
-                epDriftEndNs,
-                kind.direction(),
-                epPrice,
-                epLastPrice,
-                epSize,
-                epVolume,
-                epCount,
-                epRegime);
-        if (epIndex < episodes.size()) {
-            episodes.set(epIndex, e);
+    /**
+     * Lifts every constraint a scenario put on the background flow. Scenarios keep them one book interval past the
+     * end of their pattern, so the publication that shows the end (spoof removed, last refill, swept levels gone) shows
+     * it unaltered.
+     */
+    void releaseConstraints() {
+        constraints.release();
+        releaseNs = NEVER;
+    }
+
+    private boolean calm() {
+        return active != null && active.calm;
+    }
+
+    private double scenarioDriftPerNs() {
+        return active == null ? 0 : active.driftPerNs;
+    }
+
+    // ------------------------------------------------------------------ what the flow and the scenarios act through
+
+    SimLevels levels(int s) {
+        return sides[s];
+    }
+
+    FlowConstraints constraints() {
+        return constraints;
+    }
+
+    SplittableRandom scenarioRng() {
+        return scenarioRng;
+    }
+
+    boolean martingale() {
+        return martingale;
+    }
+
+    long minLots() {
+        return minLots;
+    }
+
+    long bookIntervalNs() {
+        return bookIntervalNs;
+    }
+
+    int trendDir() {
+        return trendDir;
+    }
+
+    /** The running scenario's lean of the background takers toward buying (0 when none runs). */
+    double scenarioTakerLean() {
+        return active == null ? 0 : active.takerLean;
+    }
+
+    /** Median size of the best {@link #MEDIAN_LEVELS} levels of side {@code s}, lots. */
+    long medianTopLots(int s) {
+        return sides[s].medianSize(MEDIAN_LEVELS, scratch);
+    }
+
+    void setFairTicks(double ticks) {
+        fairTicks = ticks;
+    }
+
+    /** The running scenario's next action happens at {@code t}. */
+    void actionAt(long t) {
+        actionNs = t;
+    }
+
+    /** The flow constraints are released at {@code t}. */
+    void releaseAt(long t) {
+        releaseNs = t;
+    }
+
+    /** The running scenario refills at {@code t} ({@link #NEVER}: no refill pending). */
+    void refillAt(long t) {
+        refillNs = t;
+    }
+
+    boolean refillPending() {
+        return refillNs != NEVER;
+    }
+
+    /** Holds the market in {@code r} (no regime switches) until {@link #restoreRegime}. */
+    void forceRegime(Regime r) {
+        forcedRegime = r;
+        regime = r;
+        nextRegimeNs = NEVER;
+    }
+
+    /** Returns to {@code r} and resumes regime switching. */
+    void restoreRegime(Regime r) {
+        forcedRegime = null;
+        regime = r;
+        scheduleRegimeSwitch();
+    }
+
+    int episodeCount() {
+        return episodes.size();
+    }
+
+    /** Records (index = count) or updates an episode. */
+    void recordEpisode(int index, ScenarioEpisode e) {
+        if (index < episodes.size()) {
+            episodes.set(index, e);
         } else {
             episodes.add(e);
         }
