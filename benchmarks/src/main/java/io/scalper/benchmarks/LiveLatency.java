@@ -216,8 +216,8 @@ public final class LiveLatency {
                     // the entry is gone: the next decision may enter again
                     final OrderRequest r = probe.last;
                     engine.onOrderEvent(new OrderEvent.Accepted(r.clientOrderId(), "v" + n, ts, ts));
-                    engine.onOrderEvent(
-                            new OrderEvent.Canceled(r.clientOrderId(), "v" + n, OrderEvent.Canceled.BY_USER, ts, ts));
+                    engine.onOrderEvent(new OrderEvent.Canceled(
+                            r.clientOrderId(), "v" + n, io.scalper.core.exec.CancelReason.BY_CLIENT, ts, ts));
                     gateway.poll();
                 }
                 if (h.getTotalCount() >= samples) {

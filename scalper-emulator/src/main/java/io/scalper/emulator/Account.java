@@ -3,6 +3,7 @@ package io.scalper.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scalper.bybit.rest.BybitVocabulary;
 import io.scalper.core.backtest.LatencyModel;
 import io.scalper.core.backtest.QueueModel;
 import io.scalper.core.backtest.SimulatedExchange;
@@ -13,6 +14,7 @@ import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.Position;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.exec.TriggerSource;
 import io.scalper.core.model.Instrument;
@@ -160,8 +162,8 @@ final class Account {
         boolean reduceOnly;
         boolean closeOnTrigger;
         String status = "New";
-        String cancelType = "UNKNOWN";
-        String rejectReason = "EC_NoError";
+        String cancelType = BybitVocabulary.NO_CANCEL_TYPE;
+        String rejectReason = BybitVocabulary.NO_REJECT_REASON;
         long cumLots;
         double cumValue;
         double cumFee;
@@ -170,7 +172,7 @@ final class Account {
         long updatedMs;
         String lastPriceOnCreated = "";
         /** Set while a command is being processed: the refusal the exchange answered with. */
-        String refusal;
+        Refusal refusal;
 
         boolean isOpen() {
             return status.equals("New") || status.equals("PartiallyFilled") || status.equals("Untriggered");
@@ -354,28 +356,13 @@ final class Account {
         return bid == io.scalper.core.book.OrderBook.NONE ? 0 : bid - bid / 10;
     }
 
-    /** "CODE text" from the core exchange → Bybit's reply. */
-    private static Reply refusal(String reason) {
-        final int space = reason.indexOf(' ');
-        if (space > 0) {
-            try {
-                final int code = Integer.parseInt(reason.substring(0, space));
-                final String msg = switch (code) {
-                    case 110007 -> "ab not enough for new order";
-                    case 110094 -> "Order does not meet minimum order value 5USDT";
-                    case 110072 -> "OrderLinkedID is duplicate";
-                    case 110001 -> "order not exists or too late to cancel";
-                    case 110064 ->
-                        "The modified contract quantity cannot be less than or equal to the filled" + " quantity.";
-                    default -> reason.substring(space + 1);
-                };
-                return Reply.error(code, msg);
-            } catch (NumberFormatException ignored) {
-                // not a coded reason
-            }
-        }
-        return Reply.error(10001, reason);
+    /** The core exchange's refusal → Bybit's reply, in Bybit's words ({@link BybitVocabulary}). */
+    private static Reply refusal(Refusal r) {
+        return Reply.error(BybitVocabulary.retCode(r.reason()), BybitVocabulary.retMsg(r.reason(), r.detail()));
     }
+
+    /** A refusal the core exchange answered a command with. */
+    private record Refusal(RejectReason reason, String detail) {}
 
     private EmuOrder find(JsonNode p) {
         final String orderId = Json.str(p, "orderId");
@@ -414,7 +401,7 @@ final class Account {
         o.leg.exchange.amend(o.coreId, price, qty, trigger);
         o.leg.exchange.advanceTo(o.leg.market.clock.nowNs());
         if (o.refusal != null) {
-            final String r = o.refusal;
+            final Refusal r = o.refusal;
             o.refusal = null;
             return refusal(r);
         }
@@ -429,7 +416,7 @@ final class Account {
         o.leg.exchange.cancel(o.coreId);
         o.leg.exchange.advanceTo(o.leg.market.clock.nowNs());
         if (o.refusal != null) {
-            final String r = o.refusal;
+            final Refusal r = o.refusal;
             o.refusal = null;
             return refusal(r);
         }
@@ -721,7 +708,7 @@ final class Account {
             pushOrder(o);
             pushPosition(leg);
         } else if (event instanceof OrderEvent.Rejected r) {
-            o.refusal = r.reason();
+            o.refusal = new Refusal(r.reason(), r.detail());
             o.status = "Rejected";
         } else if (event instanceof OrderEvent.Amended a) {
             if (o.orderType.equals("Limit")) {
@@ -734,9 +721,9 @@ final class Account {
             pushOrder(o);
             pushPosition(leg);
         } else if (event instanceof OrderEvent.AmendRejected a) {
-            o.refusal = a.reason().matches("\\d+ .*") ? a.reason() : "10001 " + a.reason();
+            o.refusal = new Refusal(a.reason(), a.detail());
         } else if (event instanceof OrderEvent.CancelRejected c) {
-            o.refusal = c.reason();
+            o.refusal = new Refusal(c.reason(), c.detail());
         } else if (event instanceof OrderEvent.Triggered) {
             o.status = "Triggered";
             pushOrder(o);
@@ -744,14 +731,9 @@ final class Account {
             onFill(leg, o, f);
         } else if (event instanceof OrderEvent.Canceled c) {
             o.status = "Cancelled";
-            switch (c.reason()) {
-                case OrderEvent.Canceled.BY_USER -> o.cancelType = "CancelByUser";
-                case OrderEvent.Canceled.REDUCE_ONLY -> o.cancelType = "CancelByReduceOnly";
-                case OrderEvent.Canceled.POST_ONLY_WOULD_TAKE -> o.rejectReason = "EC_PostOnlyWillTakeLiquidity";
-                case OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY -> o.rejectReason = "EC_NoImmediateQtyToFill";
-                case OrderEvent.Canceled.NO_FULL_FILL -> o.rejectReason = "EC_CancelForNoFullFill";
-                default -> o.rejectReason = "EC_Others";
-            }
+            final BybitVocabulary.CancelNames names = BybitVocabulary.cancelNames(c.reason());
+            o.cancelType = names.cancelType();
+            o.rejectReason = names.rejectReason();
             pushOrder(o);
             pushPosition(leg);
         } else if (event instanceof OrderEvent.Expired) {

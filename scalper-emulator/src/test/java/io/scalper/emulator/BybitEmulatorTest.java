@@ -342,6 +342,9 @@ class BybitEmulatorTest {
                 .isEqualTo(110001);
         final JsonNode margin = post("/v5/order/create", order("Buy", "Limit", "50.000", low, "GTC", link()));
         assertThat(margin.get("retCode").asInt()).isEqualTo(110007);
+        // Bybit's words, mapped from the simulated exchange's venue-neutral reasons by BybitVocabulary
+        assertThat(margin.get("retMsg").asText()).isEqualTo("ab not enough for new order");
+        assertThat(notional.get("retMsg").asText()).isEqualTo("Order does not meet minimum order value 5USDT");
         final JsonNode offTick = post("/v5/order/create", order("Buy", "Limit", "0.001", low + "5", "GTC", link()));
         assertThat(offTick.get("retCode").asInt()).isEqualTo(10001);
         post("/v5/order/cancel-all", "{\"category\":\"linear\",\"symbol\":\"BTCUSDT\"}");

@@ -11,14 +11,17 @@ import io.scalper.bybit.rest.BybitOrder;
 import io.scalper.bybit.rest.BybitOrderAck;
 import io.scalper.bybit.rest.BybitPosition;
 import io.scalper.bybit.rest.BybitRestClient;
+import io.scalper.bybit.rest.BybitVocabulary;
 import io.scalper.bybit.ws.BybitPrivateStream;
 import io.scalper.bybit.ws.BybitTradeStream;
 import io.scalper.bybit.ws.BybitWsConfig;
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ExecutionListener;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.exec.RetryBudget;
 import io.scalper.core.exec.VenuePosition;
 import io.scalper.core.model.Instrument;
@@ -75,7 +78,9 @@ import org.slf4j.LoggerFactory;
  *       again over REST; every signed path (REST, trade stream header, stream authentication) uses the venue's clock
  *       as REST measured it.
  *   <li>A refusal ({@code retCode} ≠ 0) becomes {@link OrderEvent.Rejected}, {@link OrderEvent.AmendRejected} or
- *       {@link OrderEvent.CancelRejected} whose reason starts with the code, e.g. {@code "110007 ab not enough"}.
+ *       {@link OrderEvent.CancelRejected} with the {@link RejectReason} {@link BybitVocabulary} maps the code to and
+ *       the code and message as the detail, e.g. {@code INSUFFICIENT_BALANCE} with {@code "110007 ab not enough"}.
+ *       Orders a look-up finds cancelled or rejected map through {@link BybitVocabulary#finished} like pushes do.
  *   <li>Stop-loss legs ({@link OrderRequest#isConditional()}) are conditional reduce-only market orders ({@code
  *       triggerPrice}, {@code triggerBy}, {@code triggerDirection}), not the position's trading-stop.
  * </ul>
@@ -407,14 +412,16 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         final String id = request.clientOrderId();
         final Instrument instrument = instruments.apply(request.symbol());
         if (instrument == null) {
-            deliverLater(new OrderEvent.Rejected(id, "", "unknown symbol " + request.symbol(), 0, clock.nowNs()));
+            deliverLater(new OrderEvent.Rejected(
+                    id, "", RejectReason.INVALID_REQUEST, "unknown symbol " + request.symbol(), 0, clock.nowNs()));
             return;
         }
         final BybitCreateOrder body;
         try {
             body = BybitCreateOrder.from(request, instrument);
         } catch (IllegalArgumentException e) {
-            deliverLater(new OrderEvent.Rejected(id, "", e.getMessage(), 0, clock.nowNs()));
+            deliverLater(
+                    new OrderEvent.Rejected(id, "", RejectReason.INVALID_REQUEST, e.getMessage(), 0, clock.nowNs()));
             return;
         }
         final Tracked t = new Tracked(
@@ -440,7 +447,8 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         final Tracked t = orders.get(clientOrderId);
         final Instrument instrument = t == null ? null : instruments.apply(t.symbol);
         if (instrument == null) {
-            deliverLater(new OrderEvent.AmendRejected(clientOrderId, "", "unknown order", 0, clock.nowNs()));
+            deliverLater(new OrderEvent.AmendRejected(
+                    clientOrderId, "", RejectReason.UNKNOWN_ORDER, "unknown order", 0, clock.nowNs()));
             return;
         }
         BybitAmendOrder a = BybitAmendOrder.byOrderLinkId(t.symbol, clientOrderId);
@@ -454,8 +462,13 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             a = a.withTriggerPrice(instrument, newTriggerPriceTicks);
         }
         if (a.price() == null && a.qty() == null && a.triggerPrice() == null) {
-            deliverLater(
-                    new OrderEvent.AmendRejected(clientOrderId, t.venueOrderId, "nothing to change", 0, clock.nowNs()));
+            deliverLater(new OrderEvent.AmendRejected(
+                    clientOrderId,
+                    t.venueOrderId,
+                    RejectReason.INVALID_REQUEST,
+                    "nothing to change",
+                    0,
+                    clock.nowNs()));
             return;
         }
         final AmendValues v = new AmendValues(
@@ -482,7 +495,8 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     public void cancel(String clientOrderId) {
         final Tracked t = orders.get(clientOrderId);
         if (t == null) {
-            deliverLater(new OrderEvent.CancelRejected(clientOrderId, "", "unknown order", 0, clock.nowNs()));
+            deliverLater(new OrderEvent.CancelRejected(
+                    clientOrderId, "", RejectReason.UNKNOWN_ORDER, "unknown order", 0, clock.nowNs()));
             return;
         }
         dispatch(Op.CANCEL, () -> sendCancel(clientOrderId, t.symbol));
@@ -603,7 +617,7 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                     for (BybitOrderAck ack : acks) {
                         if (!ack.orderLinkId().isEmpty()) {
                             deliver(new OrderEvent.Canceled(
-                                    ack.orderLinkId(), ack.orderId(), OrderEvent.Canceled.BY_USER, 0, nowNs));
+                                    ack.orderLinkId(), ack.orderId(), CancelReason.BY_CLIENT, 0, nowNs));
                         }
                     }
                 };
@@ -764,10 +778,12 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         requestVenueCheck(t.symbol);
         switch (op) {
             case AMEND:
-                deliver(new OrderEvent.AmendRejected(id, t.venueOrderId, "state unknown", 0, clock.nowNs()));
+                deliver(new OrderEvent.AmendRejected(
+                        id, t.venueOrderId, RejectReason.OUTCOME_UNKNOWN, "state unknown", 0, clock.nowNs()));
                 break;
             case CANCEL:
-                deliver(new OrderEvent.CancelRejected(id, t.venueOrderId, "state unknown", 0, clock.nowNs()));
+                deliver(new OrderEvent.CancelRejected(
+                        id, t.venueOrderId, RejectReason.OUTCOME_UNKNOWN, "state unknown", 0, clock.nowNs()));
                 break;
             default:
                 break; // a create stays unanswered: the venue read tells whether it exists
@@ -797,14 +813,17 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                         final BybitCreateOrder body = t.create;
                         dispatch(Op.CREATE, () -> restCreate(id, body));
                     } else {
-                        deliver(new OrderEvent.Rejected(id, "", "not found at Bybit after create", 0, nowNs));
+                        deliver(new OrderEvent.Rejected(
+                                id, "", RejectReason.UNKNOWN_ORDER, "not found at Bybit after create", 0, nowNs));
                     }
                     break;
                 case AMEND:
-                    deliver(new OrderEvent.AmendRejected(id, t.venueOrderId, "order not found", 0, nowNs));
+                    deliver(new OrderEvent.AmendRejected(
+                            id, t.venueOrderId, RejectReason.UNKNOWN_ORDER, "order not found", 0, nowNs));
                     break;
                 case CANCEL:
-                    deliver(new OrderEvent.CancelRejected(id, t.venueOrderId, "order not found", 0, nowNs));
+                    deliver(new OrderEvent.CancelRejected(
+                            id, t.venueOrderId, RejectReason.UNKNOWN_ORDER, "order not found", 0, nowNs));
                     break;
                 default:
                     break;
@@ -824,17 +843,24 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             }
             deliverState(o, fills, instrument, nowNs);
             deliver(new OrderEvent.AmendRejected(
-                    id, o.orderId(), "amend not applied (order " + o.orderStatus() + ")", updatedNs(o), nowNs));
+                    id,
+                    o.orderId(),
+                    o.isOpen() ? RejectReason.UNKNOWN : RejectReason.ORDER_FINISHED,
+                    "amend not applied (order " + o.orderStatus() + ")",
+                    updatedNs(o),
+                    nowNs));
             return;
         }
         if (op == Op.CANCEL && o.isOpen()) {
             deliverState(o, fills, instrument, nowNs);
-            deliver(new OrderEvent.CancelRejected(id, o.orderId(), "cancel not applied: order still open", 0, nowNs));
+            deliver(new OrderEvent.CancelRejected(
+                    id, o.orderId(), RejectReason.UNKNOWN, "cancel not applied: order still open", 0, nowNs));
             return;
         }
         if (op == Op.CANCEL && "Filled".equals(o.orderStatus())) {
             deliverState(o, fills, instrument, nowNs);
-            deliver(new OrderEvent.CancelRejected(id, o.orderId(), "order already filled", 0, nowNs));
+            deliver(new OrderEvent.CancelRejected(
+                    id, o.orderId(), RejectReason.ORDER_FINISHED, "order already filled", 0, nowNs));
             return;
         }
         deliverState(o, fills, instrument, nowNs);
@@ -886,11 +912,9 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             case "Cancelled":
             case "PartiallyFilledCanceled":
             case "Deactivated":
-                deliver(new OrderEvent.Canceled(
-                        id, o.orderId(), cancelReason(o.cancelType(), o.rejectReason()), exchangeNs, nowNs));
-                break;
             case "Rejected":
-                deliver(new OrderEvent.Rejected(id, o.orderId(), o.rejectReason(), exchangeNs, nowNs));
+                deliver(BybitVocabulary.finished(
+                        status, o.cancelType(), o.rejectReason(), id, o.orderId(), exchangeNs, nowNs));
                 break;
             case "Triggered":
                 deliver(new OrderEvent.Triggered(id, o.orderId(), exchangeNs, nowNs));
@@ -1094,7 +1118,7 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
                 }
                 break;
             case CANCEL:
-                deliver(new OrderEvent.Canceled(id, orderId, OrderEvent.Canceled.BY_USER, 0, nowNs));
+                deliver(new OrderEvent.Canceled(id, orderId, CancelReason.BY_CLIENT, 0, nowNs));
                 break;
             default:
                 break;
@@ -1103,17 +1127,18 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
 
     private void onRefused(Op op, String id, int retCode, String retMsg) {
         final long nowNs = clock.nowNs();
-        final String reason = retCode + (retMsg == null || retMsg.isEmpty() ? "" : " " + retMsg);
+        final RejectReason reason = BybitVocabulary.rejectReason(retCode);
+        final String detail = BybitVocabulary.refusalDetail(retCode, retMsg);
         final String venueId = venueId(id);
         switch (op) {
             case CREATE:
-                deliver(new OrderEvent.Rejected(id, venueId, reason, 0, nowNs));
+                deliver(new OrderEvent.Rejected(id, venueId, reason, detail, 0, nowNs));
                 break;
             case AMEND:
-                deliver(new OrderEvent.AmendRejected(id, venueId, reason, 0, nowNs));
+                deliver(new OrderEvent.AmendRejected(id, venueId, reason, detail, 0, nowNs));
                 break;
             case CANCEL:
-                deliver(new OrderEvent.CancelRejected(id, venueId, reason, 0, nowNs));
+                deliver(new OrderEvent.CancelRejected(id, venueId, reason, detail, 0, nowNs));
                 break;
             default:
                 break;
@@ -1425,25 +1450,6 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
     public String toString() {
         return "BybitGateway[private=" + (isPrivateStreamUp() ? "up" : "down") + " trade="
                 + (tradeStream == null ? "none" : tradeStream.isUp() ? "up" : "down") + "]";
-    }
-
-    static String cancelReason(String cancelType, String rejectReason) {
-        final String reject = rejectReason == null ? "" : rejectReason;
-        final String type = cancelType == null ? "" : cancelType;
-        switch (reject) {
-            case "EC_PostOnlyWillTakeLiquidity":
-                return OrderEvent.Canceled.POST_ONLY_WOULD_TAKE;
-            case "EC_NoImmediateQtyToFill":
-                return OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY;
-            case "EC_CancelForNoFullFill":
-                return OrderEvent.Canceled.NO_FULL_FILL;
-            default:
-                break;
-        }
-        if (!type.isEmpty() && !"UNKNOWN".equals(type)) {
-            return type;
-        }
-        return reject.isEmpty() || "EC_NoError".equals(reject) ? "UNKNOWN" : reject;
     }
 
     private static long updatedNs(BybitOrder o) {

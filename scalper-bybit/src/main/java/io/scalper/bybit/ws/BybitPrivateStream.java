@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.auth.BybitSigner;
 import io.scalper.bybit.rest.BybitEnvironment;
+import io.scalper.bybit.rest.BybitVocabulary;
 import io.scalper.core.exec.ExecutionListener;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.OrderEvent;
@@ -38,14 +39,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code order} {@code New} or {@code Untriggered}: {@link OrderEvent.Accepted} the first time the order is
  *       seen; later pushes with another price, quantity or trigger price: {@link OrderEvent.Amended}.
  *   <li>{@code Triggered}: {@link OrderEvent.Triggered}.
- *   <li>{@code Cancelled}, {@code PartiallyFilledCanceled}, {@code Deactivated}: {@link OrderEvent.Canceled}, reason
- *       {@link OrderEvent.Canceled#POST_ONLY_WOULD_TAKE} for {@code EC_PostOnlyWillTakeLiquidity}, {@link
- *       OrderEvent.Canceled#NO_IMMEDIATE_LIQUIDITY}, {@link OrderEvent.Canceled#NO_FULL_FILL}, {@link
- *       OrderEvent.Canceled#REDUCE_ONLY}, {@link OrderEvent.Canceled#BY_USER}, otherwise Bybit's {@code cancelType}
- *       or {@code rejectReason}.
- *   <li>{@code Rejected}: {@link OrderEvent.Rejected} with the {@code rejectReason}; a post-only order rejected with
- *       {@code EC_PostOnlyWillTakeLiquidity} is reported as cancelled with {@link
- *       OrderEvent.Canceled#POST_ONLY_WOULD_TAKE}, like the {@code Cancelled} form Bybit normally sends.
+ *   <li>{@code Cancelled}, {@code PartiallyFilledCanceled}, {@code Deactivated}: {@link OrderEvent.Canceled} with the
+ *       {@link io.scalper.core.exec.CancelReason} that {@link BybitVocabulary} reads from {@code cancelType} and
+ *       {@code rejectReason} (Bybit's names kept as the detail).
+ *   <li>{@code Rejected}: {@link OrderEvent.Rejected} with the {@link io.scalper.core.exec.RejectReason} of the {@code
+ *       rejectReason} name; a post-only order rejected with {@code EC_PostOnlyWillTakeLiquidity} is reported as
+ *       cancelled ({@code POST_ONLY_WOULD_TAKE}), like the {@code Cancelled} form Bybit normally sends.
  *   <li>{@code PartiallyFilled}, {@code Filled}: no event (fills come from {@code execution}), except a first sight
  *       which reports {@link OrderEvent.Accepted}.
  *   <li>{@code execution} with {@code execType} {@code Trade}: {@link OrderEvent.Filled} (price and quantity in the
@@ -334,23 +333,16 @@ public final class BybitPrivateStream implements AutoCloseable {
             case "Cancelled":
             case "PartiallyFilledCanceled":
             case "Deactivated":
-                working.remove(orderId);
-                listener.onOrderEvent(new OrderEvent.Canceled(
-                        linkId,
-                        orderId,
-                        cancelReason(o.path("cancelType").asText(""), rejectReason),
-                        exchangeNs,
-                        localTimeNs));
-                break;
             case "Rejected":
                 working.remove(orderId);
-                if ("EC_PostOnlyWillTakeLiquidity".equals(rejectReason)) {
-                    listener.onOrderEvent(new OrderEvent.Canceled(
-                            linkId, orderId, OrderEvent.Canceled.POST_ONLY_WOULD_TAKE, exchangeNs, localTimeNs));
-                } else {
-                    listener.onOrderEvent(
-                            new OrderEvent.Rejected(linkId, orderId, rejectReason, exchangeNs, localTimeNs));
-                }
+                listener.onOrderEvent(BybitVocabulary.finished(
+                        status,
+                        o.path("cancelType").asText(""),
+                        rejectReason,
+                        linkId,
+                        orderId,
+                        exchangeNs,
+                        localTimeNs));
                 break;
             default:
                 malformed++;
@@ -495,23 +487,6 @@ public final class BybitPrivateStream implements AutoCloseable {
                 what,
                 item.path("symbol").asText(""),
                 item.path("positionIdx").asInt());
-    }
-
-    static String cancelReason(String cancelType, String rejectReason) {
-        switch (rejectReason) {
-            case "EC_PostOnlyWillTakeLiquidity":
-                return OrderEvent.Canceled.POST_ONLY_WOULD_TAKE;
-            case "EC_NoImmediateQtyToFill":
-                return OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY;
-            case "EC_CancelForNoFullFill":
-                return OrderEvent.Canceled.NO_FULL_FILL;
-            default:
-                break;
-        }
-        if (!cancelType.isEmpty() && !"UNKNOWN".equals(cancelType)) {
-            return cancelType; // includes CancelByUser and CancelByReduceOnly, equal to the core constants
-        }
-        return rejectReason.isEmpty() || "EC_NoError".equals(rejectReason) ? "UNKNOWN" : rejectReason;
     }
 
     private static long ticks(Instrument instrument, String text) {

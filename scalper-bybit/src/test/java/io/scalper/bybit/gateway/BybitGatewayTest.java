@@ -86,13 +86,13 @@ class BybitGatewayTest {
     static String describe(OrderEvent e) {
         final String base = e.getClass().getSimpleName() + " " + e.clientOrderId();
         if (e instanceof OrderEvent.Rejected r) {
-            return base + " " + r.reason();
+            return base + " " + r.reasonText();
         }
         if (e instanceof OrderEvent.AmendRejected r) {
-            return base + " " + r.reason();
+            return base + " " + r.reasonText();
         }
         if (e instanceof OrderEvent.CancelRejected r) {
-            return base + " " + r.reason();
+            return base + " " + r.reasonText();
         }
         if (e instanceof OrderEvent.Filled f) {
             return base + " " + f.fillId() + " " + f.priceTicks() + "x" + f.qtyLots();
@@ -266,9 +266,9 @@ class BybitGatewayTest {
 
         assertThat(events)
                 .containsExactly(
-                        "Rejected j-1 110007 ab not enough for new order",
-                        "AmendRejected j-1 110001 order not exists or too late to replace",
-                        "CancelRejected j-1 110001 order not exists or too late to cancel");
+                        "Rejected j-1 insufficient_balance (110007 ab not enough for new order)",
+                        "AmendRejected j-1 unknown_order (110001 order not exists or too late to replace)",
+                        "CancelRejected j-1 unknown_order (110001 order not exists or too late to cancel)");
         assertThat(String.join(" ", events)).doesNotContain(FakeVenue.SECRET);
     }
 
@@ -282,7 +282,8 @@ class BybitGatewayTest {
         until("both refused", () -> events.size() >= 2);
         assertThat(events)
                 .containsExactly(
-                        "Rejected k-1 110094 order value below minimum", "CancelRejected k-1 110001 order not exists");
+                        "Rejected k-1 below_min_notional (110094 order value below minimum)",
+                        "CancelRejected k-1 unknown_order (110001 order not exists)");
     }
 
     @Test

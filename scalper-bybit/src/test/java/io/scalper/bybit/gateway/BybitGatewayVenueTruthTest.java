@@ -309,7 +309,7 @@ class BybitGatewayVenueTruthTest {
         venue.tradeResponder =
                 j -> creates.incrementAndGet() == 1 ? ack(j, 10006, "Too many visits!") : ack(j, 0, "OK");
         gateway.submit(limit("p-1"));
-        until("refused", () -> events.stream().anyMatch(e -> e.startsWith("Rejected p-1 10006")));
+        until("refused", () -> events.stream().anyMatch(e -> e.startsWith("Rejected p-1 rate_limited (10006")));
         assertThat(gateway.isReadyForEntries()).as("paused").isFalse();
         gateway.submit(limit("p-2"));
         assertThat(venue.tradeRequests("order.create"))

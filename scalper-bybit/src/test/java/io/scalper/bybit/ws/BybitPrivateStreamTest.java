@@ -9,9 +9,11 @@ import io.scalper.bybit.auth.BybitCredentials;
 import io.scalper.bybit.auth.BybitSigner;
 import io.scalper.bybit.marketdata.BybitInstruments;
 import io.scalper.bybit.ws.FakeBybit.Received;
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.ExecutionListener;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.OrderEvent;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.testing.SharedData;
 import io.scalper.core.time.SystemClock;
 import java.nio.file.Files;
@@ -221,7 +223,8 @@ class BybitPrivateStreamTest {
         assertThat(fill.leavesQtyLots()).isEqualTo(1L);
         assertThat(fill.exchangeTimeNs()).isEqualTo(1_721_703_999_514_000_000L);
         assertThat(fill.localTimeNs()).isPositive();
-        assertThat(((OrderEvent.Canceled) recorder.events.get(3)).reason()).isEqualTo(OrderEvent.Canceled.BY_USER);
+        assertThat(((OrderEvent.Canceled) recorder.events.get(3)).reason()).isEqualTo(CancelReason.BY_CLIENT);
+        assertThat(((OrderEvent.Canceled) recorder.events.get(3)).detail()).isEqualTo("CancelByUser");
         assertThat(recorder.events.get(4)).isEqualTo(new Funding("BTCUSDT", -0.25, 0.0001, 1_721_703_999_514_000_000L));
     }
 
@@ -236,10 +239,12 @@ class BybitPrivateStreamTest {
         until("three events", this::pump, () -> recorder.events.size() == 3);
 
         assertThat(((OrderEvent.Canceled) recorder.events.get(0)).reason())
-                .isEqualTo(OrderEvent.Canceled.POST_ONLY_WOULD_TAKE);
+                .isEqualTo(CancelReason.POST_ONLY_WOULD_TAKE);
         assertThat(((OrderEvent.Canceled) recorder.events.get(1)).reason())
-                .isEqualTo(OrderEvent.Canceled.POST_ONLY_WOULD_TAKE);
-        assertThat(((OrderEvent.Rejected) recorder.events.get(2)).reason()).isEqualTo("EC_InvalidSymbolStatus");
+                .isEqualTo(CancelReason.POST_ONLY_WOULD_TAKE);
+        final OrderEvent.Rejected rejected = (OrderEvent.Rejected) recorder.events.get(2);
+        assertThat(rejected.reason()).isEqualTo(RejectReason.NOT_TRADABLE);
+        assertThat(rejected.detail()).isEqualTo("EC_InvalidSymbolStatus");
         assertThat(recorder.events).noneMatch(e -> e instanceof OrderEvent.Filled);
     }
 

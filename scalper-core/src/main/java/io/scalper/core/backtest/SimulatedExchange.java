@@ -1,6 +1,7 @@
 package io.scalper.core.backtest;
 
 import io.scalper.core.book.OrderBook;
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ExecutionListener;
 import io.scalper.core.exec.Liquidity;
@@ -8,6 +9,7 @@ import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.OrderType;
 import io.scalper.core.exec.Position;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.exec.TriggerSource;
 import io.scalper.core.market.MarketDataListener;
@@ -32,7 +34,7 @@ import java.util.PriorityQueue;
  *       market as it is then; every answer reaches the strategy a response latency later ({@link #advanceTo(long)}
  *       delivers what is due).
  *   <li><b>Orders</b>: post-only limits that would cross on arrival are accepted then cancelled with
- *       {@link OrderEvent.Canceled#POST_ONLY_WOULD_TAKE} (as Bybit does); GTC limits take what crosses and rest the
+ *       {@link CancelReason#POST_ONLY_WOULD_TAKE} (as Bybit does); GTC limits take what crosses and rest the
  *       rest; IOC and market orders take what the visible book offers up to their limit and cancel the rest; FOK fills
  *       entirely or is cancelled; reduce-only orders are clipped to the position (cancelled when there is nothing to
  *       reduce); conditional stops trigger on last or mark price and then execute as market orders against the book,
@@ -41,9 +43,12 @@ import java.util.PriorityQueue;
  *       its price consume the queue ahead first; a trade or a book through its price fills it at its price (maker).
  *   <li><b>Fees</b>: maker and taker rates on the fill value; <b>funding</b>: when the ticker's next funding time rolls
  *       over, the position pays (long, positive rate) or receives {@code qty × mark × rate}.
- *   <li><b>Rejections</b>: quantity below minimum ({@code 10001}), value below minimum notional ({@code 110094}),
- *       insufficient margin ({@code 110007}), unknown order on amend/cancel ({@code 110001}), amend below the filled
- *       quantity ({@code 110064}). Prices and quantities are ticks and lots, on the grid by construction.
+ *   <li><b>Rejections</b>: a {@link RejectReason} with a short detail: quantity below minimum ({@code INVALID_QTY}),
+ *       value below minimum notional ({@code BELOW_MIN_NOTIONAL}), insufficient margin ({@code INSUFFICIENT_BALANCE}),
+ *       a client order id used before ({@code DUPLICATE_CLIENT_ID}), unknown order on amend/cancel ({@code
+ *       UNKNOWN_ORDER}), amend below the filled quantity ({@code AMEND_BELOW_FILLED}), a post-only amend that would
+ *       cross ({@code POST_ONLY_WOULD_TAKE}). Venue-neutral: an adapter (the Bybit emulator) maps them to its venue's
+ *       codes. Prices and quantities are ticks and lots, on the grid by construction.
  * </ul>
  *
  * Immediate executions read the visible book without changing it (the recorded market stays authoritative), so two
@@ -203,7 +208,7 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         final long now = clock.nowNs();
         final String id = r.clientOrderId();
         if (known.containsKey(id)) {
-            reject(r, "", "110072 duplicate orderLinkId");
+            reject(r, "", RejectReason.DUPLICATE_CLIENT_ID, "client order id used before");
             return;
         }
         final String venueId = "sim-" + (++venueIds);
@@ -214,7 +219,7 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
             final long reducible = reducible(r.side());
             if (reducible == 0 && !r.isConditional()) {
                 accept(o);
-                cancelled(o, OrderEvent.Canceled.REDUCE_ONLY);
+                cancelled(o, CancelReason.REDUCE_ONLY);
                 return;
             }
             if (!r.isConditional()) {
@@ -224,15 +229,15 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         }
         final long refPrice = referencePrice(r);
         if (qty < instrument.minQtyLots()) {
-            reject(r, venueId, "10001 quantity below minimum");
+            reject(r, venueId, RejectReason.INVALID_QTY, "quantity below minimum");
             return;
         }
         if (refPrice > 0 && !r.reduceOnly() && !instrument.meetsMinimums(refPrice, qty)) {
-            reject(r, venueId, "110094 order value below minimum notional");
+            reject(r, venueId, RejectReason.BELOW_MIN_NOTIONAL, "order value below minimum notional");
             return;
         }
         if (!r.reduceOnly() && refPrice > 0 && !marginAllows(Math.max(0, qty - reducible(r.side())), refPrice)) {
-            reject(r, venueId, "110007 insufficient available balance");
+            reject(r, venueId, RejectReason.INSUFFICIENT_BALANCE, "insufficient available balance");
             return;
         }
         accept(o);
@@ -244,7 +249,7 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         final boolean crosses = crosses(r.side(), r.type() == OrderType.MARKET ? Long.MAX_VALUE : r.priceTicks());
         if (r.timeInForce() == TimeInForce.POST_ONLY) {
             if (crosses) {
-                cancelled(o, OrderEvent.Canceled.POST_ONLY_WOULD_TAKE);
+                cancelled(o, CancelReason.POST_ONLY_WOULD_TAKE);
                 return;
             }
             rest(o);
@@ -252,7 +257,7 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         }
         final long limit = r.type() == OrderType.MARKET ? (o.isBuy() ? Long.MAX_VALUE : 1) : r.priceTicks();
         if (r.timeInForce() == TimeInForce.FOK && available(r.side(), limit) < o.leaves) {
-            cancelled(o, OrderEvent.Canceled.NO_FULL_FILL);
+            cancelled(o, CancelReason.FOK_UNFILLED);
             return;
         }
         take(o, limit);
@@ -260,7 +265,7 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
             return;
         }
         if (r.type() == OrderType.MARKET || r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK) {
-            cancelled(o, OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY);
+            cancelled(o, CancelReason.IOC_REMAINDER);
             return;
         }
         rest(o);
@@ -349,13 +354,13 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         answer(new OrderEvent.Accepted(o.request.clientOrderId(), o.venueId, now, 0));
     }
 
-    private void reject(OrderRequest r, String venueId, String reason) {
+    private void reject(OrderRequest r, String venueId, RejectReason reason, String detail) {
         rejected++;
         final long now = clock.nowNs();
-        answer(new OrderEvent.Rejected(r.clientOrderId(), venueId, reason, now, 0));
+        answer(new OrderEvent.Rejected(r.clientOrderId(), venueId, reason, detail, now, 0));
     }
 
-    private void cancelled(SimOrder o, String reason) {
+    private void cancelled(SimOrder o, CancelReason reason) {
         working.remove(o.request.clientOrderId());
         o.leaves = 0;
         final long now = clock.nowNs();
@@ -369,7 +374,7 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         if (o.request.reduceOnly()) {
             lots = Math.min(lots, reducible(o.request.side()));
             if (lots == 0) {
-                cancelled(o, OrderEvent.Canceled.REDUCE_ONLY);
+                cancelled(o, CancelReason.REDUCE_ONLY);
                 return;
             }
         }
@@ -405,19 +410,20 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         final SimOrder o = working.get(id);
         final long now = clock.nowNs();
         if (o == null) {
-            answer(new OrderEvent.AmendRejected(id, "", "110001 order does not exist", now, 0));
+            answer(new OrderEvent.AmendRejected(id, "", RejectReason.UNKNOWN_ORDER, "order does not exist", now, 0));
             return;
         }
         final OrderRequest r = o.request;
         final long newQty = qty > 0 ? qty : r.qtyLots();
         if (newQty <= o.filled) {
             answer(new OrderEvent.AmendRejected(
-                    id, o.venueId, "110064 quantity not above the filled quantity", now, 0));
+                    id, o.venueId, RejectReason.AMEND_BELOW_FILLED, "quantity not above the filled quantity", now, 0));
             return;
         }
         final long newPrice = price > 0 && r.type() == OrderType.LIMIT ? price : r.priceTicks();
         if (r.timeInForce() == TimeInForce.POST_ONLY && newPrice != r.priceTicks() && crosses(r.side(), newPrice)) {
-            answer(new OrderEvent.AmendRejected(id, o.venueId, "post-only amend would take liquidity", now, 0));
+            answer(new OrderEvent.AmendRejected(
+                    id, o.venueId, RejectReason.POST_ONLY_WOULD_TAKE, "post-only amend would take liquidity", now, 0));
             return;
         }
         final long newTrigger = trigger > 0 && r.isConditional() ? trigger : r.triggerPriceTicks();
@@ -448,10 +454,10 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         final SimOrder o = working.get(id);
         if (o == null) {
             final long now = clock.nowNs();
-            answer(new OrderEvent.CancelRejected(id, "", "110001 order does not exist", now, 0));
+            answer(new OrderEvent.CancelRejected(id, "", RejectReason.UNKNOWN_ORDER, "order does not exist", now, 0));
             return;
         }
-        cancelled(o, OrderEvent.Canceled.BY_USER);
+        cancelled(o, CancelReason.BY_CLIENT);
     }
 
     // ------------------------------------------------------------------ market
@@ -607,13 +613,13 @@ public final class SimulatedExchange implements ExchangeGateway, MarketDataListe
         if (r.reduceOnly()) {
             o.leaves = Math.min(o.leaves, reducible(r.side()));
             if (o.leaves == 0) {
-                cancelled(o, OrderEvent.Canceled.REDUCE_ONLY);
+                cancelled(o, CancelReason.REDUCE_ONLY);
                 return;
             }
         }
         take(o, o.isBuy() ? Long.MAX_VALUE : 1);
         if (o.leaves > 0) {
-            cancelled(o, OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY);
+            cancelled(o, CancelReason.IOC_REMAINDER);
         }
     }
 

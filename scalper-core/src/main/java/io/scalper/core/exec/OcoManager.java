@@ -447,7 +447,7 @@ final class OcoManager {
         }
         if (isTp
                 && event instanceof OrderEvent.Canceled
-                && OrderEvent.Canceled.POST_ONLY_WOULD_TAKE.equals(((OrderEvent.Canceled) event).reason())) {
+                && ((OrderEvent.Canceled) event).reason() == CancelReason.POST_ONLY_WOULD_TAKE) {
             flatten(position); // price is already through the target: take it
             return true;
         }

@@ -194,14 +194,14 @@ public final class Order {
             if (status == OrderStatus.REJECTED) {
                 return Result.DUPLICATE;
             }
-            reason = ((OrderEvent.Rejected) event).reason();
+            reason = ((OrderEvent.Rejected) event).reasonText();
             return transition(OrderStateMachine.Input.REJECTED);
         }
         if (event instanceof OrderEvent.Canceled) {
             if (status == OrderStatus.CANCELED) {
                 return Result.DUPLICATE;
             }
-            reason = ((OrderEvent.Canceled) event).reason();
+            reason = ((OrderEvent.Canceled) event).reasonText();
             return transition(OrderStateMachine.Input.CANCELED);
         }
         if (event instanceof OrderEvent.CancelRejected) {
@@ -234,7 +234,7 @@ public final class Order {
         if (event instanceof OrderEvent.AmendRejected) {
             final Result r = transition(OrderStateMachine.Input.AMEND_REJECTED);
             if (r == Result.APPLIED) {
-                reason = ((OrderEvent.AmendRejected) event).reason();
+                reason = ((OrderEvent.AmendRejected) event).reasonText();
                 restoreAfterPending();
             }
             return r;

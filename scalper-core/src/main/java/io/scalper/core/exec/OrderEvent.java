@@ -30,9 +30,38 @@ public sealed interface OrderEvent
     record Accepted(String clientOrderId, String venueOrderId, long exchangeTimeNs, long localTimeNs)
             implements OrderEvent {}
 
-    /** The exchange (or the gateway, before sending) refused the order. */
-    record Rejected(String clientOrderId, String venueOrderId, String reason, long exchangeTimeNs, long localTimeNs)
-            implements OrderEvent {}
+    /**
+     * The exchange (or the gateway, before sending) refused the order.
+     *
+     * @param reason why, in core terms (what logic decides on)
+     * @param detail the venue's own words (e.g. {@code "110007 ab not enough for new order"}), {@code ""} when none;
+     *     for journals and logs only
+     */
+    record Rejected(
+            String clientOrderId,
+            String venueOrderId,
+            RejectReason reason,
+            String detail,
+            long exchangeTimeNs,
+            long localTimeNs)
+            implements OrderEvent {
+        /** A null reason is {@link RejectReason#UNKNOWN}, a null detail {@code ""}. */
+        public Rejected {
+            reason = reason == null ? RejectReason.UNKNOWN : reason;
+            detail = detail == null ? "" : detail;
+        }
+
+        /** Without a detail. */
+        public Rejected(
+                String clientOrderId, String venueOrderId, RejectReason reason, long exchangeTimeNs, long localTimeNs) {
+            this(clientOrderId, venueOrderId, reason, "", exchangeTimeNs, localTimeNs);
+        }
+
+        /** The reason's code, then the venue's detail in parentheses when there is one (journals, logs). */
+        public String reasonText() {
+            return describe(reason.code(), detail);
+        }
+    }
 
     /** An amend took effect: the order now has this price and quantity. */
     record Amended(
@@ -45,10 +74,32 @@ public sealed interface OrderEvent
             long localTimeNs)
             implements OrderEvent {}
 
-    /** An amend was refused; the order is unchanged. */
+    /** An amend was refused; the order is unchanged. Reason and detail as for {@link Rejected}. */
     record AmendRejected(
-            String clientOrderId, String venueOrderId, String reason, long exchangeTimeNs, long localTimeNs)
-            implements OrderEvent {}
+            String clientOrderId,
+            String venueOrderId,
+            RejectReason reason,
+            String detail,
+            long exchangeTimeNs,
+            long localTimeNs)
+            implements OrderEvent {
+        /** A null reason is {@link RejectReason#UNKNOWN}, a null detail {@code ""}. */
+        public AmendRejected {
+            reason = reason == null ? RejectReason.UNKNOWN : reason;
+            detail = detail == null ? "" : detail;
+        }
+
+        /** Without a detail. */
+        public AmendRejected(
+                String clientOrderId, String venueOrderId, RejectReason reason, long exchangeTimeNs, long localTimeNs) {
+            this(clientOrderId, venueOrderId, reason, "", exchangeTimeNs, localTimeNs);
+        }
+
+        /** The reason's code, then the venue's detail in parentheses when there is one (journals, logs). */
+        public String reasonText() {
+            return describe(reason.code(), detail);
+        }
+    }
 
     /**
      * A fill (partial or final).
@@ -74,27 +125,69 @@ public sealed interface OrderEvent
             implements OrderEvent {}
 
     /**
-     * The order was cancelled (by request, by the exchange, e.g. {@link #POST_ONLY_WOULD_TAKE} for a post-only order
-     * that would have crossed, or {@link #NO_IMMEDIATE_LIQUIDITY} for the rest of an IOC).
+     * The order was cancelled: by request ({@link CancelReason#BY_CLIENT}) or by the exchange, e.g. {@link
+     * CancelReason#POST_ONLY_WOULD_TAKE} for a post-only order that would have crossed, or {@link
+     * CancelReason#IOC_REMAINDER} for the rest of an IOC.
+     *
+     * @param reason why, in core terms (what logic decides on)
+     * @param detail the venue's own words (e.g. Bybit's {@code cancelType} or {@code rejectReason}), {@code ""} when
+     *     none; for journals and logs only
      */
-    record Canceled(String clientOrderId, String venueOrderId, String reason, long exchangeTimeNs, long localTimeNs)
+    record Canceled(
+            String clientOrderId,
+            String venueOrderId,
+            CancelReason reason,
+            String detail,
+            long exchangeTimeNs,
+            long localTimeNs)
             implements OrderEvent {
-        /** Reason: a post-only order would have taken liquidity (Bybit {@code EC_PostOnlyWillTakeLiquidity}). */
-        public static final String POST_ONLY_WOULD_TAKE = "PostOnlyWillTakeLiquidity";
-        /** Reason: cancelled at the client's request. */
-        public static final String BY_USER = "CancelByUser";
-        /** Reason: the unfilled rest of an IOC/market order. */
-        public static final String NO_IMMEDIATE_LIQUIDITY = "NoImmediateQtyToFill";
-        /** Reason: an FOK order could not fill entirely. */
-        public static final String NO_FULL_FILL = "CancelForNoFullFill";
-        /** Reason: a reduce-only order no longer had a position to reduce. */
-        public static final String REDUCE_ONLY = "CancelByReduceOnly";
+        /** A null reason is {@link CancelReason#UNKNOWN}, a null detail {@code ""}. */
+        public Canceled {
+            reason = reason == null ? CancelReason.UNKNOWN : reason;
+            detail = detail == null ? "" : detail;
+        }
+
+        /** Without a detail. */
+        public Canceled(
+                String clientOrderId, String venueOrderId, CancelReason reason, long exchangeTimeNs, long localTimeNs) {
+            this(clientOrderId, venueOrderId, reason, "", exchangeTimeNs, localTimeNs);
+        }
+
+        /** The reason's code, then the venue's detail in parentheses when there is one (journals, logs). */
+        public String reasonText() {
+            return describe(reason.code(), detail);
+        }
     }
 
-    /** A cancel was refused (e.g. the order had already filled). */
+    /**
+     * A cancel was refused (e.g. the order had already filled: {@link RejectReason#ORDER_FINISHED}). Reason and detail
+     * as for {@link Rejected}.
+     */
     record CancelRejected(
-            String clientOrderId, String venueOrderId, String reason, long exchangeTimeNs, long localTimeNs)
-            implements OrderEvent {}
+            String clientOrderId,
+            String venueOrderId,
+            RejectReason reason,
+            String detail,
+            long exchangeTimeNs,
+            long localTimeNs)
+            implements OrderEvent {
+        /** A null reason is {@link RejectReason#UNKNOWN}, a null detail {@code ""}. */
+        public CancelRejected {
+            reason = reason == null ? RejectReason.UNKNOWN : reason;
+            detail = detail == null ? "" : detail;
+        }
+
+        /** Without a detail. */
+        public CancelRejected(
+                String clientOrderId, String venueOrderId, RejectReason reason, long exchangeTimeNs, long localTimeNs) {
+            this(clientOrderId, venueOrderId, reason, "", exchangeTimeNs, localTimeNs);
+        }
+
+        /** The reason's code, then the venue's detail in parentheses when there is one (journals, logs). */
+        public String reasonText() {
+            return describe(reason.code(), detail);
+        }
+    }
 
     /** A conditional order's trigger fired; it is now working. */
     record Triggered(String clientOrderId, String venueOrderId, long exchangeTimeNs, long localTimeNs)
@@ -103,4 +196,9 @@ public sealed interface OrderEvent
     /** The exchange expired the order. */
     record Expired(String clientOrderId, String venueOrderId, long exchangeTimeNs, long localTimeNs)
             implements OrderEvent {}
+
+    /** {@code code}, or {@code code (detail)} when there is a detail. */
+    private static String describe(String code, String detail) {
+        return detail.isEmpty() ? code : code + " (" + detail + ")";
+    }
 }

@@ -305,7 +305,7 @@ final class OrderRouter {
             return;
         }
         if (event instanceof OrderEvent.Canceled
-                && OrderEvent.Canceled.POST_ONLY_WOULD_TAKE.equals(((OrderEvent.Canceled) event).reason())
+                && ((OrderEvent.Canceled) event).reason() == CancelReason.POST_ONLY_WOULD_TAKE
                 && !escalated) {
             if (postOnlyRetries++ < cfg.maxPostOnlyRetries()) {
                 postAtTouch();

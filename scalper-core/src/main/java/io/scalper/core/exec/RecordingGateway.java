@@ -104,7 +104,7 @@ public final class RecordingGateway implements ExchangeGateway {
     public void cancel(String clientOrderId) {
         commands.add(new Command("cancel", clientOrderId, requests.get(clientOrderId), 0, 0, 0, clock.nowNs()));
         if (answerCancels) {
-            cancelled(clientOrderId, OrderEvent.Canceled.BY_USER);
+            cancelled(clientOrderId, CancelReason.BY_CLIENT);
         }
     }
 
@@ -149,7 +149,7 @@ public final class RecordingGateway implements ExchangeGateway {
         listener.onOrderEvent(new OrderEvent.Accepted(id, "v-" + id, now(), now()));
     }
 
-    public void reject(String id, String reason) {
+    public void reject(String id, RejectReason reason) {
         listener.onOrderEvent(new OrderEvent.Rejected(id, "", reason, now(), now()));
     }
 
@@ -157,15 +157,20 @@ public final class RecordingGateway implements ExchangeGateway {
         listener.onOrderEvent(new OrderEvent.Amended(id, "v-" + id, priceTicks, qtyLots, triggerTicks, now(), now()));
     }
 
-    public void amendRejected(String id, String reason) {
+    public void amendRejected(String id, RejectReason reason) {
         listener.onOrderEvent(new OrderEvent.AmendRejected(id, "v-" + id, reason, now(), now()));
     }
 
-    public void cancelled(String id, String reason) {
+    public void cancelled(String id, CancelReason reason) {
         listener.onOrderEvent(new OrderEvent.Canceled(id, "v-" + id, reason, now(), now()));
     }
 
-    public void cancelRejected(String id, String reason) {
+    /** A cancel with the venue's own words alongside the reason. */
+    public void cancelled(String id, CancelReason reason, String detail) {
+        listener.onOrderEvent(new OrderEvent.Canceled(id, "v-" + id, reason, detail, now(), now()));
+    }
+
+    public void cancelRejected(String id, RejectReason reason) {
         listener.onOrderEvent(new OrderEvent.CancelRejected(id, "v-" + id, reason, now(), now()));
     }
 

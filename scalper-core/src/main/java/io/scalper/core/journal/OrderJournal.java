@@ -33,7 +33,10 @@ import java.util.Objects;
  *   <li>{@code status}: {@link io.scalper.core.exec.OrderStatus} after the record; {@code filled_qty}: cumulative.
  *   <li>{@code event_price}, {@code event_qty}: the fill's price and quantity ({@code filled}), the new price and
  *       quantity ({@code amended}, or requested by {@code amend}); otherwise empty.
- *   <li>{@code reason}: of {@code rejected}, {@code canceled}, {@code amend_rejected}, {@code cancel_rejected}.
+ *   <li>{@code reason}: of {@code rejected}, {@code canceled}, {@code amend_rejected}, {@code cancel_rejected}: the
+ *       core reason's code ({@link io.scalper.core.exec.CancelReason}, {@link io.scalper.core.exec.RejectReason}),
+ *       then the venue's own words in parentheses when it gave any, e.g. {@code by_client (CancelByUser)} or {@code
+ *       insufficient_balance (110007 ab not enough for new order)}.
  *   <li>{@code result}: what applying the event did ({@code APPLIED}, {@code DUPLICATE}, {@code INVALID}), if given.
  *   <li>{@code venue_order_id}: the exchange's id when known; {@code exchange_time_ms}: the event's exchange time
  *       (empty for commands or when unknown).
@@ -197,16 +200,16 @@ public final class OrderJournal implements Closeable {
 
     private static String reason(OrderEvent event) {
         if (event instanceof OrderEvent.Rejected) {
-            return ((OrderEvent.Rejected) event).reason();
+            return ((OrderEvent.Rejected) event).reasonText();
         }
         if (event instanceof OrderEvent.Canceled) {
-            return ((OrderEvent.Canceled) event).reason();
+            return ((OrderEvent.Canceled) event).reasonText();
         }
         if (event instanceof OrderEvent.AmendRejected) {
-            return ((OrderEvent.AmendRejected) event).reason();
+            return ((OrderEvent.AmendRejected) event).reasonText();
         }
         if (event instanceof OrderEvent.CancelRejected) {
-            return ((OrderEvent.CancelRejected) event).reason();
+            return ((OrderEvent.CancelRejected) event).reasonText();
         }
         return null;
     }

@@ -3,6 +3,7 @@ package io.scalper.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scalper.core.book.BookUpdate;
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ExecutionListener;
 import io.scalper.core.exec.OrderEvent;
@@ -119,8 +120,7 @@ class EngineAllocationTest {
             final String id = r.clientOrderId();
             listener.onOrderEvent(new OrderEvent.Accepted(id, id, now, now));
             if (r.timeInForce() == TimeInForce.IOC || r.timeInForce() == TimeInForce.FOK) {
-                listener.onOrderEvent(
-                        new OrderEvent.Canceled(id, id, OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY, now, now));
+                listener.onOrderEvent(new OrderEvent.Canceled(id, id, CancelReason.IOC_REMAINDER, now, now));
             }
         }
 
@@ -135,7 +135,7 @@ class EngineAllocationTest {
         public void cancel(String id) {
             cancels++;
             final long now = clock.nowNs();
-            listener.onOrderEvent(new OrderEvent.Canceled(id, id, OrderEvent.Canceled.BY_USER, now, now));
+            listener.onOrderEvent(new OrderEvent.Canceled(id, id, CancelReason.BY_CLIENT, now, now));
         }
 
         @Override

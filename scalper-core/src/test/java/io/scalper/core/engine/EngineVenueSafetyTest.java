@@ -3,13 +3,14 @@ package io.scalper.core.engine;
 import static io.scalper.core.engine.EngineHarness.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.Liquidity;
-import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.OrderStatus;
 import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.exec.RecordingGateway;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.risk.DailyLossLimit;
 import io.scalper.core.risk.KillSwitch;
 import io.scalper.core.risk.RefusalReason;
@@ -91,7 +92,7 @@ class EngineVenueSafetyTest {
         h.gateway.answering(true, false, true); // amends go unanswered until the test answers
         fillQuietly(entry, 300);
         assertThat(count("amend", OrderPurpose.STOP_LOSS)).isEqualTo(1);
-        h.gateway.amendRejected(stop.clientOrderId(), "10006 too many visits");
+        h.gateway.amendRejected(stop.clientOrderId(), RejectReason.RATE_LIMITED);
         assertThat(count("amend", OrderPurpose.STOP_LOSS))
                 .as("not re-amended at once")
                 .isEqualTo(1);
@@ -103,7 +104,7 @@ class EngineVenueSafetyTest {
                 .isEqualTo(2);
         // keep refusing: the amend budget (1 + 4 retries) is spent, then the stop is replaced make-before-break
         for (int i = 0; i < 6; i++) {
-            h.gateway.amendRejected(stop.clientOrderId(), "10006 too many visits");
+            h.gateway.amendRejected(stop.clientOrderId(), RejectReason.RATE_LIMITED);
             h.advanceMs(4_500);
         }
         assertThat(count("amend", OrderPurpose.STOP_LOSS)).isEqualTo(5);
@@ -143,7 +144,7 @@ class EngineVenueSafetyTest {
                 .isEqualTo(tp.clientOrderId());
         n.advanceMs(1_000);
         assertThat(n.last(OrderPurpose.TAKE_PROFIT).clientOrderId()).isEqualTo(tp.clientOrderId());
-        n.gateway.cancelled(tp.clientOrderId(), OrderEvent.Canceled.BY_USER);
+        n.gateway.cancelled(tp.clientOrderId(), CancelReason.BY_CLIENT);
         final OrderRequest fresh = n.last(OrderPurpose.TAKE_PROFIT);
         assertThat(fresh.clientOrderId()).isNotEqualTo(tp.clientOrderId());
         assertThat(fresh.qtyLots()).isEqualTo(800);
@@ -158,7 +159,7 @@ class EngineVenueSafetyTest {
         for (int i = 0; i < 150; i++) { // 15 s of a venue that cancels every exit unfilled
             final OrderRequest exit = h.last(OrderPurpose.EXIT);
             if (h.order(exit).isOpen()) {
-                h.gateway.cancelled(exit.clientOrderId(), OrderEvent.Canceled.NO_IMMEDIATE_LIQUIDITY);
+                h.gateway.cancelled(exit.clientOrderId(), CancelReason.IOC_REMAINDER);
             }
             h.advanceMs(100);
         }
@@ -186,7 +187,7 @@ class EngineVenueSafetyTest {
             h.signal(0.9); // decisions keep coming while the cancel is pending
         }
         assertThat(h.gateway.commands("cancel")).as("no cancel per decision").hasSize(1);
-        h.gateway.cancelRejected(entry.clientOrderId(), "10006 too many visits");
+        h.gateway.cancelRejected(entry.clientOrderId(), RejectReason.RATE_LIMITED);
         h.signal(0.9);
         assertThat(h.gateway.commands("cancel")).as("not re-sent at once").hasSize(1);
         h.advanceMs(300);
@@ -194,7 +195,7 @@ class EngineVenueSafetyTest {
                 .as("re-sent after the back-off")
                 .hasSize(2);
         for (int i = 0; i < 10; i++) {
-            h.gateway.cancelRejected(entry.clientOrderId(), "10006 too many visits");
+            h.gateway.cancelRejected(entry.clientOrderId(), RejectReason.RATE_LIMITED);
             h.advanceMs(5_000);
         }
         assertThat(h.gateway.commands("cancel")).as("1 + 4 retries").hasSize(5);
@@ -219,7 +220,7 @@ class EngineVenueSafetyTest {
         for (int i = 0; i < 5; i++) {
             h.signal(0.9);
             final OrderRequest entry = h.last(OrderPurpose.ENTRY);
-            h.gateway.reject(entry.clientOrderId(), "110007 ab not enough");
+            h.gateway.reject(entry.clientOrderId(), RejectReason.INSUFFICIENT_BALANCE);
             final int sent = h.gateway.commands("submit").size();
             h.signal(0.9);
             if (i < 4) {

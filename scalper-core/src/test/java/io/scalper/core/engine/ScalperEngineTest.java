@@ -4,12 +4,14 @@ import static io.scalper.core.engine.EngineHarness.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.ExecutionConfig;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
 import io.scalper.core.exec.OrderStatus;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.exec.TriggerSource;
 import io.scalper.core.metrics.RoundTrip;
@@ -20,6 +22,8 @@ import io.scalper.core.risk.RefusalReason;
 import io.scalper.core.risk.RiskConfig;
 import io.scalper.core.risk.TradingState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ScalperEngineTest {
     private final EngineHarness h = new EngineHarness();
@@ -87,11 +91,30 @@ class ScalperEngineTest {
     void shouldRepostAfterAPostOnlyCancel() {
         final OrderRequest entry = enterLong();
         h.book(h.bid + 2, h.ask + 2); // market moved; the exchange says our post-only would have crossed
-        h.gateway.cancelled(entry.clientOrderId(), OrderEvent.Canceled.POST_ONLY_WOULD_TAKE);
+        h.gateway.cancelled(entry.clientOrderId(), CancelReason.POST_ONLY_WOULD_TAKE);
         final OrderRequest again = h.last(OrderPurpose.ENTRY);
         assertThat(again.clientOrderId()).isNotEqualTo(entry.clientOrderId());
         assertThat(again.priceTicks()).isEqualTo(h.bid);
         assertThat(again.qtyLots()).isEqualTo(1538);
+        h.check();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CancelReason.class)
+    void shouldRepostOnlyWhenTheCancelReasonIsPostOnlyWouldTake(CancelReason reason) {
+        final OrderRequest entry = enterLong();
+        h.book(h.bid + 2, h.ask + 2);
+        // the venue's text says post-only, but only the core reason counts
+        h.gateway.cancelled(entry.clientOrderId(), reason, "EC_PostOnlyWillTakeLiquidity");
+        final OrderRequest last = h.last(OrderPurpose.ENTRY);
+        if (reason == CancelReason.POST_ONLY_WOULD_TAKE) {
+            assertThat(last.clientOrderId()).isNotEqualTo(entry.clientOrderId());
+            assertThat(last.priceTicks()).isEqualTo(h.bid);
+        } else {
+            assertThat(last.clientOrderId())
+                    .as("no repost after a cancel for %s", reason)
+                    .isEqualTo(entry.clientOrderId());
+        }
         h.check();
     }
 
@@ -222,7 +245,7 @@ class ScalperEngineTest {
         for (int i = 0; i < 3; i++) {
             final String rejected = h.last(OrderPurpose.STOP_LOSS).clientOrderId();
             stops.add(rejected);
-            h.gateway.reject(rejected, "rejected by test");
+            h.gateway.reject(rejected, RejectReason.UNKNOWN);
             while (h.engine.legReplacements() < i + 1 && waitedMs[i] < 5_000) {
                 h.advanceMs(10);
                 waitedMs[i] += 10;
@@ -237,7 +260,7 @@ class ScalperEngineTest {
         stops.add(h.last(OrderPurpose.STOP_LOSS).clientOrderId());
         assertThat(stops).as("each replacement is a new order").hasSize(4);
         assertThat(h.last(OrderPurpose.EXIT)).isNull();
-        h.gateway.reject(h.last(OrderPurpose.STOP_LOSS).clientOrderId(), "rejected again");
+        h.gateway.reject(h.last(OrderPurpose.STOP_LOSS).clientOrderId(), RejectReason.UNKNOWN);
         final OrderRequest exit = h.last(OrderPurpose.EXIT);
         assertThat(exit).as("flattened instead of staying unprotected").isNotNull();
         assertThat(exit.qtyLots()).isEqualTo(700);

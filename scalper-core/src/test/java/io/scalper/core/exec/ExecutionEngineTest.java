@@ -80,7 +80,7 @@ class ExecutionEngineTest {
                 .extracting(RecordingGateway.Command::clientOrderId)
                 .containsExactly("old-stop");
         final OrderEvent.Canceled canceled =
-                new OrderEvent.Canceled("old-stop", "v-77", OrderEvent.Canceled.BY_USER, clock.nowNs(), clock.nowNs());
+                new OrderEvent.Canceled("old-stop", "v-77", CancelReason.BY_CLIENT, clock.nowNs(), clock.nowNs());
         assertThat(execution.apply(canceled)).isSameAs(o);
         assertThat(execution.lastResult()).isEqualTo(Order.Result.APPLIED);
         execution.route(o, canceled); // not one of the bracket's legs: nothing follows

@@ -18,7 +18,7 @@ class OrderManagerRetentionTest {
         for (int i = 0; i < 10; i++) {
             final String id = "done-" + i;
             m.create(limit(id), i).markSubmitted(i);
-            m.apply(new OrderEvent.Canceled(id, "", "CancelByUser", i, i));
+            m.apply(new OrderEvent.Canceled(id, "", CancelReason.BY_CLIENT, i, i));
         }
         assertThat(m.get("open-0")).as("open orders are never forgotten").isSameAs(keep);
         assertThat(m.get("done-9")).isNotNull();

@@ -63,7 +63,7 @@ class OrderTest {
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_CANCEL);
         assertThat(order.apply(fill("a-1", "f1", 3, 7))).isEqualTo(Order.Result.APPLIED);
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_CANCEL);
-        order.apply(new OrderEvent.Canceled("a-1", "v", OrderEvent.Canceled.BY_USER, 2, 2));
+        order.apply(new OrderEvent.Canceled("a-1", "v", CancelReason.BY_CLIENT, 2, 2));
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(order.filledLots()).isEqualTo(3);
         // the exchange's late push of a fill that raced the cancel
@@ -78,7 +78,7 @@ class OrderTest {
         order.apply(new OrderEvent.Accepted("a-1", "v", 1, 1));
         order.markCancelRequested();
         order.apply(fill("a-1", "f1", 10, 0));
-        assertThat(order.apply(new OrderEvent.CancelRejected("a-1", "v", "110001", 2, 2)))
+        assertThat(order.apply(new OrderEvent.CancelRejected("a-1", "v", RejectReason.UNKNOWN_ORDER, 2, 2)))
                 .isEqualTo(Order.Result.APPLIED);
         assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
     }
@@ -89,7 +89,7 @@ class OrderTest {
         order.apply(new OrderEvent.Accepted("a-1", "v", 1, 1));
         order.apply(fill("a-1", "f1", 2, 8));
         order.markCancelRequested();
-        order.apply(new OrderEvent.CancelRejected("a-1", "v", "busy", 2, 2));
+        order.apply(new OrderEvent.CancelRejected("a-1", "v", RejectReason.RATE_LIMITED, 2, 2));
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
     }
 
@@ -104,7 +104,7 @@ class OrderTest {
         assertThat(order.request().priceTicks()).isEqualTo(1005);
         assertThat(order.request().qtyLots()).isEqualTo(12);
         order.markAmendRequested();
-        order.apply(new OrderEvent.AmendRejected("a-1", "v", "34040", 3, 3));
+        order.apply(new OrderEvent.AmendRejected("a-1", "v", RejectReason.INVALID_REQUEST, 3, 3));
         assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(order.request().priceTicks()).isEqualTo(1005);
     }
@@ -112,9 +112,10 @@ class OrderTest {
     @Test
     void shouldReportInvalidTransitionsWithoutThrowingAndStillCountFills() {
         order.markSubmitted(0);
-        order.apply(new OrderEvent.Rejected("a-1", "", "110007", 1, 1));
+        order.apply(
+                new OrderEvent.Rejected("a-1", "", RejectReason.INSUFFICIENT_BALANCE, "110007 ab not enough", 1, 1));
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(order.reason()).isEqualTo("110007");
+        assertThat(order.reason()).isEqualTo("insufficient_balance (110007 ab not enough)");
         assertThat(order.apply(new OrderEvent.Triggered("a-1", "", 1, 1))).isEqualTo(Order.Result.INVALID);
         assertThat(order.apply(fill("a-1", "f1", 1, 9))).isEqualTo(Order.Result.INVALID);
         assertThat(order.filledLots()).as("a fill is a fact").isEqualTo(1);

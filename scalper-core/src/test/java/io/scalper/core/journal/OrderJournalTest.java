@@ -3,12 +3,14 @@ package io.scalper.core.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderFixtures;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.exec.TriggerSource;
 import io.scalper.core.model.Instrument;
@@ -61,7 +63,7 @@ class OrderJournalTest {
             OrderFixtures.requestCancel(order);
             j.recordCancel(T0 + 10 * MS, order);
             final OrderEvent canceled =
-                    new OrderEvent.Canceled("sc-1", "v-9", OrderEvent.Canceled.BY_USER, T0 + 11 * MS, T0 + 12 * MS);
+                    new OrderEvent.Canceled("sc-1", "v-9", CancelReason.BY_CLIENT, T0 + 11 * MS, T0 + 12 * MS);
             j.recordEvent(T0 + 12 * MS, order, canceled, null);
         }
 
@@ -109,7 +111,7 @@ class OrderJournalTest {
         assertThat(rows.get(5)).containsEntry("result", "DUPLICATE").containsEntry("filled_qty", "0.001");
         assertThat(rows.get(6)).containsEntry("status", "PENDING_CANCEL");
         assertThat(rows.get(7))
-                .containsEntry("reason", "CancelByUser")
+                .containsEntry("reason", "by_client")
                 .containsEntry("result", "")
                 .containsEntry("time_iso", "2026-01-01T00:00:00.012Z");
     }
@@ -133,7 +135,8 @@ class OrderJournalTest {
         try (OrderJournal j = OrderJournal.open(dir, BTC)) {
             j.recordSubmit(T0, market);
             j.recordSubmit(T0, stop);
-            final OrderEvent rejected = new OrderEvent.Rejected("m-1", "", "reduce-only, \"no position\"", 0, T0);
+            final OrderEvent rejected =
+                    new OrderEvent.Rejected("m-1", "", RejectReason.REDUCE_ONLY, "reduce-only, \"no position\"", 0, T0);
             j.recordEvent(T0, market, rejected, OrderFixtures.apply(market, rejected));
         }
 
@@ -147,15 +150,15 @@ class OrderJournalTest {
         assertThat(rows.get(1)).containsEntry("trigger_price", "65000.00").containsEntry("purpose", "STOP_LOSS");
         assertThat(rows.get(2))
                 .containsEntry("record", "rejected")
-                .containsEntry("reason", "reduce-only, \"no position\"")
+                .containsEntry("reason", "reduce_only (reduce-only, \"no position\")")
                 .containsEntry("status", "REJECTED");
     }
 
     @Test
     void shouldNameEveryEventType() {
-        assertThat(OrderJournal.eventName(new OrderEvent.AmendRejected("a", "", "r", 0, 0)))
+        assertThat(OrderJournal.eventName(new OrderEvent.AmendRejected("a", "", RejectReason.UNKNOWN, 0, 0)))
                 .isEqualTo("amend_rejected");
-        assertThat(OrderJournal.eventName(new OrderEvent.CancelRejected("a", "", "r", 0, 0)))
+        assertThat(OrderJournal.eventName(new OrderEvent.CancelRejected("a", "", RejectReason.UNKNOWN, 0, 0)))
                 .isEqualTo("cancel_rejected");
         assertThat(OrderJournal.eventName(new OrderEvent.Triggered("a", "", 0, 0)))
                 .isEqualTo("triggered");

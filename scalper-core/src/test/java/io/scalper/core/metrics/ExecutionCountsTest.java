@@ -3,12 +3,14 @@ package io.scalper.core.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scalper.core.exec.CancelReason;
 import io.scalper.core.exec.Liquidity;
 import io.scalper.core.exec.Order;
 import io.scalper.core.exec.OrderEvent;
 import io.scalper.core.exec.OrderFixtures;
 import io.scalper.core.exec.OrderPurpose;
 import io.scalper.core.exec.OrderRequest;
+import io.scalper.core.exec.RejectReason;
 import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.model.Side;
 import org.junit.jupiter.api.Test;
@@ -52,10 +54,10 @@ class ExecutionCountsTest {
     void shouldCountCancelsRejectsAndNonEntryOrders() {
         final Order canceled = submit("e-1", OrderPurpose.ENTRY, 5);
         apply(canceled, new OrderEvent.Accepted("e-1", "v1", 2, 2));
-        apply(canceled, new OrderEvent.Canceled("e-1", "v1", OrderEvent.Canceled.POST_ONLY_WOULD_TAKE, 3, 3));
-        apply(canceled, new OrderEvent.Canceled("e-1", "v1", OrderEvent.Canceled.POST_ONLY_WOULD_TAKE, 3, 3));
+        apply(canceled, new OrderEvent.Canceled("e-1", "v1", CancelReason.POST_ONLY_WOULD_TAKE, 3, 3));
+        apply(canceled, new OrderEvent.Canceled("e-1", "v1", CancelReason.POST_ONLY_WOULD_TAKE, 3, 3));
         final Order rejected = submit("e-2", OrderPurpose.ENTRY, 5);
-        apply(rejected, new OrderEvent.Rejected("e-2", "", "insufficient margin", 3, 3));
+        apply(rejected, new OrderEvent.Rejected("e-2", "", RejectReason.INSUFFICIENT_BALANCE, 3, 3));
         final Order takeProfit = submit("tp-1", OrderPurpose.TAKE_PROFIT, 5);
         apply(takeProfit, fill("tp-1", "f9", 5, Liquidity.MAKER));
 
