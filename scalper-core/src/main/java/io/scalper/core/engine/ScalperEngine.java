@@ -559,6 +559,25 @@ public final class ScalperEngine implements ExecutionListener {
         requestVenueCheck(now, true);
     }
 
+    /**
+     * Asks the venue for its position and the fills since the last one delivered — the read that follows a stream gap
+     * — so that a fill whose push was lost shows; the answers arrive as events ({@link #onVenuePosition}, fills).
+     * The runtime calls it when stopping, before the venue-level shutdown. Engine thread.
+     */
+    public void verifyWithVenue() {
+        enter();
+        try {
+            requestVenueCheck(clock.nowNs(), true);
+        } finally {
+            leave();
+        }
+    }
+
+    /** Whether a read of the venue the engine asked for is still unanswered (given up after 10 s). */
+    public boolean venueCheckPending() {
+        return venueCheckInFlight && clock.nowNs() - venueCheckSentNs <= VENUE_CHECK_TIMEOUT_NS;
+    }
+
     /** Timer: asks the venue when a disagreement outlived the grace period (or a confirmation is due). */
     private void checkVenue(long now) {
         if (venueCheckInFlight && now - venueCheckSentNs > VENUE_CHECK_TIMEOUT_NS) {

@@ -115,7 +115,7 @@ public final class TradingLoop implements AutoCloseable {
                 .market(venue.market())
                 .clock(clock)
                 .scheduler(scheduler)
-                .gateway(observeLatency(venue.gateway()))
+                .gateway(observeLatency(venue.gateway(), roundTrips))
                 .initialEquity(equity)
                 .reconcilePolicy(policy)
                 .listener(recorder);
@@ -166,55 +166,102 @@ public final class TradingLoop implements AutoCloseable {
                 venue.accountDetail()));
     }
 
-    /** The gateway, with every order round trip it reports also recorded in {@link #roundTrips()}. */
-    private ExchangeGateway observeLatency(ExchangeGateway g) {
-        return new ExchangeGateway() {
-            @Override
-            public void setListener(ExecutionListener listener) {
-                g.setListener(new ExecutionListener() {
-                    @Override
-                    public void onOrderEvent(OrderEvent event) {
-                        listener.onOrderEvent(event);
-                    }
+    /**
+     * The gateway, with every order round trip it reports also recorded in {@link #roundTrips()}. Everything else passes
+     * through unchanged, both ways — commands, venue checks and readiness to the venue; order events, funding, venue
+     * positions and alerts to the engine ({@code TradingLoopTest} checks that every method of both interfaces is
+     * forwarded: a forgotten default method would silently cut the engine off from the venue's truth).
+     */
+    static ExchangeGateway observeLatency(ExchangeGateway g, LatencyHistogram roundTrips) {
+        return new LatencyObservingGateway(g, roundTrips);
+    }
 
-                    @Override
-                    public void onFunding(String sym, double amount, double rate, long exchangeTimeNs) {
-                        listener.onFunding(sym, amount, rate, exchangeTimeNs);
-                    }
+    /** See {@link #observeLatency}. */
+    static final class LatencyObservingGateway implements ExchangeGateway {
+        private final ExchangeGateway g;
+        private final LatencyHistogram roundTrips;
 
-                    @Override
-                    public void onLatency(long roundTripNs) {
-                        roundTrips.record(roundTripNs);
-                        listener.onLatency(roundTripNs);
-                    }
-                });
-            }
+        LatencyObservingGateway(ExchangeGateway g, LatencyHistogram roundTrips) {
+            this.g = g;
+            this.roundTrips = roundTrips;
+        }
 
-            @Override
-            public void submit(OrderRequest request) {
-                g.submit(request);
-            }
+        @Override
+        public void setListener(ExecutionListener listener) {
+            g.setListener(new LatencyObservingListener(listener, roundTrips));
+        }
 
-            @Override
-            public void amend(String id, long price, long qty, long trigger) {
-                g.amend(id, price, qty, trigger);
-            }
+        @Override
+        public void submit(OrderRequest request) {
+            g.submit(request);
+        }
 
-            @Override
-            public void cancel(String id) {
-                g.cancel(id);
-            }
+        @Override
+        public void amend(String id, long price, long qty, long trigger) {
+            g.amend(id, price, qty, trigger);
+        }
 
-            @Override
-            public void cancelAll(String sym) {
-                g.cancelAll(sym);
-            }
+        @Override
+        public void cancel(String id) {
+            g.cancel(id);
+        }
 
-            @Override
-            public boolean supportsAmend() {
-                return g.supportsAmend();
-            }
-        };
+        @Override
+        public void cancelAll(String sym) {
+            g.cancelAll(sym);
+        }
+
+        @Override
+        public boolean supportsAmend() {
+            return g.supportsAmend();
+        }
+
+        @Override
+        public void requestVenueCheck(String symbol) {
+            g.requestVenueCheck(symbol);
+        }
+
+        @Override
+        public boolean isReadyForEntries() {
+            return g.isReadyForEntries();
+        }
+    }
+
+    /** See {@link #observeLatency}. */
+    static final class LatencyObservingListener implements ExecutionListener {
+        private final ExecutionListener listener;
+        private final LatencyHistogram roundTrips;
+
+        LatencyObservingListener(ExecutionListener listener, LatencyHistogram roundTrips) {
+            this.listener = listener;
+            this.roundTrips = roundTrips;
+        }
+
+        @Override
+        public void onOrderEvent(OrderEvent event) {
+            listener.onOrderEvent(event);
+        }
+
+        @Override
+        public void onFunding(String sym, double amount, double rate, long exchangeTimeNs) {
+            listener.onFunding(sym, amount, rate, exchangeTimeNs);
+        }
+
+        @Override
+        public void onLatency(long roundTripNs) {
+            roundTrips.record(roundTripNs);
+            listener.onLatency(roundTripNs);
+        }
+
+        @Override
+        public void onVenuePosition(io.scalper.core.exec.VenuePosition position) {
+            listener.onVenuePosition(position);
+        }
+
+        @Override
+        public void onVenueAlert(String symbol, String code, String detail) {
+            listener.onVenueAlert(symbol, code, detail);
+        }
     }
 
     /** Distribution of feed ages (local receive − exchange time of market messages); engine thread. */
@@ -277,15 +324,21 @@ public final class TradingLoop implements AutoCloseable {
         }
         stopped = true;
         engine.shutdown(keepBrackets, flatten);
+        if (!venue.paper()) {
+            // a fill whose push was lost (a dropped stream message) shows only when the venue is read: read it now
+            engine.verifyWithVenue();
+        }
         final long deadline = SystemClock.INSTANCE.nowNs() + 10 * SECOND_NS;
         // wait for the venue to confirm: working entries gone, the position flat when flattening, and no read of the
-        // venue pending — a private stream that is reconnecting is not counted up until the venue has been read, and a
-        // fill whose push was lost shows only then (leaving earlier would save a position the venue no longer holds)
+        // venue pending — the one asked for above, or a reconnecting private stream's (not counted up until the venue
+        // has been read) — nor a disagreement being checked: a fill whose push was lost shows only then, and leaving
+        // earlier would save a position the venue no longer holds
         while (SystemClock.INSTANCE.nowNs() < deadline
                 && !hurry.getAsBoolean()
                 && (engine.entryWorking()
                         || (flatten && !engine.position().isFlat())
                         || !venue.privateStreamUp()
+                        || engine.venueCheckPending()
                         || engine.venueMismatch())) {
             if (safeStep() == 0) {
                 LockSupport.parkNanos(IDLE_PARK_NS);

@@ -43,6 +43,8 @@ class TradingLoopTest {
         long leftAtShutdown;
         int pollsWhileDown;
         int polls;
+        long venueLots;
+        int venueChecksAnswered;
 
         @Override
         public String name() {
@@ -117,6 +119,12 @@ class TradingLoopTest {
         @Override
         public int poll(long nowNs) {
             polls++;
+            // the venue answers every read asked for with its position, as BybitGateway does over REST
+            final long asked = gateway.commands("venueCheck").size();
+            while (venueChecksAnswered < asked) {
+                venueChecksAnswered++;
+                gateway.venuePosition("BTCUSDT", venueLots, 650_000, true);
+            }
             if (pollsWhileDown > 0) {
                 pollsWhileDown--;
             }
@@ -253,6 +261,75 @@ class TradingLoopTest {
             assertThat(hurried.pollsWhileDown).isGreaterThan(999_000);
             assertThat(hurried.calls).endsWith("shutdown cancelStop=false flatten=false");
         }
+    }
+
+    @Test
+    void shouldReadTheVenueWhenStoppingAndNotSaveAPositionItNoLongerHolds() throws IOException {
+        // the engine holds 300 lots; the venue closed them (a take-profit whose pushes were lost): the stop asks the
+        // venue, a second read confirms, and the engine takes the venue's position before anything is saved
+        final ScriptedVenue venue = new ScriptedVenue();
+        try (TradingLoop loop = TradingLoop.builder(venue).stateDirectory(dir).build()) {
+            loop.start();
+            loop.step();
+            venue.venueLots = 300;
+            loop.engine().adoptPosition(300, 650_000);
+            loop.step();
+            venue.venueLots = 0;
+            loop.stop(true, false);
+            assertThat(venue.gateway.commands("venueCheck"))
+                    .as("the venue was read")
+                    .isNotEmpty();
+            assertThat(loop.engine().position().qtyLots()).isZero();
+        }
+        assertThat(Files.readString(dir.resolve("state.json"))).contains("\"positionLots\":0");
+    }
+
+    @Test
+    void shouldForwardEveryMethodOfTheGatewayAndItsListener() throws Exception {
+        // a default method left out of the latency wrapper answers with its default: before this test, venue checks,
+        // gateway readiness, venue positions and alerts never reached the engine in scalper run
+        for (java.lang.reflect.Method m : ExchangeGateway.class.getMethods()) {
+            assertThat(TradingLoop.LatencyObservingGateway.class
+                            .getDeclaredMethod(m.getName(), m.getParameterTypes())
+                            .getDeclaringClass())
+                    .as("%s forwarded", m)
+                    .isEqualTo(TradingLoop.LatencyObservingGateway.class);
+        }
+        for (java.lang.reflect.Method m : io.scalper.core.exec.ExecutionListener.class.getMethods()) {
+            assertThat(TradingLoop.LatencyObservingListener.class
+                            .getDeclaredMethod(m.getName(), m.getParameterTypes())
+                            .getDeclaringClass())
+                    .as("%s forwarded", m)
+                    .isEqualTo(TradingLoop.LatencyObservingListener.class);
+        }
+        // and what passes through arrives
+        final io.scalper.core.time.ManualClock clock = new io.scalper.core.time.ManualClock(1_000L);
+        final RecordingGateway inner = new RecordingGateway(clock, true).readyForEntries(false);
+        final LatencyHistogram rt = new LatencyHistogram();
+        final ExchangeGateway outer = TradingLoop.observeLatency(inner, rt);
+        final List<Object> heard = new ArrayList<>();
+        outer.setListener(new io.scalper.core.exec.ExecutionListener() {
+            @Override
+            public void onOrderEvent(io.scalper.core.exec.OrderEvent event) {
+                heard.add(event);
+            }
+
+            @Override
+            public void onVenuePosition(io.scalper.core.exec.VenuePosition position) {
+                heard.add(position);
+            }
+
+            @Override
+            public void onVenueAlert(String symbol, String code, String detail) {
+                heard.add(code);
+            }
+        });
+        outer.requestVenueCheck("BTCUSDT");
+        assertThat(inner.commands("venueCheck")).hasSize(1);
+        assertThat(outer.isReadyForEntries()).isFalse();
+        inner.venuePosition("BTCUSDT", 5, 650_000, true);
+        inner.venueAlert("BTCUSDT", "adl", "x");
+        assertThat(heard).hasSize(2).contains("adl");
     }
 
     @Test
