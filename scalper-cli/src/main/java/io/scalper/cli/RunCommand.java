@@ -275,22 +275,32 @@ final class RunCommand implements Callable<Integer> {
         err.println("MAINNET — real money. Risk limits in force: " + r);
     }
 
-    /** SIGINT/SIGTERM: the first stops the loop gracefully, the second makes the stop quick. */
+    /**
+     * SIGINT/SIGTERM: the first stops the loop gracefully, the second makes the stop quick. Each is installed on its own:
+     * a process started with SIGINT ignored (a background job of a non-interactive shell) cannot take SIGINT — the JVM
+     * refuses it — and must still stop cleanly on SIGTERM.
+     */
     private Object installSignals() {
+        final sun.misc.SignalHandler handler = sig -> interrupts.incrementAndGet();
+        return new Object[] {install("INT", handler), install("TERM", handler)};
+    }
+
+    private static Object install(String name, sun.misc.SignalHandler handler) {
         try {
-            final sun.misc.SignalHandler handler = sig -> interrupts.incrementAndGet();
-            final Object a = sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
-            final Object b = sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
-            return new Object[] {a, b};
+            return sun.misc.Signal.handle(new sun.misc.Signal(name), handler);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            return null; // no signals here (e.g. some test runners): --duration still stops the loop
+            return null; // not available here: --duration and the other signal still stop the loop
         }
     }
 
     private static void restoreSignals(Object previous) {
         if (previous instanceof Object[] handlers) {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), (sun.misc.SignalHandler) handlers[0]);
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), (sun.misc.SignalHandler) handlers[1]);
+            if (handlers[0] instanceof sun.misc.SignalHandler h) {
+                sun.misc.Signal.handle(new sun.misc.Signal("INT"), h);
+            }
+            if (handlers[1] instanceof sun.misc.SignalHandler h) {
+                sun.misc.Signal.handle(new sun.misc.Signal("TERM"), h);
+            }
         }
     }
 }

@@ -27,6 +27,16 @@ class RunProcessTest {
     @TempDir
     Path tmp;
 
+    /** Every process started, killed after the test whatever happened (a failed wait must not leave one running). */
+    private final List<Process> started = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void killWhatIsLeft() {
+        for (Process p : started) {
+            p.destroyForcibly();
+        }
+    }
+
     private Process start(BybitEmulator emulator, Path state, Path out, Path err, String... extra) throws IOException {
         final List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -50,7 +60,28 @@ class RunProcessTest {
                 .redirectError(err.toFile());
         pb.environment().put("BYBIT_API_KEY", emulator.apiKey());
         pb.environment().put("BYBIT_API_SECRET", emulator.apiSecret());
-        return pb.start();
+        final Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    /**
+     * SIGINT, unless this JVM was started with SIGINT ignored (as a background job of a non-interactive shell is): its
+     * children inherit that, the JVM then cannot take SIGINT, and a Ctrl-C could not reach them either — SIGTERM, which
+     * `scalper run` treats the same way, stands in for it.
+     */
+    private static String interruptSignal() throws IOException {
+        final Path status = Path.of("/proc/self/status");
+        if (java.nio.file.Files.isReadable(status)) {
+            for (String line : java.nio.file.Files.readAllLines(status)) {
+                if (line.startsWith("SigIgn:")) {
+                    final long ignored =
+                            Long.parseUnsignedLong(line.substring(7).trim(), 16);
+                    return (ignored & 0x2L) != 0 ? "TERM" : "INT";
+                }
+            }
+        }
+        return "INT";
     }
 
     private static void waitFor(String what, long seconds, BooleanSupplier done, Path log) throws Exception {
@@ -176,7 +207,7 @@ class RunProcessTest {
                     },
                     err4);
             for (int i = 0; i < 2; i++) {
-                new ProcessBuilder("kill", "-INT", Long.toString(fourth.pid()))
+                new ProcessBuilder("kill", "-" + interruptSignal(), Long.toString(fourth.pid()))
                         .start()
                         .waitFor();
             }
