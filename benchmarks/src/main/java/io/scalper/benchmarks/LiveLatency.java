@@ -92,7 +92,34 @@ public final class LiveLatency {
                     roundTrips.recordValue(Math.max(0, roundTripNs));
                     listener.onLatency(roundTripNs);
                 }
+
+                @Override
+                public void onVenuePosition(io.scalper.core.exec.VenuePosition position) {
+                    listener.onVenuePosition(position);
+                }
+
+                @Override
+                public void onVenueAlert(String symbol, String code, String detail) {
+                    listener.onVenueAlert(symbol, code, detail);
+                }
             });
+        }
+
+        // a wrapper must forward the interfaces' default methods too, or the engine behind it runs cut off from the
+        // venue (the runtime's wrapper had that bug: TradingLoopTest checks it)
+        @Override
+        public boolean supportsAmend() {
+            return inner.supportsAmend();
+        }
+
+        @Override
+        public void requestVenueCheck(String symbol) {
+            inner.requestVenueCheck(symbol);
+        }
+
+        @Override
+        public boolean isReadyForEntries() {
+            return inner.isReadyForEntries();
         }
 
         @Override
