@@ -46,8 +46,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(
             names = "--symbol",
             paramLabel = "S",
-            description = "Symbol to trade from multi-symbol recordings (default: the first one in the file).")
-    String symbol;
+            description = "Symbol to trade from multi-symbol recordings (default: the config's symbols, else the first"
+                    + " one in the file). Repeat it to trade several on one account: one engine each, account-wide"
+                    + " risk, totals and per-symbol figures; without --data each gets its own generated market.")
+    List<String> symbols = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/default.yaml).")
     Path config;
@@ -83,8 +85,10 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
-        final BacktestInput input = BacktestInput.of(data, symbol, seed, duration, market);
+        final ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
+        final ScalperConfig cfg = file.config();
+        final List<String> chosen = symbols.isEmpty() ? file.symbols() : symbols;
+        final BacktestInput input = BacktestInput.ofSymbols(data, chosen, seed, duration, market);
         final long limitNs = data.isEmpty() || duration == null ? 0 : BacktestInput.parseDuration(duration, null);
         final ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
         final BacktestResult r = run(cfg, input, seed, limitNs, report, progress);
@@ -128,7 +132,13 @@ final class BacktestCommand implements Callable<Integer> {
 
     static void printSummary(PrintWriter out, BacktestResult r) {
         final PerformanceStats s = r.stats();
-        out.println("source:        " + r.source() + " (" + r.instrument().symbol() + ")");
+        if (!r.symbols().isEmpty()) {
+            final List<String> names = new ArrayList<>();
+            r.symbols().forEach(x -> names.add(x.instrument().symbol()));
+            out.println("source:        " + r.source() + " (" + String.join(", ", names) + ", one account)");
+        } else {
+            out.println("source:        " + r.source() + " (" + r.instrument().symbol() + ")");
+        }
         out.println(String.format(
                 Locale.ROOT,
                 "replayed:      %,d events (%,d messages), %s of market in %.2f s (%s events/s)",
@@ -138,6 +148,24 @@ final class BacktestCommand implements Callable<Integer> {
                 r.wallNs() / 1e9,
                 ProgressBar.rate(r.eventsPerSecond())));
         printStats(out, s);
+        printSymbols(out, s);
+    }
+
+    /** One line per symbol when the statistics are an account's over several. */
+    static void printSymbols(PrintWriter out, PerformanceStats s) {
+        for (Map.Entry<String, PerformanceStats> e : s.symbols().entrySet()) {
+            final PerformanceStats x = e.getValue();
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-12s %d trades (%d wins), net %+.2f, fees %.2f, max drawdown %.2f, %d orders",
+                    e.getKey(),
+                    x.trades(),
+                    x.wins(),
+                    x.netPnl(),
+                    x.fees(),
+                    x.maxDrawdown(),
+                    x.orders()));
+        }
     }
 
     static void printStats(PrintWriter out, PerformanceStats s) {

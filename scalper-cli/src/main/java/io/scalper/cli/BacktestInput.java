@@ -31,12 +31,87 @@ final class BacktestInput {
     private final Opener opener;
     /** Length of a generated market, ns, or 0 for data files. */
     private final long generatedNs;
+    /** With several symbols traded on one account: one opener each (and {@link #opener} is the first). */
+    private final List<Opener> symbolOpeners;
 
     private BacktestInput(String description, List<Path> eventFiles, Opener opener, long generatedNs) {
+        this(description, eventFiles, opener, generatedNs, List.of());
+    }
+
+    private BacktestInput(
+            String description, List<Path> eventFiles, Opener opener, long generatedNs, List<Opener> symbolOpeners) {
         this.description = description;
         this.eventFiles = eventFiles;
         this.opener = opener;
         this.generatedNs = generatedNs;
+        this.symbolOpeners = symbolOpeners;
+    }
+
+    /**
+     * The input of a backtest of {@code symbols} traded together on one account: from recorded frames holding them
+     * all (each symbol's frames replayed as its own source), or, without data, a generated market per symbol (seed
+     * {@code seed + i} for the i-th; a symbol other than the profile's gets the profile's model on its own
+     * instrument). One symbol (or none: the file's first) is {@link #of(List, String, long, String, MarketOptions)}.
+     *
+     * @throws ScalperCli.UsageException when several symbols are asked of binary event files (one symbol each)
+     */
+    static BacktestInput ofSymbols(
+            List<Path> data, List<String> symbols, long seed, String duration, MarketOptions market)
+            throws IOException {
+        if (symbols.size() <= 1) {
+            return of(data, symbols.isEmpty() ? null : symbols.get(0), seed, duration, market);
+        }
+        final List<Opener> openers = new ArrayList<>();
+        if (data.isEmpty()) {
+            final long ns = parseDuration(duration, "1h");
+            for (int i = 0; i < symbols.size(); i++) {
+                final String symbol = symbols.get(i).toUpperCase(Locale.ROOT);
+                final long s = seed + i;
+                final GeneratorConfig generator = market.configFor(symbol, s);
+                openers.add(() -> new GeneratedSource(generator, market.scenarios(ns, s), ns));
+            }
+            return new BacktestInput(
+                    "generated markets " + symbols + ", seeds " + seed + ".." + (seed + symbols.size() - 1) + ", "
+                            + Durations.format(ns) + market.describe(),
+                    null,
+                    openers.get(0),
+                    ns,
+                    List.copyOf(openers));
+        }
+        final BacktestInput one = of(data, symbols.get(0), seed, duration, market);
+        if (one.isEventFiles()) {
+            throw new ScalperCli.UsageException(
+                    "several --symbol need recorded frames or a generated market: an .events file holds one symbol");
+        }
+        final List<Path> files = new ArrayList<>();
+        for (Path p : data) {
+            files.add(p);
+        }
+        for (String symbol : symbols) {
+            final String upper = symbol.toUpperCase(Locale.ROOT);
+            openers.add(() -> RecordedSources.open(files, upper));
+        }
+        return new BacktestInput(one.description, null, openers.get(0), 0, List.copyOf(openers));
+    }
+
+    /** {@code config} on {@code symbol}'s instrument (Bybit's rules as built in), when it is not already. */
+    static GeneratorConfig onInstrument(GeneratorConfig config, String symbol) {
+        if (config.instrument().symbol().equals(symbol)) {
+            return config;
+        }
+        final io.scalper.core.model.Instrument inst =
+                io.scalper.bybit.marketdata.BybitInstruments.builtIn().get(symbol);
+        if (inst == null) {
+            throw new ScalperCli.UsageException("--symbol: no generated market for " + symbol + " (known: "
+                    + io.scalper.bybit.marketdata.BybitInstruments.builtIn().keySet() + "); give --data");
+        }
+        final String price = symbol.startsWith("ETH") ? "3000" : symbol.startsWith("BTC") ? "65000" : "1";
+        return config.withInstrument(inst, inst.parsePrice(price));
+    }
+
+    /** Whether this input trades several symbols on one account. */
+    boolean multiSymbol() {
+        return symbolOpeners.size() > 1;
     }
 
     /**
@@ -59,6 +134,17 @@ final class BacktestInput {
         if (data.isEmpty()) {
             final long ns = parseDuration(duration, "1h");
             final GeneratorConfig generator = market.config(seed);
+            final String wanted = symbol == null ? null : symbol.toUpperCase(Locale.ROOT);
+            if (wanted != null && !wanted.equals(generator.instrument().symbol())) {
+                // --symbol names another contract than the profile's: its own market (see configFor)
+                final GeneratorConfig own = market.configFor(wanted, seed);
+                return new BacktestInput(
+                        "generated market " + wanted + ", seed " + seed + ", " + Durations.format(ns)
+                                + market.describe(),
+                        null,
+                        () -> new GeneratedSource(own, market.scenarios(ns, seed), ns),
+                        ns);
+            }
             return new BacktestInput(
                     "generated market, seed " + seed + ", " + Durations.format(ns) + market.describe(),
                     null,
@@ -116,8 +202,22 @@ final class BacktestInput {
         }
     }
 
-    /** Sets the runner's market: the event files, or a freshly opened source. */
+    /** Sets the runner's market: the event files, or a freshly opened source (one per symbol, with several). */
     BacktestRunner.Builder apply(BacktestRunner.Builder b) throws IOException {
+        if (multiSymbol()) {
+            final List<MarketSource> sources = new ArrayList<>();
+            try {
+                for (Opener o : symbolOpeners) {
+                    sources.add(o.open());
+                }
+            } catch (IOException | RuntimeException e) {
+                for (MarketSource s : sources) {
+                    s.close();
+                }
+                throw e;
+            }
+            return b.sources(sources).description(description);
+        }
         return eventFiles != null ? b.eventFiles(eventFiles) : b.source(opener.open());
     }
 
@@ -223,7 +323,28 @@ final class BacktestInput {
                 throw new ScalperCli.UsageException(
                         "--profile: must be one of " + GeneratorConfig.PROFILES + ", got '" + profile + "'");
             }
-            c = c.withSeed(seed);
+            return withOptions(c.withSeed(seed));
+        }
+
+        /**
+         * The generated market of {@code symbol} when several trade: with a calibrated {@code --profile}, the symbol's
+         * own calibrated profile when there is one (btcusdt, ethusdt), with the same predictability and move; else
+         * {@link #config(long)} on the symbol's instrument.
+         */
+        GeneratorConfig configFor(String symbol, long seed) {
+            final String own = symbol.toLowerCase(Locale.ROOT);
+            final GeneratorConfig c = config(seed);
+            if (profile != null
+                    && !"default".equalsIgnoreCase(profile.trim())
+                    && !own.equals("default")
+                    && GeneratorConfig.PROFILES.contains(own)) {
+                return withOptions(GeneratorConfig.profile(own).withSeed(seed));
+            }
+            return onInstrument(c, symbol);
+        }
+
+        private GeneratorConfig withOptions(GeneratorConfig base) {
+            GeneratorConfig c = base;
             if (predictability != null) {
                 if (!(predictability >= 0 && predictability <= 1)) {
                     throw new ScalperCli.UsageException("--predictability: must be in [0, 1], got " + predictability);

@@ -142,7 +142,40 @@ final class ConfigFile {
      * @throws ScalperCli.UsageException naming the first bad or unknown key
      */
     ScalperConfig config() {
-        return bind(ScalperConfig.class, root, ScalperConfig.defaults(), "");
+        final ScalperConfig c = bind(ScalperConfig.class, root, ScalperConfig.defaults(), "");
+        symbols();
+        return c;
+    }
+
+    /** The top-level key listing the symbols traded together on one account. */
+    static final String SYMBOLS = "symbols";
+
+    /**
+     * The top-level {@code symbols} list (upper-cased, in order): the symbols {@code scalper run} and {@code scalper
+     * backtest} trade together on one account when no {@code --symbol} is given; empty when the file has none.
+     *
+     * @throws ScalperCli.UsageException naming {@code symbols} when it is not a list of distinct symbol names
+     */
+    List<String> symbols() {
+        final JsonNode v = root.path(SYMBOLS);
+        if (v.isMissingNode() || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray() || v.isEmpty()) {
+            throw error(SYMBOLS, "must be a non-empty list of symbols such as [BTCUSDT, ETHUSDT]");
+        }
+        final List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            final String text = item.isTextual() ? item.asText().trim().toUpperCase(java.util.Locale.ROOT) : "";
+            if (!text.matches("[A-Z0-9]{2,30}")) {
+                throw error(SYMBOLS, "must be a list of symbol names such as [BTCUSDT, ETHUSDT], got " + item);
+            }
+            if (out.contains(text)) {
+                throw error(SYMBOLS, text + " is listed twice");
+            }
+            out.add(text);
+        }
+        return List.copyOf(out);
     }
 
     private <R extends Record> R bind(Class<R> type, JsonNode node, R defaults, String path) {
@@ -240,6 +273,9 @@ final class ConfigFile {
         final TreeSet<String> known = new TreeSet<>();
         for (RecordComponent c : components) {
             known.add(keyOf(c));
+        }
+        if (path.isEmpty()) {
+            known.add(SYMBOLS); // the top-level list of symbols, read by symbols()
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             final String key = it.next().getKey();

@@ -12,6 +12,8 @@ import io.scalper.emulator.BybitEmulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,9 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--symbol",
             paramLabel = "S",
-            defaultValue = "BTCUSDT",
-            description = "Symbol (default ${DEFAULT-VALUE}).")
-    String symbol;
+            description = "Symbol (default: the config's symbols, else BTCUSDT). Repeat it to trade several on the one"
+                    + " account: one engine each on the loop's thread, the daily loss, drawdown tiers and kill switch"
+                    + " on the account, total and per-symbol notional caps, one state file, per-symbol figures.")
+    List<String> symbols = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/default.yaml).")
     Path config;
@@ -119,7 +122,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final ScalperConfig cfg = (config == null ? ConfigFile.empty() : ConfigFile.load(config)).config();
+        final ConfigFile file = config == null ? ConfigFile.empty() : ConfigFile.load(config);
+        final ScalperConfig cfg = file.config();
+        final List<String> chosen = symbols(symbols.isEmpty() ? file.symbols() : symbols);
         final long durationNs = duration == null ? 0 : BacktestInput.parseDuration(duration, null);
         final ReconcilePolicy policy = switch (reconcile.toLowerCase(Locale.ROOT)) {
             case "adopt" -> ReconcilePolicy.ADOPT;
@@ -146,17 +151,21 @@ final class RunCommand implements Callable<Integer> {
         String venueName;
         try {
             if (env == null) {
-                emulator = BybitEmulator.builder()
+                final BybitEmulator.Builder eb = BybitEmulator.builder()
                         .restPort(0)
                         .wsPort(0)
                         .seed(seed)
                         .speed(speed)
                         .market(market.config(seed))
                         .mix(market.mixName())
-                        .symbols(java.util.List.of(symbol.toUpperCase(Locale.ROOT)))
-                        .initialBalance(cfg.backtest().initialBalance())
-                        .build()
-                        .start();
+                        .symbols(chosen)
+                        .initialBalance(cfg.backtest().initialBalance());
+                if (chosen.size() > 1) {
+                    for (String s : chosen) {
+                        eb.market(s, market.configFor(s, seed)); // each symbol its own calibrated market
+                    }
+                }
+                emulator = eb.build().start();
                 env = BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl());
                 credentials = new BybitCredentials(emulator.apiKey(), emulator.apiSecret());
                 venueName = "sim";
@@ -175,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             err.flush();
-            return trade(cfg, env, credentials, venueName, policy, durationNs, out, err);
+            return trade(cfg, chosen, env, credentials, venueName, policy, durationNs, out, err);
         } finally {
             if (emulator != null) {
                 emulator.close();
@@ -183,8 +192,29 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The symbols to trade: those given (upper-cased, in order), else BTCUSDT.
+     *
+     * @throws ScalperCli.UsageException when one is listed twice
+     */
+    static List<String> symbols(List<String> given) {
+        if (given.isEmpty()) {
+            return List.of("BTCUSDT");
+        }
+        final List<String> out = new ArrayList<>();
+        for (String s : given) {
+            final String u = s.trim().toUpperCase(Locale.ROOT);
+            if (out.contains(u)) {
+                throw new ScalperCli.UsageException("--symbol: " + u + " is listed twice");
+            }
+            out.add(u);
+        }
+        return List.copyOf(out);
+    }
+
     private int trade(
             ScalperConfig cfg,
+            List<String> chosen,
             BybitEnvironment env,
             BybitCredentials credentials,
             String venueName,
@@ -196,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
         final LiveTrader trader = LiveTrader.builder()
                 .environment(env)
                 .credentials(credentials)
-                .symbol(symbol)
+                .symbols(chosen)
                 .config(cfg)
                 .stateDirectory(stateDir)
                 .reconcile(policy)
@@ -222,21 +252,21 @@ final class RunCommand implements Callable<Integer> {
                     trader.runUntil(() -> {
                         final long now = SystemClock.INSTANCE.nowNs();
                         if (now >= nextStatus[0]) {
-                            final io.scalper.core.runtime.LoopStatus s = trader.status();
+                            final List<io.scalper.core.runtime.LoopStatus> all = trader.statuses();
                             if (terminal) {
-                                err.print("\r" + StatusLine.render(s) + "   ");
+                                err.print("\r" + StatusLine.render(all) + "   ");
                                 err.flush();
                                 nextStatus[0] = now + 250_000_000L;
                             } else {
                                 if (!quiet && nextStatus[0] != 0) {
-                                    err.println(StatusLine.render(s));
+                                    err.println(StatusLine.render(all));
                                     err.flush();
                                 }
                                 nextStatus[0] = now + 10_000_000_000L;
                             }
                             if (metrics != null) {
-                                metrics.publish(() -> StatusLine.prometheus(s, trader.stats())
-                                        + StatusLine.histograms(s, trader.feedAges(), trader.roundTrips()));
+                                metrics.publish(() -> StatusLine.prometheus(all, trader.stats())
+                                        + StatusLine.histograms(all, trader.feedAges(), trader.roundTrips()));
                             }
                         }
                         return interrupts.get() > 0 || now >= end;
@@ -257,6 +287,7 @@ final class RunCommand implements Callable<Integer> {
                     out.println(stats.toJson());
                 } else {
                     BacktestCommand.printStats(out, stats);
+                    BacktestCommand.printSymbols(out, stats);
                 }
                 out.flush();
             } finally {

@@ -1,12 +1,37 @@
 package io.scalper.cli;
 
 import io.scalper.core.metrics.PerformanceStats;
+import io.scalper.core.runtime.LoopStatus;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The one-line status of a live run, and the same figures as Prometheus text. */
 final class StatusLine {
     private StatusLine() {}
+
+    /** One symbol's status, or several side by side (each symbol's part as {@link #render(LoopStatus)} less the venue). */
+    static String render(List<io.scalper.core.runtime.LoopStatus> all) {
+        if (all.size() == 1) {
+            return render(all.get(0));
+        }
+        final StringBuilder b = new StringBuilder(all.get(0).venue());
+        for (io.scalper.core.runtime.LoopStatus s : all) {
+            b.append(" | ")
+                    .append(s.symbol())
+                    .append(" pos ")
+                    .append(num(s.positionQty(), 3))
+                    .append(String.format(
+                            Locale.ROOT,
+                            " uPnL %+.2f rPnL %+.2f fused %+.2f ",
+                            s.unrealizedPnl(),
+                            s.realizedNet(),
+                            s.fused()))
+                    .append(s.tradingState())
+                    .append(s.bookInSync() && s.privateStreamUp() ? "" : " DEGRADED");
+        }
+        return b.toString();
+    }
 
     static String render(io.scalper.core.runtime.LoopStatus s) {
         return String.format(
@@ -40,76 +65,120 @@ final class StatusLine {
     }
 
     static String prometheus(io.scalper.core.runtime.LoopStatus s, PerformanceStats stats) {
-        final StringBuilder b = new StringBuilder(2048);
-        final String l = "{symbol=\"" + s.symbol() + "\",venue=\"" + s.venue() + "\"}";
-        counter(b, "scalper_market_messages_total", "Market data messages received.", l, s.messages());
-        counter(b, "scalper_orders_total", "Orders sent.", l, s.orders());
-        counter(b, "scalper_fills_total", "Fills received.", l, s.fills());
-        counter(b, "scalper_trades_total", "Round trips closed.", l, s.trades());
-        counter(b, "scalper_reconnects_total", "WebSocket reconnections.", l, s.reconnects());
+        return prometheus(List.of(s), stats);
+    }
+
+    /**
+     * The figures of every symbol as Prometheus text: each metric once, with one sample per symbol. {@code stats} is
+     * the run's (an account's totals with each symbol's in {@link PerformanceStats#symbols()}, when several trade).
+     */
+    static String prometheus(List<io.scalper.core.runtime.LoopStatus> all, PerformanceStats stats) {
+        final StringBuilder b = new StringBuilder(2048 * all.size());
+        metric(b, "counter", "scalper_market_messages_total", "Market data messages received.", all, x -> x.messages());
+        metric(b, "counter", "scalper_orders_total", "Orders sent.", all, x -> x.orders());
+        metric(b, "counter", "scalper_fills_total", "Fills received.", all, x -> x.fills());
+        metric(b, "counter", "scalper_trades_total", "Round trips closed.", all, x -> x.trades());
+        metric(b, "counter", "scalper_reconnects_total", "WebSocket reconnections.", all, x -> x.reconnects());
         b.append("# HELP scalper_refusals_total Entries refused by a gate, by reason.\n");
         b.append("# TYPE scalper_refusals_total counter\n");
-        for (Map.Entry<String, Long> e : stats.refusals().entrySet()) {
-            b.append("scalper_refusals_total{symbol=\"")
-                    .append(s.symbol())
-                    .append("\",reason=\"")
-                    .append(e.getKey())
-                    .append("\"} ")
-                    .append(e.getValue())
-                    .append('\n');
+        for (io.scalper.core.runtime.LoopStatus s : all) {
+            final PerformanceStats own = stats.symbols().getOrDefault(s.symbol(), stats);
+            for (Map.Entry<String, Long> e : own.refusals().entrySet()) {
+                b.append("scalper_refusals_total{symbol=\"")
+                        .append(s.symbol())
+                        .append("\",reason=\"")
+                        .append(e.getKey())
+                        .append("\"} ")
+                        .append(e.getValue())
+                        .append('\n');
+            }
         }
-        gauge(b, "scalper_position_lots", "Position in lots (negative: short).", l, s.positionLots());
-        gauge(b, "scalper_equity", "Equity, quote currency, marked to mid.", l, s.equity());
-        gauge(b, "scalper_realized_pnl", "Realised PnL net of fees and funding.", l, s.realizedNet());
-        gauge(b, "scalper_unrealized_pnl", "Unrealised PnL at mid.", l, s.unrealizedPnl());
-        gauge(b, "scalper_fused_score", "Last fused signal score.", l, s.fused());
-        gauge(
+        metric(b, "gauge", "scalper_position_lots", "Position in lots (negative: short).", all, x -> x.positionLots());
+        metric(b, "gauge", "scalper_equity", "Equity, quote currency, marked to mid.", all, x -> x.equity());
+        metric(b, "gauge", "scalper_realized_pnl", "Realised PnL net of fees and funding.", all, x -> x.realizedNet());
+        metric(b, "gauge", "scalper_unrealized_pnl", "Unrealised PnL at mid.", all, x -> x.unrealizedPnl());
+        metric(b, "gauge", "scalper_fused_score", "Last fused signal score.", all, x -> x.fused());
+        metric(
                 b,
+                "gauge",
                 "scalper_feed_age_seconds",
                 "Local receive time minus exchange time of the last book message.",
-                l,
-                s.feedAgeMs() / 1e3);
-        gauge(
+                all,
+                x -> x.feedAgeMs() / 1e3);
+        metric(
                 b,
+                "gauge",
                 "scalper_order_round_trip_seconds",
                 "Last order request to acknowledgement time.",
-                l,
-                s.roundTripMs() / 1e3);
-        gauge(b, "scalper_book_in_sync", "1 when the order book is in sync.", l, s.bookInSync() ? 1 : 0);
-        gauge(b, "scalper_private_stream_up", "1 when the private stream is up.", l, s.privateStreamUp() ? 1 : 0);
-        gauge(
+                all,
+                x -> x.roundTripMs() / 1e3);
+        metric(
                 b,
+                "gauge",
+                "scalper_book_in_sync",
+                "1 when the order book is in sync.",
+                all,
+                x -> x.bookInSync() ? 1 : 0);
+        metric(
+                b,
+                "gauge",
+                "scalper_private_stream_up",
+                "1 when the private stream is up.",
+                all,
+                x -> x.privateStreamUp() ? 1 : 0);
+        metric(
+                b,
+                "gauge",
                 "scalper_trading_active",
                 "1 when new entries are allowed by the kill switch.",
-                l,
-                "ACTIVE".equals(s.tradingState()) ? 1 : 0);
+                all,
+                x -> "ACTIVE".equals(x.tradingState()) ? 1 : 0);
         return b.toString();
+    }
+
+    private static void metric(
+            StringBuilder b,
+            String type,
+            String name,
+            String help,
+            List<io.scalper.core.runtime.LoopStatus> all,
+            java.util.function.ToDoubleFunction<io.scalper.core.runtime.LoopStatus> value) {
+        b.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        for (io.scalper.core.runtime.LoopStatus s : all) {
+            final double v = value.applyAsDouble(s);
+            b.append(name)
+                    .append("{symbol=\"")
+                    .append(s.symbol())
+                    .append("\",venue=\"")
+                    .append(s.venue())
+                    .append("\"} ");
+            if (type.equals("counter")) {
+                b.append((long) v);
+            } else {
+                b.append(Double.isNaN(v) ? "NaN" : Double.toString(v));
+            }
+            b.append('\n');
+        }
     }
 
     static String histograms(
             io.scalper.core.runtime.LoopStatus s,
             io.scalper.core.runtime.LatencyHistogram feed,
             io.scalper.core.runtime.LatencyHistogram rt) {
+        return histograms(List.of(s), feed, rt);
+    }
+
+    /** The loop's latency histograms (every symbol's messages and orders; labelled {@code symbol="all"} with several). */
+    static String histograms(
+            List<io.scalper.core.runtime.LoopStatus> all,
+            io.scalper.core.runtime.LatencyHistogram feed,
+            io.scalper.core.runtime.LatencyHistogram rt) {
         final StringBuilder b = new StringBuilder(2048);
-        final String l = "symbol=\"" + s.symbol() + "\",venue=\"" + s.venue() + "\"";
+        final LoopStatus s = all.get(0);
+        final String l = "symbol=\"" + (all.size() == 1 ? s.symbol() : "all") + "\",venue=\"" + s.venue() + "\"";
         feed.appendPrometheus(b, "scalper_feed_age_seconds", "Feed age of book messages.", l);
         rt.appendPrometheus(b, "scalper_order_round_trip_seconds", "Order request to acknowledgement.", l);
         return b.toString();
-    }
-
-    private static void counter(StringBuilder b, String name, String help, String labels, long v) {
-        b.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        b.append("# TYPE ").append(name).append(" counter\n");
-        b.append(name).append(labels).append(' ').append(v).append('\n');
-    }
-
-    private static void gauge(StringBuilder b, String name, String help, String labels, double v) {
-        b.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        b.append("# TYPE ").append(name).append(" gauge\n");
-        b.append(name)
-                .append(labels)
-                .append(' ')
-                .append(Double.isNaN(v) ? "NaN" : Double.toString(v))
-                .append('\n');
     }
 }

@@ -375,6 +375,68 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldBacktestTheFourSymbolsOfTheRecordingAtOnceOnOneAccount() throws IOException {
+        final Path file = io.scalper.core.testing.SharedData.require("bybit/linear-4sym-2026-08-09.jsonl");
+        final List<String> symbols = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "DOGEUSDT");
+        final List<String> args = new java.util.ArrayList<>(List.of("backtest", "--data", file.toString()));
+        for (String s : symbols) {
+            args.add("--symbol");
+            args.add(s);
+        }
+        args.addAll(List.of("--json", "--quiet"));
+        final Run r = run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        final JsonNode j = JSON.readTree(r.out());
+        long messages = 0;
+        for (String s : symbols) {
+            final JsonNode one = j.path("symbols").path(s);
+            assertThat(one.path("messages").asLong()).as(s + ": " + r.out()).isPositive();
+            messages += one.get("messages").asLong();
+        }
+        // each symbol sees exactly what it sees alone
+        final JsonNode btc =
+                JSON.readTree(run("backtest", "--data", file.toString(), "--symbol", "BTCUSDT", "--json", "--quiet")
+                        .out());
+        assertThat(j.path("symbols").path("BTCUSDT").get("messages")).isEqualTo(btc.get("messages"));
+        assertThat(j.get("messages").asLong()).isEqualTo(messages);
+        assertThat(j.get("endEquity").asDouble())
+                .isCloseTo(j.get("exchangeEquity").asDouble(), within(1e-6));
+    }
+
+    @Test
+    void shouldBacktestTheConfigsSymbolsOnGeneratedMarketsWithTotalsAndPerSymbolLines() throws IOException {
+        final Path config = tmp.resolve("two.yaml");
+        Files.writeString(config, PLUMBING + "symbols: [BTCUSDT, ethusdt]\n");
+        final Run r = run("backtest", "--config", config.toString(), "--duration", "10m", "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(BTCUSDT, ETHUSDT, one account)");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  BTCUSDT ") || l.startsWith("  ETHUSDT ")))
+                .hasSize(2);
+        final Run j = run("backtest", "--config", config.toString(), "--duration", "10m", "--json", "--quiet");
+        final JsonNode n = JSON.readTree(j.out());
+        assertThat(n.get("trades").asLong())
+                .isEqualTo(n.path("symbols").path("BTCUSDT").get("trades").asLong()
+                        + n.path("symbols").path("ETHUSDT").get("trades").asLong());
+        // --symbol overrides the config's list
+        final Run one = run(
+                "backtest",
+                "--config",
+                config.toString(),
+                "--symbol",
+                "BTCUSDT",
+                "--duration",
+                "10m",
+                "--json",
+                "--quiet");
+        assertThat(JSON.readTree(one.out()).has("symbols")).isFalse();
+        // a bad list names the key
+        Files.writeString(config, "symbols: BTCUSDT\n");
+        final Run bad = run("backtest", "--config", config.toString(), "--quiet");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("symbols: must be a non-empty list");
+    }
+
+    @Test
     void shouldRejectBadArgumentsInOneLineWithExitCode2() {
         for (String[] args : List.of(
                 new String[] {"sweep", "--param", "fusion.entryScore"},

@@ -137,6 +137,65 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldTradeTwoSymbolsOnOneAccountInOneRun() throws IOException {
+        final Path config = tmp.resolve("run.yaml");
+        // eager entries (as above); 20-tick stops size every entry up to the position cap, so the cap is set for two
+        // positions to fit the account's leverage, and the daily limit (in R of those capped trades) out of the way
+        Files.writeString(
+                config,
+                ChaosRun.EAGER.replace(
+                        "risk:\n  maxLatency: 2s\n",
+                        "risk:\n  maxLatency: 2s\n  maxPositionNotional: 30000\n  dailyLossR: 1000\n"));
+        final Path state = tmp.resolve("state");
+        final Run r = run(
+                "run",
+                "--symbol",
+                "BTCUSDT",
+                "--symbol",
+                "ethusdt",
+                "--speed",
+                "10",
+                "--duration",
+                "25s",
+                "--config",
+                config.toString(),
+                "--state-dir",
+                state.toString(),
+                "--flatten-on-exit",
+                "--json",
+                "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        final JsonNode j = JSON.readTree(r.out());
+        final JsonNode symbols = j.get("symbols");
+        assertThat(symbols).as(r.out()).isNotNull();
+        final List<String> names = new java.util.ArrayList<>();
+        symbols.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("BTCUSDT", "ETHUSDT");
+        long trades = 0;
+        for (String s : List.of("BTCUSDT", "ETHUSDT")) {
+            assertThat(symbols.get(s).get("entriesPlaced").asLong())
+                    .as("%s placed entries: %s", s, r.out())
+                    .isPositive();
+            trades += symbols.get(s).get("trades").asLong();
+        }
+        assertThat(j.get("trades").asLong()).as("the totals add the symbols").isEqualTo(trades);
+        // one account: what both symbols booked is what the venue's wallet shows
+        final double venueChange =
+                j.get("venueEndEquity").asDouble() - j.get("venueStartEquity").asDouble();
+        assertThat(j.get("netPnl").asDouble()).isCloseTo(venueChange, within(1e-6));
+        final JsonNode saved = JSON.readTree(state.resolve("state.json").toFile());
+        for (String s : List.of("BTCUSDT", "ETHUSDT")) {
+            assertThat(saved.path("symbols").path(s).path("positionLots").asLong(-1))
+                    .as("%s flattened on exit", s)
+                    .isZero();
+        }
+        assertThat(Files.readAllLines(state.resolve("orders.csv")))
+                .as("one journal, both symbols in its symbol column")
+                .anyMatch(l -> l.contains(",BTCUSDT,"))
+                .anyMatch(l -> l.contains(",ETHUSDT,"));
+    }
+
+    @Test
     void shouldFailAtStartWithOneLineAndExitCode2() throws IOException {
         final Run noKeys =
                 run("run", "--testnet", "--state-dir", tmp.resolve("s1").toString());

@@ -134,7 +134,10 @@ public final class BybitEmulator implements AutoCloseable {
                     + BybitInstruments.builtIn().keySet() + ")");
         }
         final long startNs = System.currentTimeMillis() * 1_000_000L;
-        GeneratorConfig gc = cfg.market.withSeed(cfg.seed + index).withStartTimeNs(startNs);
+        GeneratorConfig gc = cfg.markets
+                .getOrDefault(symbol, cfg.market)
+                .withSeed(cfg.seed + index)
+                .withStartTimeNs(startNs);
         if (!inst.symbol().equals(gc.instrument().symbol())) {
             final String price =
                     inst.symbol().startsWith("ETH") ? "3000" : inst.symbol().startsWith("BTC") ? "65000" : "1";
@@ -401,9 +404,21 @@ public final class BybitEmulator implements AutoCloseable {
         private String faultSpec;
         private long durationNs = DEFAULT_GENERATED_DURATION_NS;
         private GeneratorConfig market = GeneratorConfig.defaults();
+        private final Map<String, GeneratorConfig> markets = new java.util.HashMap<>();
         private String mix = "rich";
 
         private Builder() {}
+
+        /**
+         * The generated market of one symbol, instead of {@link #market(GeneratorConfig)}'s (e.g. each symbol its own
+         * calibrated profile); its seed and start time are the emulator's.
+         */
+        public Builder market(String symbol, GeneratorConfig market) {
+            this.markets.put(
+                    java.util.Objects.requireNonNull(symbol, "symbol"),
+                    java.util.Objects.requireNonNull(market, "market"));
+            return this;
+        }
 
         /**
          * The generated market's model (default {@link GeneratorConfig#defaults()}, the legacy market): e.g. {@code

@@ -17,6 +17,8 @@ import io.scalper.core.runtime.RuntimeLog;
 import io.scalper.core.runtime.TradingLoop;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -71,12 +73,19 @@ public final class LiveTrader implements AutoCloseable {
     };
 
     private final BybitVenue venue;
+    private final List<BybitVenue> venues;
     private final TradingLoop loop;
 
     private LiveTrader(Builder b) {
-        this.venue = new BybitVenue(
-                b.environment, b.credentials, b.symbol, b.config, b.paper, b.depth, b.venueName, b.wsConfig);
-        this.loop = TradingLoop.builder(venue)
+        final List<BybitVenue> list = new ArrayList<>();
+        for (String symbol : b.symbols) {
+            // one session per symbol (its streams and gateway); every one reads and trades the same account
+            list.add(new BybitVenue(
+                    b.environment, b.credentials, symbol, b.config, b.paper, b.depth, b.venueName, b.wsConfig));
+        }
+        this.venues = List.copyOf(list);
+        this.venue = venues.get(0);
+        this.loop = TradingLoop.builder(venues)
                 .config(b.config)
                 .stateDirectory(b.stateDirectory)
                 .reconcile(b.policy)
@@ -129,9 +138,19 @@ public final class LiveTrader implements AutoCloseable {
         loop.stop(keepBrackets, flatten, hurry);
     }
 
-    /** The loop's state now (engine thread). */
+    /** The loop's state now (engine thread); the first symbol's with several ({@link #statuses()}). */
     public LoopStatus status() {
         return loop.status();
+    }
+
+    /** Every symbol's state now, in the order given (engine thread). */
+    public List<LoopStatus> statuses() {
+        return loop.statuses();
+    }
+
+    /** The venues, one per symbol. */
+    public List<BybitVenue> venues() {
+        return venues;
     }
 
     /** Statistics of the run so far. */
@@ -175,7 +194,7 @@ public final class LiveTrader implements AutoCloseable {
     public static final class Builder {
         private BybitEnvironment environment;
         private BybitCredentials credentials;
-        private String symbol = "BTCUSDT";
+        private List<String> symbols = List.of("BTCUSDT");
         private ScalperConfig config = ScalperConfig.defaults();
         private Path stateDirectory = Path.of("state");
         private ReconcilePolicy policy = ReconcilePolicy.ADOPT;
@@ -199,7 +218,28 @@ public final class LiveTrader implements AutoCloseable {
         }
 
         public Builder symbol(String symbol) {
-            this.symbol = Objects.requireNonNull(symbol, "symbol").toUpperCase(Locale.ROOT);
+            return symbols(List.of(Objects.requireNonNull(symbol, "symbol")));
+        }
+
+        /**
+         * Trades several symbols on the one account: one engine each on the loop's thread, account-wide risk (see
+         * {@link TradingLoop#builder(List)}).
+         *
+         * @throws IllegalArgumentException when the list is empty or names a symbol twice
+         */
+        public Builder symbols(List<String> list) {
+            if (list == null || list.isEmpty()) {
+                throw new IllegalArgumentException("symbols: at least one symbol is required");
+            }
+            final List<String> upper = new ArrayList<>();
+            for (String s : list) {
+                final String u = Objects.requireNonNull(s, "symbol").toUpperCase(Locale.ROOT);
+                if (upper.contains(u)) {
+                    throw new IllegalArgumentException("symbols: " + u + " is listed twice");
+                }
+                upper.add(u);
+            }
+            this.symbols = List.copyOf(upper);
             return this;
         }
 

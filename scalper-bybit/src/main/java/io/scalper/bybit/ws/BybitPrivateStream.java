@@ -304,6 +304,12 @@ public final class BybitPrivateStream implements AutoCloseable {
     }
 
     private void onOrder(JsonNode o, long creationNs, long localTimeNs) {
+        final String orderSymbol = o.path("symbol").asText("");
+        if (!orderSymbol.isEmpty() && instruments.apply(orderSymbol) == null) {
+            // another symbol of the account (traded by another session, or by hand): not this stream owner's business
+            unknownSymbols++;
+            return;
+        }
         if (o.path("positionIdx").asInt(0) != 0) {
             refuseHedge("order", o);
             return;
@@ -453,8 +459,9 @@ public final class BybitPrivateStream implements AutoCloseable {
         }
         final Instrument instrument = instruments.apply(symbol);
         if (instrument == null) {
+            // another symbol of the account (traded by another session, or by hand)
             unknownSymbols++;
-            LOG.error("bybit private: fill on unknown symbol {} skipped", symbol);
+            LOG.debug("bybit private: fill on {}, a symbol this stream does not trade, skipped", symbol);
             return;
         }
         final long price = ticks(instrument, e.path("execPrice").asText(""));
@@ -544,7 +551,7 @@ public final class BybitPrivateStream implements AutoCloseable {
         return hedgeModeRefused;
     }
 
-    /** Fills on symbols without an instrument, skipped (engine thread). */
+    /** Orders and fills on symbols without an instrument (other symbols of the account), skipped (engine thread). */
     public long unknownSymbols() {
         return unknownSymbols;
     }

@@ -28,6 +28,9 @@ import java.util.Map;
  * @param enginePositionLots the strategy's position at the end
  * @param invariantViolations steps at which the strategy held a position without protection
  * @param unknownOrders exchange events for orders the strategy did not know
+ * @param symbols with several symbols on one account, each symbol's own result (this one then holds the account's
+ *     totals: every symbol's trades, the account's equity curve; the instrument, prices and positions are the first
+ *     symbol's); empty with one symbol
  */
 public record BacktestResult(
         Instrument instrument,
@@ -46,7 +49,8 @@ public record BacktestResult(
         long exchangePositionLots,
         long enginePositionLots,
         long invariantViolations,
-        long unknownOrders) {
+        long unknownOrders,
+        List<BacktestResult> symbols) {
 
     /** Events replayed per wall-clock second. */
     public double eventsPerSecond() {

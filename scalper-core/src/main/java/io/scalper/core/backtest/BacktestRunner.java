@@ -8,18 +8,20 @@ import io.scalper.core.backtest.events.RecordCursor;
 import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.engine.EngineRecorder;
+import io.scalper.core.engine.Portfolio;
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.ClientOrderIds;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.market.MarketStateSink;
-import io.scalper.core.metrics.EquityCurve;
 import io.scalper.core.metrics.PerformanceStats;
+import io.scalper.core.metrics.PerformanceTracker;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.time.ManualClock;
 import io.scalper.core.time.ManualScheduler;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class BacktestRunner {
     private static final long DRAIN_NS = 60_000_000_000L;
 
     private final ScalperConfig config;
-    private final MarketSource source;
+    private final List<MarketSource> sources;
     private final List<Path> eventFiles;
     private final long seed;
     private final Path journalDirectory;
@@ -85,10 +87,11 @@ public final class BacktestRunner {
     private final Consumer<ScalperEngine.Builder> customizer;
     private final long decisionIntervalNs;
     private final long tradeFromNs;
+    private final String description;
 
     private BacktestRunner(Builder b) {
         this.config = b.config;
-        this.source = b.source;
+        this.sources = b.sources;
         this.eventFiles = b.eventFiles;
         this.seed = b.seed;
         this.journalDirectory = b.journalDirectory;
@@ -98,19 +101,53 @@ public final class BacktestRunner {
         this.customizer = b.customizer;
         this.decisionIntervalNs = b.decisionIntervalNs;
         this.tradeFromNs = b.tradeFromNs;
+        this.description = b.description;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Runs the backtest to the end of the data (or the duration limit) and returns the result. */
+    /**
+     * Runs the backtest to the end of the data (or the duration limit) and returns the result. With several sources
+     * (symbols), their engines trade one account (see {@link Builder#sources}).
+     */
     public BacktestResult run() throws IOException {
-        final Streams streams = openStreams();
+        final List<Streams> streams = new ArrayList<>();
         try {
+            if (sources == null) {
+                streams.add(openEventFiles());
+            } else {
+                for (int i = 0; i < sources.size(); i++) {
+                    streams.add(open(sources.get(i)));
+                }
+            }
             return run(streams);
         } finally {
-            streams.close();
+            IOException first = null;
+            for (Streams st : streams) {
+                try {
+                    st.close();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (sources != null) {
+                for (int i = streams.size(); i < sources.size(); i++) {
+                    try {
+                        sources.get(i).close(); // never opened into streams (an earlier one failed)
+                    } catch (IOException e) {
+                        if (first == null) {
+                            first = e;
+                        }
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         }
     }
 
@@ -153,8 +190,8 @@ public final class BacktestRunner {
         }
     }
 
-    private Streams openStreams() throws IOException {
-        if (source != null) {
+    private static Streams open(MarketSource source) {
+        {
             final EventBuffer buffer = new EventBuffer(1 << 14);
             final EventEncoder encoder = new EventEncoder(buffer, source::localTimeNs);
             buffer.setRefill(() -> {
@@ -166,6 +203,9 @@ public final class BacktestRunner {
             final RecordCursor st = buffer.newReader();
             return new Streams(source.instrument(), ex, st, source.describe(), source);
         }
+    }
+
+    private Streams openEventFiles() throws IOException {
         final EventFileCursor ex = new EventFileCursor(eventFiles);
         final EventFileCursor st;
         try {
@@ -180,186 +220,405 @@ public final class BacktestRunner {
         return new Streams(ex.instrument(), ex, st, description, ex, st);
     }
 
-    private BacktestResult run(Streams s) throws IOException {
+    /** One symbol of the run: its market, its simulated exchange, its engine and where it is in both streams. */
+    private static final class Leg {
+        final Streams streams;
+        final MessageReader exReader;
+        final MessageReader stReader;
+        MarketState exchangeMarket;
+        SimulatedExchange exchange;
+        ScalperEngine engine;
+        EngineRecorder recorder;
+        MarketStateSink toExchange;
+        MarketStateSink toEngine;
+        long lastEx;
+        long lastSt;
+        long exMessages;
+        long stMessages;
+        long events;
+        long implausibleReceiveTimes;
+        long[] priceTimes = new long[1024];
+        double[] prices = new double[1024];
+        int priceCount;
+        // this turn's candidate times
+        long tEx;
+        long tSt;
+        long stExchange;
+        boolean stImplausible;
+
+        Leg(Streams streams) {
+            this.streams = streams;
+            this.exReader = new MessageReader(streams.exchange);
+            this.stReader = new MessageReader(streams.strategy);
+        }
+
+        void samplePrice(long t) {
+            final double mid = engine.book().mid();
+            if (!Double.isNaN(mid)) {
+                if (priceCount == priceTimes.length) {
+                    priceTimes = Arrays.copyOf(priceTimes, priceCount * 2);
+                    prices = Arrays.copyOf(prices, priceCount * 2);
+                }
+                priceTimes[priceCount] = t;
+                prices[priceCount++] = mid;
+            }
+        }
+    }
+
+    private BacktestResult run(List<Streams> all) throws IOException {
         final long wallStart = io.scalper.core.time.SystemClock.monotonicNs();
         final BacktestConfig bt = config.backtest();
-        final Instrument instrument = s.instrument;
-        final MessageReader exReader = new MessageReader(s.exchange);
-        final MessageReader stReader = new MessageReader(s.strategy);
-        final boolean any = exReader.peek();
-        final long t0 = any ? exReader.exchangeTimeNs() : 0;
+        final List<Leg> legs = new ArrayList<>();
+        final java.util.Set<String> symbols = new java.util.HashSet<>();
+        boolean any = false;
+        long t0 = Long.MAX_VALUE;
+        for (Streams st : all) {
+            if (!symbols.add(st.instrument.symbol())) {
+                throw new IllegalArgumentException("symbols: " + st.instrument.symbol() + " is listed twice");
+            }
+            final Leg leg = new Leg(st);
+            legs.add(leg);
+            if (leg.exReader.peek()) {
+                any = true;
+                t0 = Math.min(t0, leg.exReader.exchangeTimeNs());
+            }
+        }
+        if (!any) {
+            t0 = 0;
+        }
         final long endLimit = maxDurationNs > 0 ? t0 + maxDurationNs : Long.MAX_VALUE;
+        final boolean multi = legs.size() > 1;
 
         final ManualClock clock = new ManualClock(t0);
         final ManualScheduler scheduler = new ManualScheduler(clock);
-        final MarketState exchangeMarket =
-                new MarketState(instrument, config.book().maxDepth(), config.tape());
-        final SimulatedExchange exchange = new SimulatedExchange(
-                SimulatedExchangeConfig.of(bt), exchangeMarket, clock, LatencyModel.of(bt, seed), QueueModel.of(bt));
         final long tradeStart = t0 + tradeFromNs;
-        final EngineRecorder recorder =
-                new EngineRecorder(journalDirectory, bt.initialBalance(), tradeStart, decisionIntervalNs);
-        final ScalperEngine.Builder eb = ScalperEngine.builder()
-                .config(config)
-                .instrument(instrument)
-                .clock(clock)
-                .scheduler(scheduler)
-                .gateway(exchange)
-                .initialEquity(bt.initialBalance())
-                .listener(recorder)
-                .clientOrderIds(new ClientOrderIds(config.execution().clientIdPrefix(), t0 / 1_000_000L, seed));
-        if (tradeFromNs > 0) {
-            eb.gate((d, f, e) -> clock.nowNs() < tradeStart ? WARMUP : null);
+        final Portfolio portfolio = multi ? new Portfolio(bt.initialBalance(), config.risk()) : null;
+        final PerformanceTracker account = multi ? new PerformanceTracker(bt.initialBalance(), tradeStart) : null;
+        final List<EngineRecorder> recorders = new ArrayList<>();
+        try {
+            for (int i = 0; i < legs.size(); i++) {
+                final Leg leg = legs.get(i);
+                final Instrument instrument = leg.streams.instrument;
+                leg.exchangeMarket = new MarketState(instrument, config.book().maxDepth(), config.tape());
+                leg.exchange = new SimulatedExchange(
+                        SimulatedExchangeConfig.of(bt),
+                        leg.exchangeMarket,
+                        clock,
+                        LatencyModel.of(bt, seed + i),
+                        QueueModel.of(bt));
+                leg.recorder =
+                        new EngineRecorder(journalDirectory, bt.initialBalance(), tradeStart, decisionIntervalNs);
+                recorders.add(leg.recorder);
+                if (account != null) {
+                    leg.recorder.alsoInto(account);
+                }
+                final ScalperEngine.Builder eb = ScalperEngine.builder()
+                        .config(config)
+                        .instrument(instrument)
+                        .clock(clock)
+                        .scheduler(scheduler)
+                        .gateway(leg.exchange)
+                        .initialEquity(bt.initialBalance())
+                        .listener(leg.recorder)
+                        .clientOrderIds(
+                                new ClientOrderIds(config.execution().clientIdPrefix(), t0 / 1_000_000L, seed + i));
+                if (portfolio != null) {
+                    eb.portfolio(portfolio);
+                }
+                if (tradeFromNs > 0) {
+                    eb.gate((d, f, e) -> clock.nowNs() < tradeStart ? WARMUP : null);
+                }
+                if (customizer != null) {
+                    customizer.accept(eb);
+                }
+                leg.engine = eb.build();
+                leg.recorder.attach(leg.engine);
+                leg.toExchange = new MarketStateSink(leg.exchangeMarket, leg.exchange);
+                leg.toEngine = new MarketStateSink(leg.engine.market(), leg.engine.marketListener());
+                leg.lastEx = t0;
+                leg.lastSt = t0;
+            }
+            return replay(legs, clock, scheduler, portfolio, account, t0, endLimit, tradeStart, any, wallStart);
+        } finally {
+            for (EngineRecorder r : recorders) {
+                r.close();
+            }
         }
-        if (customizer != null) {
-            customizer.accept(eb);
-        }
-        final ScalperEngine engine = eb.build();
-        try (recorder) {
-            recorder.attach(engine);
-            final MarketStateSink toExchange = new MarketStateSink(exchangeMarket, exchange);
-            final MarketStateSink toEngine = new MarketStateSink(engine.market(), engine.marketListener());
-            final EquityCurve curve = recorder.tracker().equityCurve();
-            final long sampleNs = bt.equitySampleIntervalNs();
-            long nextSample = t0 + sampleNs;
-            long[] priceTimes = new long[1024];
-            double[] prices = new double[1024];
-            int priceCount = 0;
-            final long feedLatency = bt.feedLatencyNs();
-            final boolean recorded = bt.recordedFeedLatency();
+    }
 
-            long lastEx = t0;
-            long lastSt = t0;
-            long exMessages = 0;
-            long stMessages = 0;
-            long events = 0;
-            long nextProgress = 0;
-            long implausibleReceiveTimes = 0;
+    private BacktestResult replay(
+            List<Leg> legs,
+            ManualClock clock,
+            ManualScheduler scheduler,
+            Portfolio portfolio,
+            PerformanceTracker account,
+            long t0,
+            long endLimit,
+            long tradeStart,
+            boolean any,
+            long wallStart)
+            throws IOException {
+        final BacktestConfig bt = config.backtest();
+        final int n = legs.size();
+        final long sampleNs = bt.equitySampleIntervalNs();
+        long nextSample = t0 + sampleNs;
+        final long feedLatency = bt.feedLatencyNs();
+        final boolean recorded = bt.recordedFeedLatency();
+        long events = 0;
+        long nextProgress = 0;
+        while (true) {
+            long tData = Long.MAX_VALUE;
+            long tAct = Long.MAX_VALUE;
+            boolean pending = false;
+            for (int i = 0; i < n; i++) {
+                final Leg leg = legs.get(i);
+                leg.tEx = Long.MAX_VALUE;
+                if (leg.exReader.peek()) {
+                    leg.tEx = Math.max(leg.exReader.exchangeTimeNs(), leg.lastEx);
+                }
+                leg.tSt = Long.MAX_VALUE;
+                leg.stImplausible = false;
+                if (leg.stMessages < leg.exMessages && leg.stReader.peek()) {
+                    leg.stExchange = leg.stReader.exchangeTimeNs();
+                    final long local = leg.stReader.localTimeNs();
+                    final boolean usable = recorded && local != 0 && local - leg.stExchange <= MAX_RECORDED_FEED_AGE_NS;
+                    leg.stImplausible = recorded && local != 0 && !usable;
+                    final long arrival = usable ? Math.max(local, leg.stExchange) : leg.stExchange + feedLatency;
+                    leg.tSt = Math.max(arrival, leg.lastSt);
+                }
+                tData = Math.min(tData, Math.min(leg.tEx, leg.tSt));
+                tAct = Math.min(tAct, leg.exchange.nextEventNs());
+                pending |= leg.tEx != Long.MAX_VALUE || leg.tSt != Long.MAX_VALUE || leg.stMessages < leg.exMessages;
+            }
+            final long tTimer = scheduler.nextDeadlineNs();
+            final long t = Math.min(Math.min(tData, tAct), Math.min(tTimer, nextSample));
+            if (t > endLimit || (tData == Long.MAX_VALUE && !pending)) {
+                break;
+            }
+            if (t > clock.nowNs()) {
+                clock.setNs(t);
+            }
+            // at equal times: the exchange's market data, its answers, the strategy's market data, timers, samples
+            if (t == step(legs, t, Kind.EXCHANGE_DATA)) {
+                final Leg leg = found;
+                final long e = leg.exReader.dispatch(leg.toExchange);
+                leg.toExchange.flush();
+                leg.events += e;
+                events += e;
+                leg.exMessages++;
+                leg.lastEx = leg.tEx;
+                if (events >= nextProgress && progress != null) {
+                    progress.onProgress(events, t, false);
+                    nextProgress = events + PROGRESS_MASK;
+                }
+            } else if (t == step(legs, t, Kind.EXCHANGE_ACTION)) {
+                found.exchange.advanceTo(t);
+            } else if (t == step(legs, t, Kind.STRATEGY_DATA)) {
+                final Leg leg = found;
+                if (leg.stImplausible) {
+                    leg.implausibleReceiveTimes++;
+                }
+                leg.engine.onFeedAge(t - leg.stExchange);
+                leg.stReader.dispatch(leg.toEngine);
+                leg.toEngine.flush();
+                leg.stMessages++;
+                leg.lastSt = leg.tSt;
+            } else if (t == tTimer) {
+                scheduler.advanceTo(t);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    final Leg leg = legs.get(i);
+                    if (t >= tradeStart) {
+                        leg.recorder.tracker().onEquitySample(t, leg.engine.equity());
+                    }
+                    leg.samplePrice(t);
+                }
+                if (account != null && t >= tradeStart) {
+                    account.onEquitySample(t, portfolio.equity());
+                }
+                nextSample = t + sampleNs;
+            }
+        }
+
+        // the end: stop trading, flatten, let the answers and fills arrive
+        final long endData = clock.nowNs();
+        if (any) {
+            for (Leg leg : legs) {
+                leg.engine.shutdown(false, flattenAtEnd);
+            }
+            final long drainEnd = endData + DRAIN_NS;
             while (true) {
-                long tEx = Long.MAX_VALUE;
-                if (exReader.peek()) {
-                    tEx = Math.max(exReader.exchangeTimeNs(), lastEx);
+                long tAct = Long.MAX_VALUE;
+                boolean settled = true;
+                for (Leg leg : legs) {
+                    tAct = Math.min(tAct, leg.exchange.nextEventNs());
+                    settled &= leg.engine.position().isFlat() && !leg.engine.entryWorking();
                 }
-                long tSt = Long.MAX_VALUE;
-                long stExchange = 0;
-                boolean stImplausible = false;
-                if (stMessages < exMessages && stReader.peek()) {
-                    stExchange = stReader.exchangeTimeNs();
-                    final long local = stReader.localTimeNs();
-                    final boolean usable = recorded && local != 0 && local - stExchange <= MAX_RECORDED_FEED_AGE_NS;
-                    stImplausible = recorded && local != 0 && !usable;
-                    final long arrival = usable ? Math.max(local, stExchange) : stExchange + feedLatency;
-                    tSt = Math.max(arrival, lastSt);
-                }
-                final long tAct = exchange.nextEventNs();
-                final long tTimer = scheduler.nextDeadlineNs();
-                final long tData = Math.min(tEx, tSt);
-                final long t = Math.min(Math.min(tData, tAct), Math.min(tTimer, nextSample));
-                if (t > endLimit || (tData == Long.MAX_VALUE && stMessages >= exMessages)) {
+                final long t = Math.min(tAct, scheduler.nextDeadlineNs());
+                if (t > drainEnd || (tAct == Long.MAX_VALUE && settled)) {
                     break;
                 }
                 if (t > clock.nowNs()) {
                     clock.setNs(t);
                 }
-                if (t == tEx) {
-                    events += exReader.dispatch(toExchange);
-                    toExchange.flush();
-                    exMessages++;
-                    lastEx = tEx;
-                    if (events >= nextProgress && progress != null) {
-                        progress.onProgress(events, t, false);
-                        nextProgress = events + PROGRESS_MASK;
-                    }
-                } else if (t == tAct) {
-                    exchange.advanceTo(t);
-                } else if (t == tSt) {
-                    if (stImplausible) {
-                        implausibleReceiveTimes++;
-                    }
-                    engine.onFeedAge(t - stExchange);
-                    stReader.dispatch(toEngine);
-                    toEngine.flush();
-                    stMessages++;
-                    lastSt = tSt;
-                } else if (t == tTimer) {
-                    scheduler.advanceTo(t);
-                } else {
-                    if (t >= tradeStart) {
-                        recorder.tracker().onEquitySample(t, engine.equity());
-                    }
-                    final double mid = engine.book().mid();
-                    if (!Double.isNaN(mid)) {
-                        if (priceCount == priceTimes.length) {
-                            priceTimes = Arrays.copyOf(priceTimes, priceCount * 2);
-                            prices = Arrays.copyOf(prices, priceCount * 2);
-                        }
-                        priceTimes[priceCount] = t;
-                        prices[priceCount++] = mid;
-                    }
-                    nextSample = t + sampleNs;
+                for (Leg leg : legs) {
+                    leg.exchange.advanceTo(clock.nowNs());
                 }
+                scheduler.advanceTo(clock.nowNs());
             }
-
-            // the end: stop trading, flatten, let the answers and fills arrive
-            final long endData = clock.nowNs();
-            if (any) {
-                engine.shutdown(false, flattenAtEnd);
-                final long drainEnd = endData + DRAIN_NS;
-                while (true) {
-                    final long t = Math.min(exchange.nextEventNs(), scheduler.nextDeadlineNs());
-                    if (t > drainEnd
-                            || (exchange.nextEventNs() == Long.MAX_VALUE
-                                    && engine.position().isFlat()
-                                    && !engine.entryWorking())) {
-                        break;
-                    }
-                    if (t > clock.nowNs()) {
-                        clock.setNs(t);
-                    }
-                    exchange.advanceTo(clock.nowNs());
-                    scheduler.advanceTo(clock.nowNs());
-                }
-                recorder.tracker().onEquitySample(clock.nowNs(), engine.equity());
+            for (Leg leg : legs) {
+                leg.recorder.tracker().onEquitySample(clock.nowNs(), leg.engine.equity());
             }
-            final long wallNs = io.scalper.core.time.SystemClock.monotonicNs() - wallStart;
-            if (progress != null) {
-                progress.onProgress(events, clock.nowNs(), true);
+            if (account != null) {
+                account.onEquitySample(clock.nowNs(), portfolio.equity());
             }
-            final Map<String, Number> extras = new LinkedHashMap<>();
-            extras.put("events", events);
-            extras.put("messages", exMessages);
-            extras.put("eventsPerSecond", Math.round(wallNs <= 0 ? 0 : events * 1e9 / wallNs));
-            extras.put("wallSeconds", wallNs / 1e9);
-            extras.put("simulatedSeconds", (clock.nowNs() - t0) / 1e9);
-            extras.put("exchangeEquity", exchange.equity());
-            extras.put("invariantViolations", engine.invariantViolations());
-            extras.put("implausibleReceiveTimes", implausibleReceiveTimes);
-            final PerformanceStats stats = recorder.stats(clock.nowNs()).withExtras(extras);
-            return new BacktestResult(
-                    instrument,
-                    s.description,
-                    stats,
-                    List.copyOf(engine.roundTrips()),
-                    curve.copy(),
-                    Arrays.copyOf(priceTimes, priceCount),
-                    Arrays.copyOf(prices, priceCount),
-                    events,
-                    exMessages,
-                    t0,
-                    clock.nowNs(),
-                    wallNs,
-                    exchange.equity(),
-                    exchange.position().qtyLots(),
-                    engine.position().qtyLots(),
-                    engine.invariantViolations(),
-                    engine.orders().unknownOrders());
         }
+        final long wallNs = io.scalper.core.time.SystemClock.monotonicNs() - wallStart;
+        if (progress != null) {
+            progress.onProgress(events, clock.nowNs(), true);
+        }
+        final List<BacktestResult> results = new ArrayList<>();
+        for (Leg leg : legs) {
+            results.add(result(leg, leg.recorder.tracker().startTimeNs(), t0, clock.nowNs(), wallNs, leg.events));
+        }
+        if (legs.size() == 1) {
+            return results.get(0);
+        }
+        return accountResult(legs, results, account, portfolio, t0, clock.nowNs(), wallNs, events);
+    }
+
+    private enum Kind {
+        EXCHANGE_DATA,
+        EXCHANGE_ACTION,
+        STRATEGY_DATA
+    }
+
+    /** The leg {@link #step} found (the loop's thread only). */
+    private Leg found;
+
+    /** The first leg whose next item of {@code kind} is due at {@code t} (kept in {@link #found}), and {@code t}. */
+    private long step(List<Leg> legs, long t, Kind kind) {
+        for (int i = 0; i < legs.size(); i++) {
+            final Leg leg = legs.get(i);
+            final long due = switch (kind) {
+                case EXCHANGE_DATA -> leg.tEx;
+                case EXCHANGE_ACTION -> leg.exchange.nextEventNs();
+                case STRATEGY_DATA -> leg.tSt;
+            };
+            if (due == t) {
+                found = leg;
+                return t;
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    private BacktestResult result(Leg leg, long statsStart, long t0, long endNs, long wallNs, long events) {
+        final ScalperEngine engine = leg.engine;
+        final Map<String, Number> extras = new LinkedHashMap<>();
+        extras.put("events", events);
+        extras.put("messages", leg.exMessages);
+        extras.put("eventsPerSecond", Math.round(wallNs <= 0 ? 0 : events * 1e9 / wallNs));
+        extras.put("wallSeconds", wallNs / 1e9);
+        extras.put("simulatedSeconds", (endNs - t0) / 1e9);
+        extras.put("exchangeEquity", leg.exchange.equity());
+        extras.put("invariantViolations", engine.invariantViolations());
+        extras.put("implausibleReceiveTimes", leg.implausibleReceiveTimes);
+        final PerformanceStats stats = leg.recorder.stats(endNs).withExtras(extras);
+        return new BacktestResult(
+                leg.streams.instrument,
+                leg.streams.description,
+                stats,
+                List.copyOf(engine.roundTrips()),
+                leg.recorder.tracker().equityCurve().copy(),
+                Arrays.copyOf(leg.priceTimes, leg.priceCount),
+                Arrays.copyOf(leg.prices, leg.priceCount),
+                events,
+                leg.exMessages,
+                t0,
+                endNs,
+                wallNs,
+                leg.exchange.equity(),
+                leg.exchange.position().qtyLots(),
+                engine.position().qtyLots(),
+                engine.invariantViolations(),
+                engine.orders().unknownOrders(),
+                List.of());
+    }
+
+    /** The account's result over several symbols: totals, with each symbol's result. */
+    private BacktestResult accountResult(
+            List<Leg> legs,
+            List<BacktestResult> results,
+            PerformanceTracker account,
+            Portfolio portfolio,
+            long t0,
+            long endNs,
+            long wallNs,
+            long events) {
+        final double balance = config.backtest().initialBalance();
+        double exchangeEquity = balance;
+        long messages = 0;
+        long invariantViolations = 0;
+        long unknownOrders = 0;
+        long implausible = 0;
+        final List<io.scalper.core.metrics.RoundTrip> trades = new ArrayList<>();
+        final Map<String, PerformanceStats> bySymbol = new LinkedHashMap<>();
+        final StringBuilder description = new StringBuilder(this.description == null ? "" : this.description);
+        for (int i = 0; i < legs.size(); i++) {
+            final BacktestResult r = results.get(i);
+            exchangeEquity += r.exchangeEquity() - balance;
+            messages += r.messages();
+            invariantViolations += r.invariantViolations();
+            unknownOrders += r.unknownOrders();
+            implausible += legs.get(i).implausibleReceiveTimes;
+            trades.addAll(r.trades());
+            bySymbol.put(r.instrument().symbol(), r.stats());
+            if (this.description == null) {
+                description.append(i == 0 ? "" : ", ").append(r.source());
+            }
+        }
+        trades.sort(java.util.Comparator.comparingLong(io.scalper.core.metrics.RoundTrip::exitTimeNs));
+        final Map<String, Number> extras = new LinkedHashMap<>();
+        extras.put("events", events);
+        extras.put("messages", messages);
+        extras.put("eventsPerSecond", Math.round(wallNs <= 0 ? 0 : events * 1e9 / wallNs));
+        extras.put("wallSeconds", wallNs / 1e9);
+        extras.put("simulatedSeconds", (endNs - t0) / 1e9);
+        extras.put("exchangeEquity", exchangeEquity);
+        extras.put("invariantViolations", invariantViolations);
+        extras.put("implausibleReceiveTimes", implausible);
+        extras.put("accountCappedEntries", portfolio.cappedEntries());
+        for (EngineRecorder r : legs.stream().map(l -> l.recorder).toList()) {
+            r.stats(endNs); // hands the last refusals to the account
+        }
+        final PerformanceStats stats = account.stats(endNs).withExtras(extras).withSymbols(bySymbol);
+        final BacktestResult first = results.get(0);
+        return new BacktestResult(
+                first.instrument(),
+                description.toString(),
+                stats,
+                List.copyOf(trades),
+                account.equityCurve().copy(),
+                first.priceTimesNs(),
+                first.prices(),
+                events,
+                messages,
+                t0,
+                endNs,
+                wallNs,
+                exchangeEquity,
+                first.exchangePositionLots(),
+                first.enginePositionLots(),
+                invariantViolations,
+                unknownOrders,
+                List.copyOf(results));
     }
 
     /** Builds a {@link BacktestRunner}. */
     public static final class Builder {
         private ScalperConfig config = ScalperConfig.defaults();
-        private MarketSource source;
+        private List<MarketSource> sources;
         private List<Path> eventFiles;
         private long seed = 1;
         private Path journalDirectory;
@@ -369,8 +628,15 @@ public final class BacktestRunner {
         private Consumer<ScalperEngine.Builder> customizer;
         private long decisionIntervalNs = 1_000_000_000L;
         private long tradeFromNs;
+        private String description;
 
         private Builder() {}
+
+        /** What the result says the market came from, with several sources (default: their own descriptions). */
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
 
         /**
          * Trades only from this much simulated time after the first event: before it the market warms up the books,
@@ -393,7 +659,22 @@ public final class BacktestRunner {
 
         /** Replays a source (recorded frames, archives, the generator). The runner closes it. */
         public Builder source(MarketSource source) {
-            this.source = Objects.requireNonNull(source, "source");
+            return sources(List.of(Objects.requireNonNull(source, "source")));
+        }
+
+        /**
+         * Replays several sources, one symbol each, traded by one engine each on one account (a {@link Portfolio}: the
+         * daily loss, the drawdown tiers and the kill switch are the account's, and the account's notional caps bind),
+         * merged in time order on the one simulated clock. The result holds the account's totals, and each symbol's
+         * result in {@link BacktestResult#symbols()}. The runner closes them.
+         *
+         * @throws IllegalArgumentException when the list is empty
+         */
+        public Builder sources(List<? extends MarketSource> list) {
+            if (list == null || list.isEmpty()) {
+                throw new IllegalArgumentException("sources: at least one");
+            }
+            this.sources = List.copyOf(list);
             this.eventFiles = null;
             return this;
         }
@@ -404,7 +685,7 @@ public final class BacktestRunner {
                 throw new IllegalArgumentException("eventFiles: at least one file");
             }
             this.eventFiles = List.copyOf(files);
-            this.source = null;
+            this.sources = null;
             return this;
         }
 
@@ -454,7 +735,7 @@ public final class BacktestRunner {
         }
 
         public BacktestRunner build() {
-            if (source == null && eventFiles == null) {
+            if (sources == null && eventFiles == null) {
                 throw new IllegalStateException("a backtest needs a source or event files");
             }
             return new BacktestRunner(this);

@@ -30,6 +30,7 @@ import java.util.List;
  */
 public final class EngineRecorder implements EngineListener, Closeable {
     private final PerformanceTracker tracker;
+    private PerformanceTracker account;
     private final long decisionIntervalNs;
     private final Path directory;
     private ScalperEngine engine;
@@ -83,6 +84,16 @@ public final class EngineRecorder implements EngineListener, Closeable {
         return tracker;
     }
 
+    /**
+     * Also records trades, order activity and refusals in {@code accountTracker}: the account's statistics when several
+     * symbols' engines share one account, each with its own recorder (the account's equity samples are the caller's).
+     * Refusals reach it when {@link #stats} is called.
+     */
+    public EngineRecorder alsoInto(PerformanceTracker accountTracker) {
+        this.account = accountTracker;
+        return this;
+    }
+
     /** Statistics so far, with the engine's refusal counts (built-in and custom gates). */
     public PerformanceStats stats(long nowNs) {
         if (engine != null) {
@@ -96,6 +107,9 @@ public final class EngineRecorder implements EngineListener, Closeable {
                 final long delta = count - reported.getOrDefault(code, 0L);
                 if (delta > 0) {
                     tracker.onRefusals(code, delta);
+                    if (account != null) {
+                        account.onRefusals(code, delta);
+                    }
                     reported.put(code, count);
                 }
             });
@@ -151,6 +165,9 @@ public final class EngineRecorder implements EngineListener, Closeable {
             journal(d, "entry");
         }
         tracker.counts().onOrderSubmitted(order.request().purpose());
+        if (account != null) {
+            account.counts().onOrderSubmitted(order.request().purpose());
+        }
         if (orders != null) {
             try {
                 orders.recordSubmit(order.submittedNs(), order);
@@ -179,6 +196,9 @@ public final class EngineRecorder implements EngineListener, Closeable {
         final Order.Result result =
                 engine == null ? Order.Result.APPLIED : engine.orders().lastResult();
         tracker.counts().onOrderEvent(order, event, result);
+        if (account != null) {
+            account.counts().onOrderEvent(order, event, result);
+        }
         if (orders != null) {
             try {
                 orders.recordEvent(event.localTimeNs() != 0 ? event.localTimeNs() : now(), order, event, result);
@@ -202,6 +222,9 @@ public final class EngineRecorder implements EngineListener, Closeable {
     @Override
     public void onRoundTrip(RoundTrip trade) {
         tracker.onTrade(trade);
+        if (account != null) {
+            account.onTrade(trade);
+        }
         if (trades != null) {
             try {
                 trades.record(trade);

@@ -103,6 +103,9 @@ public final class ScalperEngine implements ExecutionListener {
     private final DailyLossLimit dailyLoss;
     private final SlippageMonitor slippage;
     private final KillSwitch killSwitch;
+    /** The account shared with the engines of other symbols, or {@code null} when this engine trades alone. */
+    private final Portfolio portfolio;
+
     private final RefusalCounters refusals;
     private final EntryContext entryContext = new EntryContext();
     private final List<EntryGate> customGates;
@@ -200,11 +203,17 @@ public final class ScalperEngine implements ExecutionListener {
         this.gates = new RiskGates(riskConfig);
         this.refusals = gates.counters();
         this.sizer = new PositionSizer(riskConfig);
-        this.drawdown = new DrawdownTiers(riskConfig);
-        this.dailyLoss = new DailyLossLimit(riskConfig);
+        this.portfolio = b.portfolio;
+        // with several symbols on one account, the daily loss and the drawdown are the account's (shared)
+        this.drawdown = portfolio != null ? portfolio.drawdown() : new DrawdownTiers(riskConfig);
+        this.dailyLoss = portfolio != null ? portfolio.dailyLoss() : new DailyLossLimit(riskConfig);
         this.slippage = new SlippageMonitor(riskConfig);
         this.killSwitch = new KillSwitch(riskConfig);
-        drawdown.onEquity(initialEquity);
+        if (portfolio == null) {
+            drawdown.onEquity(initialEquity);
+        } else {
+            portfolio.register(this);
+        }
         gateway.setListener(this);
         this.marketListener = new MarketDataListener() {
             @Override
@@ -300,10 +309,12 @@ public final class ScalperEngine implements ExecutionListener {
         }
         checkFunding(now);
         listener.onDecision(d);
-        drawdown.onEquity(equity());
+        drawdown.onEquity(accountEquity());
         execution.onMarket(now);
         execution.updateEntry(d.fused(), now);
-        if (dailyLoss.onTime(now)) {
+        dailyLoss.onTime(now);
+        // the limit may be shared with other symbols' engines (one account): follow it whoever saw the change
+        if (!dailyLoss.isTripped() && killSwitch.holds(RefusalReason.DAILY_LOSS_LIMIT)) {
             killSwitch.release(RefusalReason.DAILY_LOSS_LIMIT);
         }
         if (killSwitch.tradingState() != TradingState.ACTIVE && execution.entryWorking()) {
@@ -371,8 +382,22 @@ public final class ScalperEngine implements ExecutionListener {
         final Side side = d.direction() > 0 ? Side.BUY : Side.SELL;
         final long entryTicks = side == Side.BUY ? f.bestBid() : f.bestAsk();
         setBracketDistances(f);
-        final SizingResult size =
-                sizer.size(equity(), entryTicks, execution.stopDistanceTicks(), instrument, drawdown.multiplier());
+        SizingResult size = sizer.size(
+                accountEquity(), entryTicks, execution.stopDistanceTicks(), instrument, drawdown.multiplier());
+        if (size.refusal() == null && portfolio != null) {
+            // the account's caps, all symbols together
+            final long fits = portfolio.fit(this, size.lots(), entryTicks);
+            if (fits == 0) {
+                size = SizingResult.refused(RefusalReason.ACCOUNT_NOTIONAL);
+            } else if (fits < size.lots()) {
+                size = new SizingResult(
+                        fits,
+                        size.riskAmount() * fits / size.lots(),
+                        null,
+                        size.uncappedLots(),
+                        RefusalReason.ACCOUNT_NOTIONAL);
+            }
+        }
         if (size.refusal() != null) {
             refusals.increment(size.refusal());
             listener.onRefusal(size.refusal().code(), d);
@@ -938,6 +963,9 @@ public final class ScalperEngine implements ExecutionListener {
                 execution.flatten();
             }
             listener.onTradingState(killSwitch.tradingState().name(), reason.code());
+            if (portfolio != null) {
+                portfolio.onTrip(this, reason); // the kill switch is the account's: every symbol stops
+            }
         } finally {
             leave();
         }
@@ -1063,6 +1091,24 @@ public final class ScalperEngine implements ExecutionListener {
     public double equity() {
         final double mid = market.book().mid();
         return initialEquity + position.netRealized() + position.unrealizedPnl(mid);
+    }
+
+    /**
+     * The equity sizing and drawdown are measured on: the account's ({@link Portfolio#equity()}) when this engine
+     * shares one with other symbols, else {@link #equity()}.
+     */
+    public double accountEquity() {
+        return portfolio != null ? portfolio.equity() : equity();
+    }
+
+    /** The account this engine shares with other symbols' engines, or {@code null} when it trades alone. */
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    /** Lots of the working entry still to fill (0 when no entry is working). */
+    public long entryLotsWorking() {
+        return execution.entryLotsWorking();
     }
 
     public double initialEquity() {
@@ -1276,6 +1322,17 @@ public final class ScalperEngine implements ExecutionListener {
         private EdgeCalibration calibration;
         private double makerFeeRate = Double.NaN;
         private double takerFeeRate = Double.NaN;
+        private Portfolio portfolio;
+
+        /**
+         * Trades this symbol as one of several on one account (see {@link Portfolio}): the daily loss, the drawdown and
+         * the kill switch are the account's, sizing uses the account's equity, and the account's notional caps apply.
+         * Give every engine of the account the same portfolio, and the account's equity as {@link #initialEquity}.
+         */
+        public Builder portfolio(Portfolio portfolio) {
+            this.portfolio = Objects.requireNonNull(portfolio, "portfolio");
+            return this;
+        }
 
         /**
          * The edge calibration to start from (e.g. restored from the state directory, or read from a research file);

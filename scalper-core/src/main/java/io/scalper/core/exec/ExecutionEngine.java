@@ -161,6 +161,11 @@ public final class ExecutionEngine {
         return router.isActive();
     }
 
+    /** Lots of the working entry still to fill (0 when none is working). */
+    public long entryLotsWorking() {
+        return router.workingLots();
+    }
+
     /**
      * Whether the last entry attempt ended with the venue refusing it before anything filled (cleared by the call).
      */

@@ -82,6 +82,11 @@ final class OrderRouter {
         return r;
     }
 
+    /** Lots still to fill of the entry being worked, 0 when none is. */
+    long workingLots() {
+        return active ? Math.max(0, targetLots - filledLots) : 0;
+    }
+
     /** Whether an entry attempt is in progress (an order working or about to be re-sent). */
     boolean isActive() {
         return active;

@@ -108,6 +108,7 @@ public final class PerformanceStats {
     private final Map<String, Long> refusals;
     private final Map<String, Double> signalPnl;
     private final Map<String, Number> extras;
+    private final Map<String, PerformanceStats> symbols;
 
     PerformanceStats(PerformanceTracker t, long periodNs) {
         this.trades = t.trades;
@@ -137,9 +138,14 @@ public final class PerformanceStats {
         this.refusals = Collections.unmodifiableMap(new TreeMap<>(t.refusals));
         this.signalPnl = Collections.unmodifiableMap(new LinkedHashMap<>(t.signalPnl));
         this.extras = Collections.unmodifiableMap(new TreeMap<>(t.extras));
+        this.symbols = Map.of();
     }
 
     private PerformanceStats(PerformanceStats s, Map<String, Number> extras) {
+        this(s, extras, s.symbols);
+    }
+
+    private PerformanceStats(PerformanceStats s, Map<String, Number> extras, Map<String, PerformanceStats> symbols) {
         this.trades = s.trades;
         this.wins = s.wins;
         this.losses = s.losses;
@@ -167,6 +173,22 @@ public final class PerformanceStats {
         this.refusals = s.refusals;
         this.signalPnl = s.signalPnl;
         this.extras = Collections.unmodifiableMap(extras);
+        this.symbols = symbols;
+    }
+
+    /**
+     * A copy with the statistics of each symbol, for an account trading several (these statistics are then the
+     * account's totals); {@link #toJson()} writes them as {@code "symbols": {"BTCUSDT": {…the same keys…}, …}}.
+     */
+    public PerformanceStats withSymbols(Map<String, PerformanceStats> bySymbol) {
+        final LinkedHashMap<String, PerformanceStats> copy = new LinkedHashMap<>();
+        bySymbol.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "symbol"), Objects.requireNonNull(v, k)));
+        return new PerformanceStats(this, extras, Collections.unmodifiableMap(copy));
+    }
+
+    /** Statistics of each symbol when these are an account's totals over several; empty otherwise. */
+    public Map<String, PerformanceStats> symbols() {
+        return symbols;
     }
 
     /**
@@ -236,6 +258,7 @@ public final class PerformanceStats {
         final HashSet<String> keys = new HashSet<>(JSON_KEYS);
         keys.add("refusals");
         keys.add("signalPnl");
+        keys.add("symbols");
         return Set.copyOf(keys);
     }
 
@@ -395,11 +418,17 @@ public final class PerformanceStats {
 
     /**
      * The statistics as one line of JSON (no line break): the keys of {@link #JSON_KEYS} in that order, then the
-     * extras sorted by key, then {@code refusals} and {@code signalPnl} as objects. Numbers as {@link JsonWriter}
-     * writes them (non-finite → {@code null}). The same statistics always give the same text.
+     * extras sorted by key, then {@code refusals} and {@code signalPnl} as objects, and, for an account trading several
+     * symbols, {@code symbols}: each symbol's statistics with the same keys. Numbers as {@link JsonWriter} writes them
+     * (non-finite → {@code null}). The same statistics always give the same text.
      */
     public String toJson() {
         final JsonWriter w = new JsonWriter(new StringBuilder(1024));
+        write(w);
+        return w.toString();
+    }
+
+    private void write(JsonWriter w) {
         w.beginObject();
         w.name("trades").value(trades);
         w.name("wins").value(wins);
@@ -442,8 +471,15 @@ public final class PerformanceStats {
             w.name(e.getKey()).value(e.getValue().doubleValue());
         }
         w.endObject();
+        if (!symbols.isEmpty()) {
+            w.name("symbols").beginObject();
+            for (final Map.Entry<String, PerformanceStats> e : symbols.entrySet()) {
+                w.name(e.getKey());
+                e.getValue().write(w);
+            }
+            w.endObject();
+        }
         w.endObject();
-        return w.toString();
     }
 
     @Override

@@ -46,6 +46,11 @@ public enum RefusalReason {
     MAX_POSITION("max_position"),
     /** The maximum leverage cut the size below the instrument's minimums. */
     MAX_LEVERAGE("max_leverage"),
+    /**
+     * The account's notional caps (all symbols together: {@code risk.maxTotalNotional}, the account's equity × {@code
+     * risk.maxLeverage}) cut the size below the instrument's minimums.
+     */
+    ACCOUNT_NOTIONAL("account_notional"),
     /** Too many fills slipped past the threshold (a kill-switch reason). */
     SLIPPAGE_BREACHES("slippage_breaches"),
     /** An operator or the embedding application stopped trading (a kill-switch reason). */

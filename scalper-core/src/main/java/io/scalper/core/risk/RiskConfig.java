@@ -24,7 +24,10 @@ package io.scalper.core.risk;
  * @param lossCooldownNs no entry for this long after a losing trade closed (&ge; 0); default 5 s
  * @param maxBookAgeNs no entry when the book has not been updated for longer than this (&gt; 0); default 2 s
  * @param maxPositionNotional largest order/position value in quote currency (USDT), (&gt; 0); default 100,000
- * @param maxLeverage largest order/position value as a multiple of equity, in (0, 200]; default 10
+ * @param maxLeverage largest order/position value as a multiple of equity, in (0, 200]; default 10 (with several
+ *     symbols on one account, also the largest value of all positions together as a multiple of the account's equity)
+ * @param maxTotalNotional largest value of all positions and working entries together, all symbols of the account,
+ *     quote currency (&gt; 0); default 200,000 (binds only when several symbols trade on one account)
  * @param flattenOnKill whether an open position is closed when the kill switch trips (otherwise only reducing orders
  *     are allowed and the position's own exits close it); default true
  * @param fundingClose whether a position open when the funding window starts is closed (so the strategy stays flat
@@ -43,6 +46,7 @@ public record RiskConfig(
         long maxBookAgeNs,
         double maxPositionNotional,
         double maxLeverage,
+        double maxTotalNotional,
         boolean flattenOnKill,
         boolean fundingClose) {
 
@@ -73,6 +77,8 @@ public record RiskConfig(
     public static final double DEFAULT_MAX_POSITION_NOTIONAL = 100_000.0;
     /** Default of {@code risk.maxLeverage}. */
     public static final double DEFAULT_MAX_LEVERAGE = 10.0;
+    /** Default of {@code risk.maxTotalNotional}: 200,000 quote currency, all symbols together. */
+    public static final double DEFAULT_MAX_TOTAL_NOTIONAL = 200_000.0;
     /** Default of {@code risk.flattenOnKill}. */
     public static final boolean DEFAULT_FLATTEN_ON_KILL = true;
     /** Default of {@code risk.fundingClose}. */
@@ -117,6 +123,9 @@ public record RiskConfig(
         if (!(maxLeverage > 0 && maxLeverage <= 200)) {
             throw new IllegalArgumentException("risk.maxLeverage: must be in (0, 200], got " + maxLeverage);
         }
+        if (!(maxTotalNotional > 0 && Double.isFinite(maxTotalNotional))) {
+            throw new IllegalArgumentException("risk.maxTotalNotional: must be > 0, got " + maxTotalNotional);
+        }
     }
 
     /** The defaults documented above (and in {@code config/default.yaml}). */
@@ -134,6 +143,7 @@ public record RiskConfig(
                 DEFAULT_MAX_BOOK_AGE_NS,
                 DEFAULT_MAX_POSITION_NOTIONAL,
                 DEFAULT_MAX_LEVERAGE,
+                DEFAULT_MAX_TOTAL_NOTIONAL,
                 DEFAULT_FLATTEN_ON_KILL,
                 DEFAULT_FUNDING_CLOSE);
     }

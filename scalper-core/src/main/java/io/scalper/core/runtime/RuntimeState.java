@@ -28,6 +28,39 @@ public final class RuntimeState {
     /** The snapshot of {@code engine} now, as JSON text ending in a newline. */
     public static String snapshot(ScalperEngine engine, long nowNs) {
         final JsonWriter w = new JsonWriter();
+        write(w, engine, nowNs);
+        return w + "\n";
+    }
+
+    /**
+     * The snapshot of several symbols' engines trading one account, as JSON text ending in a newline: {@code timeNs},
+     * the account ({@code equity}, {@code equityPeak}, {@code notional}) and {@code symbols}, each symbol's snapshot as
+     * {@link #snapshot} writes it (the daily loss, the equity peak and the kill switch's reasons are the account's, the
+     * same in each).
+     */
+    public static String snapshot(List<ScalperEngine> engines, long nowNs) {
+        final JsonWriter w = new JsonWriter();
+        w.beginObject();
+        w.name("timeNs").value(nowNs);
+        final io.scalper.core.engine.Portfolio p = engines.get(0).portfolio();
+        if (p != null) {
+            w.name("account").beginObject();
+            w.name("equity").value(p.equity());
+            w.name("equityPeak").value(p.drawdown().peakEquity());
+            w.name("notional").value(p.notional());
+            w.endObject();
+        }
+        w.name("symbols").beginObject();
+        for (ScalperEngine e : engines) {
+            w.name(e.instrument().symbol());
+            write(w, e, nowNs);
+        }
+        w.endObject();
+        w.endObject();
+        return w + "\n";
+    }
+
+    private static void write(JsonWriter w, ScalperEngine engine, long nowNs) {
         w.beginObject();
         w.name("timeNs").value(nowNs);
         w.name("symbol").value(engine.instrument().symbol());
@@ -85,7 +118,6 @@ public final class RuntimeState {
         w.name("tripped").value(d.tripped());
         w.endObject();
         w.endObject();
-        return w + "\n";
     }
 
     /** What a restart restores. */
@@ -98,9 +130,23 @@ public final class RuntimeState {
      *     not guess)
      */
     public static Optional<Restored> read(Path file, String symbol) throws IOException {
+        final Map<String, Restored> all = readAll(file, List.of(symbol));
+        return Optional.ofNullable(all.get(symbol));
+    }
+
+    /**
+     * Reads the previous run's snapshot for the symbols of this run: a file of one symbol ({@link #snapshot(
+     * ScalperEngine, long)}) or of several ({@link #snapshot(List, long)}). Symbols the file does not hold are missing
+     * from the answer (they start afresh).
+     *
+     * @throws IOException when the file exists but cannot be understood, or holds a symbol this run does not trade (its
+     *     position and risk would be left unwatched: a restart must not guess)
+     */
+    public static Map<String, Restored> readAll(Path file, List<String> symbols) throws IOException {
         final Optional<String> text = new StateSnapshotWriter(file).read();
+        final Map<String, Restored> out = new java.util.LinkedHashMap<>();
         if (text.isEmpty()) {
-            return Optional.empty();
+            return out;
         }
         final Map<?, ?> root;
         try {
@@ -112,11 +158,38 @@ public final class RuntimeState {
             throw new IOException(
                     file + ": cannot read the saved state (" + e.getMessage() + "); move it away to start afresh", e);
         }
-        final String saved = root.get("symbol") instanceof String s ? s : "";
-        if (!saved.isEmpty() && !saved.equals(symbol)) {
-            throw new IOException(
-                    file + " is the state of " + saved + ", not " + symbol + ": use another --state-dir for " + symbol);
+        if (root.get("symbols") instanceof Map<?, ?> bySymbol) {
+            for (Map.Entry<?, ?> e : bySymbol.entrySet()) {
+                final String saved = String.valueOf(e.getKey());
+                if (!symbols.contains(saved)) {
+                    throw new IOException(file + " holds the state of " + saved + ", which this run does not trade ("
+                            + symbols + "): add it, or use another --state-dir");
+                }
+                if (!(e.getValue() instanceof Map<?, ?> one)) {
+                    throw new IOException(file + ": cannot read the saved state of " + saved
+                            + " (not an object); move it away to start afresh");
+                }
+                out.put(saved, restored(file, one));
+            }
+            return out;
         }
+        final String saved = root.get("symbol") instanceof String s ? s : "";
+        if (!saved.isEmpty() && !symbols.contains(saved)) {
+            throw new IOException(file + " is the state of " + saved + ", not " + String.join(", ", symbols)
+                    + ": use another --state-dir for " + String.join(", ", symbols));
+        }
+        final Restored r = restored(file, root);
+        if (saved.isEmpty()) {
+            for (String s : symbols) {
+                out.put(s, r);
+            }
+        } else {
+            out.put(saved, r);
+        }
+        return out;
+    }
+
+    private static Restored restored(Path file, Map<?, ?> root) throws IOException {
         try {
             final Map<?, ?> k = object(root, "killSwitch");
             final Set<RefusalReason> reasons = EnumSet.noneOf(RefusalReason.class);
@@ -144,7 +217,7 @@ public final class RuntimeState {
             final DailyLossLimit.State daily = new DailyLossLimit.State(
                     (long) number(d, "utcDay"), number(d, "realisedToday"), bool(d, "tripped"));
             final long position = root.get("positionLots") instanceof Double p ? p.longValue() : 0L;
-            return Optional.of(new Restored(daily, kill, number(root, "equityPeak"), position));
+            return new Restored(daily, kill, number(root, "equityPeak"), position);
         } catch (IllegalArgumentException e) {
             throw new IOException(
                     file + ": cannot read the saved state (" + e.getMessage() + "); move it away to start afresh", e);

@@ -3,6 +3,7 @@ package io.scalper.core.runtime;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.edge.EdgeCalibration;
 import io.scalper.core.engine.EngineRecorder;
+import io.scalper.core.engine.Portfolio;
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.ExchangeGateway;
 import io.scalper.core.exec.ExecutionListener;
@@ -12,6 +13,7 @@ import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.journal.StateSnapshotWriter;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.metrics.PerformanceStats;
+import io.scalper.core.metrics.PerformanceTracker;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.signal.Decision;
 import io.scalper.core.time.ManualClock;
@@ -23,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +58,19 @@ public final class TradingLoop implements AutoCloseable {
     /** What the engine learned (edge calibration, adaptive weights) is saved this often, and at stop. */
     private static final int LEARNED_EVERY_SECONDS = 10;
 
-    private final Venue venue;
+    /** One symbol: its venue, its engine and what records it. */
+    private static final class Leg {
+        final Venue venue;
+        ScalperEngine engine;
+        EngineRecorder recorder;
+        Path learnedDirectory;
+
+        Leg(Venue venue) {
+            this.venue = venue;
+        }
+    }
+
+    private final List<Leg> legs;
     private final ScalperConfig config;
     private final Path stateDirectory;
     private final ReconcilePolicy policy;
@@ -65,8 +81,8 @@ public final class TradingLoop implements AutoCloseable {
 
     private ManualClock clock;
     private ManualScheduler scheduler;
-    private ScalperEngine engine;
-    private EngineRecorder recorder;
+    private Portfolio portfolio;
+    private PerformanceTracker accountTracker;
     private StateSnapshotWriter stateWriter;
     private long nextHousekeepingNs;
     private long housekeepings;
@@ -76,7 +92,11 @@ public final class TradingLoop implements AutoCloseable {
     private double venueEndEquity = Double.NaN;
 
     private TradingLoop(Builder b) {
-        this.venue = b.venue;
+        final List<Leg> l = new ArrayList<>();
+        for (Venue v : b.venues) {
+            l.add(new Leg(v));
+        }
+        this.legs = List.copyOf(l);
         this.config = b.config;
         this.stateDirectory = b.stateDirectory;
         this.policy = b.policy;
@@ -84,31 +104,102 @@ public final class TradingLoop implements AutoCloseable {
         this.log = b.log;
     }
 
-    /** A builder for a loop trading on {@code venue}. */
+    /** A builder for a loop trading one symbol on {@code venue}. */
     public static Builder builder(Venue venue) {
-        return new Builder(venue);
+        return new Builder(List.of(Objects.requireNonNull(venue, "venue")));
     }
 
     /**
-     * Connects and prepares everything; blocks on the venue. Afterwards {@link #step()} or {@link #runUntil} trade.
+     * A builder for a loop trading several symbols on one account, one venue per symbol (each its own connection to the
+     * same account): one engine per symbol on the loop's thread, sharing a {@link Portfolio} — the daily loss, the
+     * drawdown tiers and the kill switch are the account's, and the account's notional caps bind. One state file, one
+     * set of journals (their {@code symbol} column tells the symbols apart), what each engine learned in a folder named
+     * after its symbol.
      *
-     * @throws IOException when the venue cannot be reached or refuses, or the saved state cannot be read
+     * @throws IllegalArgumentException when there is no venue, or two trade the same symbol
+     */
+    public static Builder builder(List<? extends Venue> venues) {
+        if (venues == null || venues.isEmpty()) {
+            throw new IllegalArgumentException("symbols: at least one venue is required");
+        }
+        final java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Venue v : venues) {
+            if (!seen.add(Objects.requireNonNull(v, "venue").symbol())) {
+                throw new IllegalArgumentException("symbols: " + v.symbol() + " is listed twice");
+            }
+        }
+        return new Builder(List.copyOf(venues));
+    }
+
+    private boolean multi() {
+        return legs.size() > 1;
+    }
+
+    /**
+     * Connects and prepares everything; blocks on the venues. Afterwards {@link #step()} or {@link #runUntil} trade.
+     *
+     * @throws IOException when a venue cannot be reached or refuses, or the saved state cannot be read
      */
     public void start() throws IOException {
         final SystemClock wall = SystemClock.INSTANCE;
         startNs = wall.nowNs();
         StateDirectory.prepare(stateDirectory, log);
-        final Optional<RuntimeState.Restored> restored =
-                RuntimeState.read(stateDirectory.resolve("state.json"), venue.symbol());
+        final List<String> symbols = new ArrayList<>();
+        for (Leg leg : legs) {
+            symbols.add(leg.venue.symbol());
+        }
+        final Map<String, RuntimeState.Restored> restored =
+                RuntimeState.readAll(stateDirectory.resolve("state.json"), symbols);
         clock = new ManualClock(wall.nowNs());
         scheduler = new ManualScheduler(clock);
-        venue.connect(clock);
-        final Instrument instrument = venue.instrument();
-        final double equity = venue.startEquity();
-        if (!venue.paper()) {
+        for (Leg leg : legs) {
+            leg.venue.connect(clock);
+        }
+        // one account: the first venue's equity is the account's (every venue of a run reads the same account)
+        final double equity = legs.get(0).venue.startEquity();
+        if (!legs.get(0).venue.paper()) {
             venueStartEquity = equity;
         }
-        recorder = new EngineRecorder(stateDirectory, equity, clock.nowNs(), SECOND_NS);
+        if (multi()) {
+            portfolio = new Portfolio(equity, config.risk());
+            accountTracker = new PerformanceTracker(equity, clock.nowNs());
+        }
+        for (Leg leg : legs) {
+            buildEngine(leg, equity, restored.get(leg.venue.symbol()));
+        }
+        stateWriter = new StateSnapshotWriter(stateDirectory.resolve("state.json"));
+        for (Leg leg : legs) {
+            final ScalperEngine e = leg.engine;
+            leg.venue.attach(e, policy, ns -> {
+                feedAges.record(ns);
+                e.onFeedAge(ns);
+            });
+        }
+        writeState();
+        for (Leg leg : legs) {
+            final Venue venue = leg.venue;
+            final Instrument instrument = venue.instrument();
+            log.info(String.format(
+                    Locale.ROOT,
+                    "live on %s (%s): %s tick %s step %s, equity %.2f%s",
+                    venue.name(),
+                    venue.paper() ? "paper" : "trading",
+                    instrument.symbol(),
+                    instrument.tickSize().toPlainString(),
+                    instrument.qtyStep().toPlainString(),
+                    equity,
+                    venue.accountDetail()));
+        }
+    }
+
+    private void buildEngine(Leg leg, double equity, RuntimeState.Restored restored) throws IOException {
+        final Venue venue = leg.venue;
+        final Instrument instrument = venue.instrument();
+        leg.learnedDirectory = multi() ? stateDirectory.resolve(instrument.symbol()) : stateDirectory;
+        leg.recorder = new EngineRecorder(stateDirectory, equity, clock.nowNs(), SECOND_NS);
+        if (accountTracker != null) {
+            leg.recorder.alsoInto(accountTracker);
+        }
         final ScalperEngine.Builder eb = ScalperEngine.builder()
                 .config(config)
                 .instrument(instrument)
@@ -118,12 +209,15 @@ public final class TradingLoop implements AutoCloseable {
                 .gateway(observeLatency(venue.gateway(), roundTrips))
                 .initialEquity(equity)
                 .reconcilePolicy(policy)
-                .listener(recorder);
+                .listener(leg.recorder);
+        if (portfolio != null) {
+            eb.portfolio(portfolio);
+        }
         if (!Double.isNaN(venue.makerFeeRate()) && !Double.isNaN(venue.takerFeeRate())) {
             // the account's own fee rates price every entry (the edge gate's cost, the brackets)
             eb.feeRates(venue.makerFeeRate(), venue.takerFeeRate());
         }
-        final Optional<EdgeCalibration> learnedEdge = LearnedState.readEdge(stateDirectory, config, log);
+        final Optional<EdgeCalibration> learnedEdge = LearnedState.readEdge(leg.learnedDirectory, config, log);
         learnedEdge.ifPresent(eb::edgeCalibration);
         if (venue.entryGate() != null) {
             eb.gate(venue.entryGate());
@@ -131,39 +225,24 @@ public final class TradingLoop implements AutoCloseable {
         if (customizer != null) {
             customizer.accept(eb);
         }
-        engine = eb.build();
-        recorder.attach(engine);
-        final boolean learnedWeights = LearnedState.restoreWeights(stateDirectory, engine);
+        final ScalperEngine engine = eb.build();
+        leg.engine = engine;
+        leg.recorder.attach(engine);
+        final boolean learnedWeights = LearnedState.restoreWeights(leg.learnedDirectory, engine);
         if (learnedEdge.isPresent() || learnedWeights) {
             log.info(String.format(
                     Locale.ROOT,
-                    "restored what was learned: edge calibration of %.0f samples, adaptive weights %s",
+                    "%s: restored what was learned: edge calibration of %.0f samples, adaptive weights %s",
+                    instrument.symbol(),
                     engine.edgeCalibration().samples(),
                     learnedWeights ? "restored" : "from scratch"));
         }
-        stateWriter = new StateSnapshotWriter(stateDirectory.resolve("state.json"));
-        if (restored.isPresent()) {
-            final RuntimeState.Restored r = restored.get();
-            engine.restoreRisk(r.daily(), r.kill(), r.peak());
-            log.info("restored risk state: trading " + r.kill().tradingState() + ", daily loss "
-                    + r.daily().realisedToday() + ", equity peak " + r.peak());
+        if (restored != null) {
+            engine.restoreRisk(restored.daily(), restored.kill(), restored.peak());
+            log.info(instrument.symbol() + ": restored risk state: trading "
+                    + restored.kill().tradingState() + ", daily loss "
+                    + restored.daily().realisedToday() + ", equity peak " + restored.peak());
         }
-        final ScalperEngine e = engine;
-        venue.attach(engine, policy, ns -> {
-            feedAges.record(ns);
-            e.onFeedAge(ns);
-        });
-        writeState();
-        log.info(String.format(
-                Locale.ROOT,
-                "live on %s (%s): %s tick %s step %s, equity %.2f%s",
-                venue.name(),
-                venue.paper() ? "paper" : "trading",
-                instrument.symbol(),
-                instrument.tickSize().toPlainString(),
-                instrument.qtyStep().toPlainString(),
-                equity,
-                venue.accountDetail()));
     }
 
     /**
@@ -275,25 +354,43 @@ public final class TradingLoop implements AutoCloseable {
     }
 
     /**
-     * One turn of the loop on the engine thread: set the clock, deliver market data and exchange events, run due
-     * timers, and every second sample equity and write the state and health files.
+     * One turn of the loop on the engine thread: set the clock, deliver market data and exchange events of every
+     * venue, run due timers, and every second sample equity and write the state and health files.
      *
      * @return how many messages and events were handled (0: idle)
      */
     public int step() {
         final long now = Math.max(clock.nowNs(), SystemClock.INSTANCE.nowNs());
         clock.setNs(now);
-        final int n = venue.poll(now);
+        int n = 0;
+        for (int i = 0; i < legs.size(); i++) {
+            n += legs.get(i).venue.poll(now);
+        }
         scheduler.advanceTo(now);
         if (now >= nextHousekeepingNs) {
             nextHousekeepingNs = now + SECOND_NS;
-            recorder.tracker().onEquitySample(now, engine.equity());
+            sampleEquity(now);
             writeState();
             if (++housekeepings % LEARNED_EVERY_SECONDS == 0) {
-                LearnedState.write(stateDirectory, engine);
+                writeLearned();
             }
         }
         return n;
+    }
+
+    private void sampleEquity(long now) {
+        for (Leg leg : legs) {
+            leg.recorder.tracker().onEquitySample(now, leg.engine.equity());
+        }
+        if (accountTracker != null) {
+            accountTracker.onEquitySample(now, portfolio.equity());
+        }
+    }
+
+    private void writeLearned() {
+        for (Leg leg : legs) {
+            LearnedState.write(leg.learnedDirectory, leg.engine);
+        }
     }
 
     /** Runs {@link #step()} until {@code stop} says so, resting briefly when there is nothing to do. */
@@ -319,27 +416,23 @@ public final class TradingLoop implements AutoCloseable {
      * Ctrl-C): the cancels are sent, the state is written, and it returns.
      */
     public void stop(boolean keepBrackets, boolean flatten, BooleanSupplier hurry) {
-        if (stopped || engine == null) {
+        if (stopped || !built()) {
             return;
         }
         stopped = true;
-        engine.shutdown(keepBrackets, flatten);
-        if (!venue.paper()) {
-            // a fill whose push was lost (a dropped stream message) shows only when the venue is read: read it now
-            engine.verifyWithVenue();
+        for (Leg leg : legs) {
+            leg.engine.shutdown(keepBrackets, flatten);
+            if (!leg.venue.paper()) {
+                // a fill whose push was lost (a dropped stream message) shows only when the venue is read: read it now
+                leg.engine.verifyWithVenue();
+            }
         }
         final long deadline = SystemClock.INSTANCE.nowNs() + 10 * SECOND_NS;
         // wait for the venue to confirm: working entries gone, the position flat when flattening, and no read of the
         // venue pending — the one asked for above, or a reconnecting private stream's (not counted up until the venue
         // has been read) — nor a disagreement being checked: a fill whose push was lost shows only then, and leaving
         // earlier would save a position the venue no longer holds
-        while (SystemClock.INSTANCE.nowNs() < deadline
-                && !hurry.getAsBoolean()
-                && (engine.entryWorking()
-                        || (flatten && !engine.position().isFlat())
-                        || !venue.privateStreamUp()
-                        || engine.venueCheckPending()
-                        || engine.venueMismatch())) {
+        while (SystemClock.INSTANCE.nowNs() < deadline && !hurry.getAsBoolean() && unsettled(flatten)) {
             if (safeStep() == 0) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
@@ -348,32 +441,61 @@ public final class TradingLoop implements AutoCloseable {
             safeStep(); // late confirmations
             LockSupport.parkNanos(10 * IDLE_PARK_NS);
         }
-        try {
-            final long left = venue.shutdown(!keepBrackets, flatten);
-            if (left != 0) {
-                log.warn("stopped with a position of " + left + " lots at the venue, protected by its stop");
+        for (Leg leg : legs) {
+            final ScalperEngine engine = leg.engine;
+            final String symbol = leg.venue.symbol();
+            try {
+                final long left = leg.venue.shutdown(!keepBrackets, flatten);
+                if (left != 0) {
+                    log.warn(symbol + ": stopped with a position of " + left
+                            + " lots at the venue, protected by its stop");
+                }
+                if (left != engine.position().qtyLots()) {
+                    log.error(symbol + ": stopped while the engine held "
+                            + engine.position().qtyLots() + " lots and the venue " + left
+                            + ": the next start takes the venue's (reconciliation)");
+                }
+            } catch (IOException | RuntimeException e) {
+                log.error(symbol + ": shutdown: " + e.getMessage());
             }
-            if (left != engine.position().qtyLots()) {
-                log.error("stopped while the engine held " + engine.position().qtyLots() + " lots and the venue " + left
-                        + ": the next start takes the venue's (reconciliation)");
-            }
-        } catch (IOException | RuntimeException e) {
-            log.error("shutdown: " + e.getMessage());
         }
-        recorder.tracker().onEquitySample(clock.nowNs(), engine.equity());
+        sampleEquity(clock.nowNs());
         try {
             writeState();
-            LearnedState.write(stateDirectory, engine);
+            writeLearned();
         } catch (RuntimeException e) {
             log.error("final state: " + e.getMessage());
         }
-        if (!venue.paper()) {
+        if (!legs.get(0).venue.paper()) {
             try {
-                venueEndEquity = venue.venueEquity();
+                venueEndEquity = legs.get(0).venue.venueEquity();
             } catch (IOException e) {
                 log.warn("final wallet balance: " + e.getMessage());
             }
         }
+    }
+
+    private boolean unsettled(boolean flatten) {
+        for (Leg leg : legs) {
+            final ScalperEngine engine = leg.engine;
+            if (engine.entryWorking()
+                    || (flatten && !engine.position().isFlat())
+                    || !leg.venue.privateStreamUp()
+                    || engine.venueCheckPending()
+                    || engine.venueMismatch()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean built() {
+        for (Leg leg : legs) {
+            if (leg.engine == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A step during the stop: a failure (a full disk...) must not keep the venue-level shutdown from running. */
@@ -388,26 +510,60 @@ public final class TradingLoop implements AutoCloseable {
 
     private void writeState() {
         try {
-            stateWriter.write(RuntimeState.snapshot(engine, clock.nowNs()));
-            final LoopStatus s = status();
-            final long bookAgeNs = bookAgeNs();
-            final boolean bookFresh =
-                    bookAgeNs >= 0 && bookAgeNs <= config.risk().maxBookAgeNs();
-            final String health = String.format(
-                    Locale.ROOT,
-                    "{\"timeNs\":%d,\"status\":\"%s\",\"tradingState\":\"%s\",\"bookInSync\":%s,"
-                            + "\"bookAgeMs\":%s,\"privateStreamUp\":%s,\"protected\":%s,\"venueMismatch\":%s,"
-                            + "\"messages\":%d,\"feedAgeMs\":%s}%n",
-                    clock.nowNs(),
-                    s.bookInSync() && bookFresh && s.privateStreamUp() && engine.isProtected() ? "ok" : "degraded",
-                    s.tradingState(),
-                    s.bookInSync(),
-                    bookAgeNs < 0 ? "null" : Long.toString(bookAgeNs / 1_000_000L),
-                    s.privateStreamUp(),
-                    engine.isProtected(),
-                    engine.venueMismatch(),
-                    s.messages(),
-                    Double.isNaN(s.feedAgeMs()) ? "null" : String.format(Locale.ROOT, "%.3f", s.feedAgeMs()));
+            if (multi()) {
+                stateWriter.write(RuntimeState.snapshot(engines(), clock.nowNs()));
+            } else {
+                stateWriter.write(RuntimeState.snapshot(legs.get(0).engine, clock.nowNs()));
+            }
+            final StringBuilder perSymbol = new StringBuilder();
+            boolean ok = true;
+            LoopStatus first = null;
+            long messages = 0;
+            for (Leg leg : legs) {
+                final LoopStatus s = status(leg);
+                final ScalperEngine engine = leg.engine;
+                final long bookAgeNs = bookAgeNs(engine);
+                final boolean bookFresh =
+                        bookAgeNs >= 0 && bookAgeNs <= config.risk().maxBookAgeNs();
+                final boolean legOk = s.bookInSync() && bookFresh && s.privateStreamUp() && engine.isProtected();
+                ok &= legOk;
+                messages += s.messages();
+                final String fields = healthFields(s, engine, bookAgeNs);
+                if (first == null) {
+                    first = s;
+                }
+                if (multi()) {
+                    perSymbol
+                            .append(perSymbol.length() == 0 ? "" : ",")
+                            .append('"')
+                            .append(s.symbol())
+                            .append("\":{\"status\":\"")
+                            .append(legOk ? "ok" : "degraded")
+                            .append("\",")
+                            .append(fields)
+                            .append('}');
+                }
+            }
+            final String health;
+            if (multi()) {
+                health = String.format(
+                        Locale.ROOT,
+                        "{\"timeNs\":%d,\"status\":\"%s\",\"tradingState\":\"%s\",\"messages\":%d,"
+                                + "\"equity\":%.8f,\"symbols\":{%s}}%n",
+                        clock.nowNs(),
+                        ok ? "ok" : "degraded",
+                        first.tradingState(),
+                        messages,
+                        portfolio.equity(),
+                        perSymbol);
+            } else {
+                health = String.format(
+                        Locale.ROOT,
+                        "{\"timeNs\":%d,\"status\":\"%s\",%s}%n",
+                        clock.nowNs(),
+                        ok ? "ok" : "degraded",
+                        healthFields(first, legs.get(0).engine, bookAgeNs(legs.get(0).engine)));
+            }
             final Path tmp = stateDirectory.resolve("health.json.tmp");
             Files.writeString(tmp, health, StandardCharsets.UTF_8);
             Files.move(
@@ -420,14 +576,44 @@ public final class TradingLoop implements AutoCloseable {
         }
     }
 
+    private static String healthFields(LoopStatus s, ScalperEngine engine, long bookAgeNs) {
+        return String.format(
+                Locale.ROOT,
+                "\"tradingState\":\"%s\",\"bookInSync\":%s,\"bookAgeMs\":%s,\"privateStreamUp\":%s,\"protected\":%s,"
+                        + "\"venueMismatch\":%s,\"messages\":%d,\"feedAgeMs\":%s",
+                s.tradingState(),
+                s.bookInSync(),
+                bookAgeNs < 0 ? "null" : Long.toString(bookAgeNs / 1_000_000L),
+                s.privateStreamUp(),
+                engine.isProtected(),
+                engine.venueMismatch(),
+                s.messages(),
+                Double.isNaN(s.feedAgeMs()) ? "null" : String.format(Locale.ROOT, "%.3f", s.feedAgeMs()));
+    }
+
     /** Local time since the book last changed, ns; -1 before the first update. */
-    private long bookAgeNs() {
+    private long bookAgeNs(ScalperEngine engine) {
         final long last = engine.book().lastLocalTimeNs();
         return last == io.scalper.core.book.OrderBook.NONE || last <= 0 ? -1 : Math.max(0, clock.nowNs() - last);
     }
 
-    /** The loop's state now (engine thread). */
+    /** The loop's state now (engine thread): the first symbol's, with several (see {@link #statuses()}). */
     public LoopStatus status() {
+        return status(legs.get(0));
+    }
+
+    /** The state of every symbol now, in the order of the venues (engine thread). */
+    public List<LoopStatus> statuses() {
+        final List<LoopStatus> out = new ArrayList<>(legs.size());
+        for (Leg leg : legs) {
+            out.add(status(leg));
+        }
+        return out;
+    }
+
+    private LoopStatus status(Leg leg) {
+        final ScalperEngine engine = leg.engine;
+        final Venue venue = leg.venue;
         final Instrument instrument = engine.instrument();
         final MarketState m = engine.market();
         final double mid = m.book().mid();
@@ -463,13 +649,21 @@ public final class TradingLoop implements AutoCloseable {
                 venue.privateStreamUp());
     }
 
-    /** Statistics of the run so far. */
+    /**
+     * Statistics of the run so far. With several symbols: the account's totals (every symbol's trades, the account's
+     * equity), with each symbol's own statistics in {@link PerformanceStats#symbols()}.
+     */
     public PerformanceStats stats() {
-        final Map<String, Number> extras = new LinkedHashMap<>();
-        extras.put("events", venue.messages());
+        final long now = clock.nowNs();
         final double seconds = (SystemClock.INSTANCE.nowNs() - startNs) / 1e9;
-        extras.put("eventsPerSecond", Math.round(seconds > 0 ? venue.messages() / seconds : 0));
-        extras.put("wallSeconds", seconds);
+        final Map<String, PerformanceStats> bySymbol = new LinkedHashMap<>();
+        long messages = 0;
+        for (Leg leg : legs) {
+            final long m = leg.venue.messages();
+            messages += m;
+            bySymbol.put(leg.venue.symbol(), leg.recorder.stats(now).withExtras(rateExtras(m, seconds)));
+        }
+        final Map<String, Number> extras = rateExtras(messages, seconds);
         if (!Double.isNaN(venueStartEquity)) {
             // the venue's own account, read at start and after stop: the reconciliation of our PnL
             extras.put("venueStartEquity", venueStartEquity);
@@ -477,53 +671,93 @@ public final class TradingLoop implements AutoCloseable {
         if (!Double.isNaN(venueEndEquity)) {
             extras.put("venueEndEquity", venueEndEquity);
         }
-        return recorder.stats(clock.nowNs()).withExtras(extras);
+        if (!multi()) {
+            return bySymbol.values().iterator().next().withExtras(extras);
+        }
+        extras.put("accountCappedEntries", portfolio.cappedEntries());
+        return accountTracker.stats(now).withExtras(extras).withSymbols(bySymbol);
     }
 
-    /** The engine ({@code null} before {@link #start()}). */
+    private static Map<String, Number> rateExtras(long messages, double seconds) {
+        final Map<String, Number> extras = new LinkedHashMap<>();
+        extras.put("events", messages);
+        extras.put("eventsPerSecond", Math.round(seconds > 0 ? messages / seconds : 0));
+        extras.put("wallSeconds", seconds);
+        return extras;
+    }
+
+    /** The engine ({@code null} before {@link #start()}); the first symbol's, with several (see {@link #engines()}). */
     public ScalperEngine engine() {
-        return engine;
+        return legs.get(0).engine;
     }
 
+    /** The engines, one per symbol in the order of the venues (empty before {@link #start()}). */
+    public List<ScalperEngine> engines() {
+        final List<ScalperEngine> out = new ArrayList<>(legs.size());
+        for (Leg leg : legs) {
+            if (leg.engine != null) {
+                out.add(leg.engine);
+            }
+        }
+        return out;
+    }
+
+    /** The account shared by the symbols' engines, or {@code null} with one symbol (or before {@link #start()}). */
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    /** The venue (the first symbol's, with several). */
     public Venue venue() {
-        return venue;
+        return legs.get(0).venue;
+    }
+
+    /** The venues, one per symbol. */
+    public List<Venue> venues() {
+        final List<Venue> out = new ArrayList<>(legs.size());
+        for (Leg leg : legs) {
+            out.add(leg.venue);
+        }
+        return out;
     }
 
     /**
-     * Closes the venue and the journals. A loop started but not {@linkplain #stop stopped} (it ended in an exception) is
-     * stopped first as on Ctrl-C — entries cancelled, brackets kept, the stop never cancelled while a position is open —
-     * so try-with-resources leaves the venue tidy on every path.
+     * Closes the venues and the journals. A loop started but not {@linkplain #stop stopped} (it ended in an exception)
+     * is stopped first as on Ctrl-C — entries cancelled, brackets kept, the stop never cancelled while a position is
+     * open — so try-with-resources leaves the venues tidy on every path.
      */
     @Override
     public void close() {
-        if (engine != null && !stopped) {
+        if (built() && !stopped) {
             try {
                 stop(true, false);
             } catch (RuntimeException e) {
                 log.error("stopping on close: " + e);
             }
         }
-        try {
-            if (recorder != null) {
-                recorder.close();
+        for (Leg leg : legs) {
+            try {
+                if (leg.recorder != null) {
+                    leg.recorder.close();
+                }
+            } catch (IOException e) {
+                log.error("closing journals: " + e.getMessage());
             }
-        } catch (IOException e) {
-            log.error("closing journals: " + e.getMessage());
+            leg.venue.close();
         }
-        venue.close();
     }
 
     /** Builds a {@link TradingLoop}. */
     public static final class Builder {
-        private final Venue venue;
+        private final List<Venue> venues;
         private ScalperConfig config = ScalperConfig.defaults();
         private Path stateDirectory = Path.of("state");
         private ReconcilePolicy policy = ReconcilePolicy.ADOPT;
         private Consumer<ScalperEngine.Builder> customizer;
         private RuntimeLog log = RuntimeLog.system(TradingLoop.class.getName());
 
-        private Builder(Venue venue) {
-            this.venue = Objects.requireNonNull(venue, "venue");
+        private Builder(List<Venue> venues) {
+            this.venues = venues;
         }
 
         public Builder config(ScalperConfig config) {

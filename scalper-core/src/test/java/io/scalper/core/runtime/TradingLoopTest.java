@@ -34,6 +34,7 @@ class TradingLoopTest {
 
     /** A venue whose feed is a scripted book, and whose orders go to a {@link RecordingGateway}. */
     static final class ScriptedVenue implements Venue {
+        final Instrument instrument;
         final List<String> calls = new ArrayList<>();
         MarketState market;
         RecordingGateway gateway;
@@ -46,6 +47,14 @@ class TradingLoopTest {
         long venueLots;
         int venueChecksAnswered;
 
+        ScriptedVenue() {
+            this(BTC);
+        }
+
+        ScriptedVenue(Instrument instrument) {
+            this.instrument = instrument;
+        }
+
         @Override
         public String name() {
             return "scripted";
@@ -53,7 +62,7 @@ class TradingLoopTest {
 
         @Override
         public String symbol() {
-            return "BTCUSDT";
+            return instrument.symbol();
         }
 
         @Override
@@ -64,13 +73,13 @@ class TradingLoopTest {
         @Override
         public void connect(Clock clock) {
             calls.add("connect");
-            market = new MarketState(BTC);
+            market = new MarketState(instrument);
             gateway = new RecordingGateway(clock, true);
         }
 
         @Override
         public Instrument instrument() {
-            return BTC;
+            return instrument;
         }
 
         @Override
@@ -123,7 +132,7 @@ class TradingLoopTest {
             final long asked = gateway.commands("venueCheck").size();
             while (venueChecksAnswered < asked) {
                 venueChecksAnswered++;
-                gateway.venuePosition("BTCUSDT", venueLots, 650_000, true);
+                gateway.venuePosition(instrument.symbol(), venueLots, 650_000, true);
             }
             if (pollsWhileDown > 0) {
                 pollsWhileDown--;
@@ -340,5 +349,83 @@ class TradingLoopTest {
             assertThatThrownBy(loop::start).isInstanceOf(IOException.class).hasMessageContaining("ETHUSDT");
         }
         assertThat(venue.calls).as("nothing connected").containsExactly("close");
+    }
+
+    private static final Instrument ETH = Instrument.of("ETHUSDT", "0.01", "0.01", "0.01", "5");
+
+    @Test
+    void shouldTradeSeveralSymbolsOnOneAccountWithOneStateFileAndAccountWideKillSwitch() throws IOException {
+        final ScriptedVenue btc = new ScriptedVenue(BTC);
+        final ScriptedVenue eth = new ScriptedVenue(ETH);
+        try (TradingLoop loop =
+                TradingLoop.builder(List.of(btc, eth)).stateDirectory(dir).build()) {
+            loop.start();
+            assertThat(btc.calls).containsExactly("connect", "attach ADOPT restored=ACTIVE");
+            assertThat(eth.calls).containsExactly("connect", "attach ADOPT restored=ACTIVE");
+            final List<ScalperEngine> engines = loop.engines();
+            assertThat(engines).extracting(e -> e.instrument().symbol()).containsExactly("BTCUSDT", "ETHUSDT");
+            assertThat(loop.portfolio()).isNotNull();
+            assertThat(loop.portfolio().engines()).containsExactlyElementsOf(engines);
+            assertThat(engines.get(0).dailyLoss())
+                    .as("the daily loss limit is the account's")
+                    .isSameAs(engines.get(1).dailyLoss());
+            assertThat(engines.get(0).drawdown()).isSameAs(engines.get(1).drawdown());
+            for (int i = 0; i < 4; i++) {
+                assertThat(loop.step()).as("one message from each venue").isEqualTo(2);
+            }
+            assertThat(loop.statuses()).extracting(LoopStatus::symbol).containsExactly("BTCUSDT", "ETHUSDT");
+            assertThat(loop.statuses()).extracting(LoopStatus::messages).containsExactly(4L, 4L);
+            final String state = Files.readString(dir.resolve("state.json"));
+            assertThat(state)
+                    .contains("\"account\":{")
+                    .contains("\"symbols\":{\"BTCUSDT\":{")
+                    .contains("\"ETHUSDT\":{");
+            assertThat(Files.readString(dir.resolve("health.json")))
+                    .contains("\"symbols\":{\"BTCUSDT\":{\"status\":\"ok\"");
+
+            engines.get(1).trip(io.scalper.core.risk.RefusalReason.MANUAL);
+            assertThat(engines.get(0).killSwitch().holds(io.scalper.core.risk.RefusalReason.MANUAL))
+                    .as("one symbol's kill switch stops the account")
+                    .isTrue();
+
+            loop.stop(true, false);
+            assertThat(btc.calls).contains("shutdown cancelStop=false flatten=false");
+            assertThat(eth.calls).contains("shutdown cancelStop=false flatten=false");
+            final io.scalper.core.metrics.PerformanceStats stats = loop.stats();
+            assertThat(stats.symbols()).containsOnlyKeys("BTCUSDT", "ETHUSDT");
+            assertThat(stats.extras().get("events").longValue())
+                    .as("every symbol's messages")
+                    .isEqualTo(btc.messages() + eth.messages())
+                    .isGreaterThanOrEqualTo(8L);
+            assertThat(stats.symbols().get("ETHUSDT").extras().get("events").longValue())
+                    .isEqualTo(eth.messages());
+            assertThat(stats.toJson()).contains("\"symbols\":{\"BTCUSDT\":{\"trades\":0");
+        }
+        assertThat(dir.resolve("BTCUSDT").resolve(LearnedState.WEIGHTS_FILE))
+                .as("what each engine learned, in its symbol's folder")
+                .exists();
+        assertThat(dir.resolve("ETHUSDT").resolve(LearnedState.EDGE_FILE)).exists();
+
+        // a restart restores each symbol's risk state from the one file
+        final ScriptedVenue btc2 = new ScriptedVenue(BTC);
+        final ScriptedVenue eth2 = new ScriptedVenue(ETH);
+        try (TradingLoop loop =
+                TradingLoop.builder(List.of(btc2, eth2)).stateDirectory(dir).build()) {
+            loop.start();
+            assertThat(btc2.calls.get(1)).isEqualTo("attach ADOPT restored=HALTED");
+            assertThat(eth2.calls.get(1)).isEqualTo("attach ADOPT restored=HALTED");
+        }
+        // a run that drops a symbol the state holds must not guess
+        try (TradingLoop loop =
+                TradingLoop.builder(new ScriptedVenue(BTC)).stateDirectory(dir).build()) {
+            assertThatThrownBy(loop::start).isInstanceOf(IOException.class).hasMessageContaining("ETHUSDT");
+        }
+    }
+
+    @Test
+    void shouldRefuseTheSameSymbolTwice() {
+        assertThatThrownBy(() -> TradingLoop.builder(List.of(new ScriptedVenue(BTC), new ScriptedVenue(BTC))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("symbols: BTCUSDT is listed twice");
     }
 }
