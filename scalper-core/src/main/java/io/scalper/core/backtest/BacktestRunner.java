@@ -7,14 +7,12 @@ import io.scalper.core.backtest.events.MessageReader;
 import io.scalper.core.backtest.events.RecordCursor;
 import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
-import io.scalper.core.engine.EngineRecorder;
-import io.scalper.core.engine.Portfolio;
+import io.scalper.core.engine.EngineSet;
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.ClientOrderIds;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.market.MarketStateSink;
 import io.scalper.core.metrics.PerformanceStats;
-import io.scalper.core.metrics.PerformanceTracker;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.time.ManualClock;
 import io.scalper.core.time.ManualScheduler;
@@ -228,7 +226,7 @@ public final class BacktestRunner {
         MarketState exchangeMarket;
         SimulatedExchange exchange;
         ScalperEngine engine;
-        EngineRecorder recorder;
+        int index;
         MarketStateSink toExchange;
         MarketStateSink toEngine;
         long lastEx;
@@ -287,62 +285,47 @@ public final class BacktestRunner {
             t0 = 0;
         }
         final long endLimit = maxDurationNs > 0 ? t0 + maxDurationNs : Long.MAX_VALUE;
-        final boolean multi = legs.size() > 1;
 
         final ManualClock clock = new ManualClock(t0);
         final ManualScheduler scheduler = new ManualScheduler(clock);
         final long tradeStart = t0 + tradeFromNs;
-        final Portfolio portfolio = multi ? new Portfolio(bt.initialBalance(), config.risk()) : null;
-        final PerformanceTracker account = multi ? new PerformanceTracker(bt.initialBalance(), tradeStart) : null;
-        final List<EngineRecorder> recorders = new ArrayList<>();
-        try {
+        final long startMs = t0 / 1_000_000L; // the salt of the client order ids
+        try (EngineSet set = new EngineSet(
+                config,
+                clock,
+                scheduler,
+                bt.initialBalance(),
+                tradeStart,
+                decisionIntervalNs,
+                journalDirectory,
+                legs.size())) {
             for (int i = 0; i < legs.size(); i++) {
                 final Leg leg = legs.get(i);
                 final Instrument instrument = leg.streams.instrument;
+                final long legSeed = seed + i;
+                leg.index = i;
                 leg.exchangeMarket = new MarketState(instrument, config.book().maxDepth(), config.tape());
                 leg.exchange = new SimulatedExchange(
                         SimulatedExchangeConfig.of(bt),
                         leg.exchangeMarket,
                         clock,
-                        LatencyModel.of(bt, seed + i),
+                        LatencyModel.of(bt, legSeed),
                         QueueModel.of(bt));
-                leg.recorder =
-                        new EngineRecorder(journalDirectory, bt.initialBalance(), tradeStart, decisionIntervalNs);
-                recorders.add(leg.recorder);
-                if (account != null) {
-                    leg.recorder.alsoInto(account);
-                }
-                final ScalperEngine.Builder eb = ScalperEngine.builder()
-                        .config(config)
-                        .instrument(instrument)
-                        .clock(clock)
-                        .scheduler(scheduler)
-                        .gateway(leg.exchange)
-                        .initialEquity(bt.initialBalance())
-                        .listener(leg.recorder)
-                        .clientOrderIds(
-                                new ClientOrderIds(config.execution().clientIdPrefix(), t0 / 1_000_000L, seed + i));
-                if (portfolio != null) {
-                    eb.portfolio(portfolio);
-                }
-                if (tradeFromNs > 0) {
-                    eb.gate((d, f, e) -> clock.nowNs() < tradeStart ? WARMUP : null);
-                }
-                if (customizer != null) {
-                    customizer.accept(eb);
-                }
-                leg.engine = eb.build();
-                leg.recorder.attach(leg.engine);
+                leg.engine = set.add(instrument, leg.exchange, eb -> {
+                    eb.clientOrderIds(new ClientOrderIds(config.execution().clientIdPrefix(), startMs, legSeed));
+                    if (tradeFromNs > 0) {
+                        eb.gate((d, f, e) -> clock.nowNs() < tradeStart ? WARMUP : null);
+                    }
+                    if (customizer != null) {
+                        customizer.accept(eb);
+                    }
+                });
                 leg.toExchange = new MarketStateSink(leg.exchangeMarket, leg.exchange);
                 leg.toEngine = new MarketStateSink(leg.engine.market(), leg.engine.marketListener());
                 leg.lastEx = t0;
                 leg.lastSt = t0;
             }
-            return replay(legs, clock, scheduler, portfolio, account, t0, endLimit, tradeStart, any, wallStart);
-        } finally {
-            for (EngineRecorder r : recorders) {
-                r.close();
-            }
+            return replay(legs, clock, scheduler, set, t0, endLimit, tradeStart, any, wallStart);
         }
     }
 
@@ -350,8 +333,7 @@ public final class BacktestRunner {
             List<Leg> legs,
             ManualClock clock,
             ManualScheduler scheduler,
-            Portfolio portfolio,
-            PerformanceTracker account,
+            EngineSet set,
             long t0,
             long endLimit,
             long tradeStart,
@@ -426,15 +408,11 @@ public final class BacktestRunner {
             } else if (t == tTimer) {
                 scheduler.advanceTo(t);
             } else {
-                for (int i = 0; i < n; i++) {
-                    final Leg leg = legs.get(i);
-                    if (t >= tradeStart) {
-                        leg.recorder.tracker().onEquitySample(t, leg.engine.equity());
-                    }
-                    leg.samplePrice(t);
+                if (t >= tradeStart) {
+                    set.sampleEquity(t);
                 }
-                if (account != null && t >= tradeStart) {
-                    account.onEquitySample(t, portfolio.equity());
+                for (int i = 0; i < n; i++) {
+                    legs.get(i).samplePrice(t);
                 }
                 nextSample = t + sampleNs;
             }
@@ -466,12 +444,7 @@ public final class BacktestRunner {
                 }
                 scheduler.advanceTo(clock.nowNs());
             }
-            for (Leg leg : legs) {
-                leg.recorder.tracker().onEquitySample(clock.nowNs(), leg.engine.equity());
-            }
-            if (account != null) {
-                account.onEquitySample(clock.nowNs(), portfolio.equity());
-            }
+            set.sampleEquity(clock.nowNs());
         }
         final long wallNs = io.scalper.core.time.SystemClock.monotonicNs() - wallStart;
         if (progress != null) {
@@ -479,12 +452,12 @@ public final class BacktestRunner {
         }
         final List<BacktestResult> results = new ArrayList<>();
         for (Leg leg : legs) {
-            results.add(result(leg, leg.recorder.tracker().startTimeNs(), t0, clock.nowNs(), wallNs, leg.events));
+            results.add(result(set, leg, t0, clock.nowNs(), wallNs, leg.events));
         }
         if (legs.size() == 1) {
             return results.get(0);
         }
-        return accountResult(legs, results, account, portfolio, t0, clock.nowNs(), wallNs, events);
+        return accountResult(set, legs, results, t0, clock.nowNs(), wallNs, events);
     }
 
     private enum Kind {
@@ -513,7 +486,7 @@ public final class BacktestRunner {
         return Long.MIN_VALUE;
     }
 
-    private BacktestResult result(Leg leg, long statsStart, long t0, long endNs, long wallNs, long events) {
+    private BacktestResult result(EngineSet set, Leg leg, long t0, long endNs, long wallNs, long events) {
         final ScalperEngine engine = leg.engine;
         final Map<String, Number> extras = new LinkedHashMap<>();
         extras.put("events", events);
@@ -524,13 +497,13 @@ public final class BacktestRunner {
         extras.put("exchangeEquity", leg.exchange.equity());
         extras.put("invariantViolations", engine.invariantViolations());
         extras.put("implausibleReceiveTimes", leg.implausibleReceiveTimes);
-        final PerformanceStats stats = leg.recorder.stats(endNs).withExtras(extras);
+        final PerformanceStats stats = set.stats(leg.index, endNs, extras);
         return new BacktestResult(
                 leg.streams.instrument,
                 leg.streams.description,
                 stats,
                 List.copyOf(engine.roundTrips()),
-                leg.recorder.tracker().equityCurve().copy(),
+                set.recorder(leg.index).tracker().equityCurve().copy(),
                 Arrays.copyOf(leg.priceTimes, leg.priceCount),
                 Arrays.copyOf(leg.prices, leg.priceCount),
                 events,
@@ -548,10 +521,9 @@ public final class BacktestRunner {
 
     /** The account's result over several symbols: totals, with each symbol's result. */
     private BacktestResult accountResult(
+            EngineSet set,
             List<Leg> legs,
             List<BacktestResult> results,
-            PerformanceTracker account,
-            Portfolio portfolio,
             long t0,
             long endNs,
             long wallNs,
@@ -563,7 +535,7 @@ public final class BacktestRunner {
         long unknownOrders = 0;
         long implausible = 0;
         final List<io.scalper.core.metrics.RoundTrip> trades = new ArrayList<>();
-        final Map<String, PerformanceStats> bySymbol = new LinkedHashMap<>();
+        final List<Map<String, Number>> bySymbol = new ArrayList<>();
         final StringBuilder description = new StringBuilder(this.description == null ? "" : this.description);
         for (int i = 0; i < legs.size(); i++) {
             final BacktestResult r = results.get(i);
@@ -573,7 +545,7 @@ public final class BacktestRunner {
             unknownOrders += r.unknownOrders();
             implausible += legs.get(i).implausibleReceiveTimes;
             trades.addAll(r.trades());
-            bySymbol.put(r.instrument().symbol(), r.stats());
+            bySymbol.add(r.stats().extras());
             if (this.description == null) {
                 description.append(i == 0 ? "" : ", ").append(r.source());
             }
@@ -588,18 +560,14 @@ public final class BacktestRunner {
         extras.put("exchangeEquity", exchangeEquity);
         extras.put("invariantViolations", invariantViolations);
         extras.put("implausibleReceiveTimes", implausible);
-        extras.put("accountCappedEntries", portfolio.cappedEntries());
-        for (EngineRecorder r : legs.stream().map(l -> l.recorder).toList()) {
-            r.stats(endNs); // hands the last refusals to the account
-        }
-        final PerformanceStats stats = account.stats(endNs).withExtras(extras).withSymbols(bySymbol);
+        final PerformanceStats stats = set.stats(endNs, bySymbol, extras);
         final BacktestResult first = results.get(0);
         return new BacktestResult(
                 first.instrument(),
                 description.toString(),
                 stats,
                 List.copyOf(trades),
-                account.equityCurve().copy(),
+                set.equityCurve().copy(),
                 first.priceTimesNs(),
                 first.prices(),
                 events,
@@ -663,7 +631,7 @@ public final class BacktestRunner {
         }
 
         /**
-         * Replays several sources, one symbol each, traded by one engine each on one account (a {@link Portfolio}: the
+         * Replays several sources, one symbol each, traded by one engine each on one account (an {@link io.scalper.core.engine.Portfolio}: the
          * daily loss, the drawdown tiers and the kill switch are the account's, and the account's notional caps bind),
          * merged in time order on the one simulated clock. The result holds the account's totals, and each symbol's
          * result in {@link BacktestResult#symbols()}. The runner closes them.

@@ -2,7 +2,7 @@ package io.scalper.core.runtime;
 
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.edge.EdgeCalibration;
-import io.scalper.core.engine.EngineRecorder;
+import io.scalper.core.engine.EngineSet;
 import io.scalper.core.engine.Portfolio;
 import io.scalper.core.engine.ScalperEngine;
 import io.scalper.core.exec.ExchangeGateway;
@@ -13,7 +13,6 @@ import io.scalper.core.exec.ReconcilePolicy;
 import io.scalper.core.journal.StateSnapshotWriter;
 import io.scalper.core.market.MarketState;
 import io.scalper.core.metrics.PerformanceStats;
-import io.scalper.core.metrics.PerformanceTracker;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.signal.Decision;
 import io.scalper.core.time.ManualClock;
@@ -58,11 +57,10 @@ public final class TradingLoop implements AutoCloseable {
     /** What the engine learned (edge calibration, adaptive weights) is saved this often, and at stop. */
     private static final int LEARNED_EVERY_SECONDS = 10;
 
-    /** One symbol: its venue, its engine and what records it. */
+    /** One symbol: its venue and its engine. */
     private static final class Leg {
         final Venue venue;
         ScalperEngine engine;
-        EngineRecorder recorder;
         Path learnedDirectory;
 
         Leg(Venue venue) {
@@ -81,8 +79,9 @@ public final class TradingLoop implements AutoCloseable {
 
     private ManualClock clock;
     private ManualScheduler scheduler;
-    private Portfolio portfolio;
-    private PerformanceTracker accountTracker;
+    /** The engines and what records them, shared with the backtest runner ({@code null} before start). */
+    private EngineSet set;
+
     private StateSnapshotWriter stateWriter;
     private long nextHousekeepingNs;
     private long housekeepings;
@@ -160,10 +159,7 @@ public final class TradingLoop implements AutoCloseable {
         if (!legs.get(0).venue.paper()) {
             venueStartEquity = equity;
         }
-        if (multi()) {
-            portfolio = new Portfolio(equity, config.risk());
-            accountTracker = new PerformanceTracker(equity, clock.nowNs());
-        }
+        set = new EngineSet(config, clock, scheduler, equity, clock.nowNs(), SECOND_NS, stateDirectory, legs.size());
         for (Leg leg : legs) {
             buildEngine(leg, equity, restored.get(leg.venue.symbol()));
         }
@@ -196,38 +192,22 @@ public final class TradingLoop implements AutoCloseable {
         final Venue venue = leg.venue;
         final Instrument instrument = venue.instrument();
         leg.learnedDirectory = multi() ? stateDirectory.resolve(instrument.symbol()) : stateDirectory;
-        leg.recorder = new EngineRecorder(stateDirectory, equity, clock.nowNs(), SECOND_NS);
-        if (accountTracker != null) {
-            leg.recorder.alsoInto(accountTracker);
-        }
-        final ScalperEngine.Builder eb = ScalperEngine.builder()
-                .config(config)
-                .instrument(instrument)
-                .market(venue.market())
-                .clock(clock)
-                .scheduler(scheduler)
-                .gateway(observeLatency(venue.gateway(), roundTrips))
-                .initialEquity(equity)
-                .reconcilePolicy(policy)
-                .listener(leg.recorder);
-        if (portfolio != null) {
-            eb.portfolio(portfolio);
-        }
-        if (!Double.isNaN(venue.makerFeeRate()) && !Double.isNaN(venue.takerFeeRate())) {
-            // the account's own fee rates price every entry (the edge gate's cost, the brackets)
-            eb.feeRates(venue.makerFeeRate(), venue.takerFeeRate());
-        }
         final Optional<EdgeCalibration> learnedEdge = LearnedState.readEdge(leg.learnedDirectory, config, log);
-        learnedEdge.ifPresent(eb::edgeCalibration);
-        if (venue.entryGate() != null) {
-            eb.gate(venue.entryGate());
-        }
-        if (customizer != null) {
-            customizer.accept(eb);
-        }
-        final ScalperEngine engine = eb.build();
+        final ScalperEngine engine = set.add(instrument, observeLatency(venue.gateway(), roundTrips), eb -> {
+            eb.market(venue.market()).reconcilePolicy(policy);
+            if (!Double.isNaN(venue.makerFeeRate()) && !Double.isNaN(venue.takerFeeRate())) {
+                // the account's own fee rates price every entry (the edge gate's cost, the brackets)
+                eb.feeRates(venue.makerFeeRate(), venue.takerFeeRate());
+            }
+            learnedEdge.ifPresent(eb::edgeCalibration);
+            if (venue.entryGate() != null) {
+                eb.gate(venue.entryGate());
+            }
+            if (customizer != null) {
+                customizer.accept(eb);
+            }
+        });
         leg.engine = engine;
-        leg.recorder.attach(engine);
         final boolean learnedWeights = LearnedState.restoreWeights(leg.learnedDirectory, engine);
         if (learnedEdge.isPresent() || learnedWeights) {
             log.info(String.format(
@@ -379,12 +359,7 @@ public final class TradingLoop implements AutoCloseable {
     }
 
     private void sampleEquity(long now) {
-        for (Leg leg : legs) {
-            leg.recorder.tracker().onEquitySample(now, leg.engine.equity());
-        }
-        if (accountTracker != null) {
-            accountTracker.onEquitySample(now, portfolio.equity());
-        }
+        set.sampleEquity(now);
     }
 
     private void writeLearned() {
@@ -554,7 +529,7 @@ public final class TradingLoop implements AutoCloseable {
                         ok ? "ok" : "degraded",
                         first.tradingState(),
                         messages,
-                        portfolio.equity(),
+                        set.equity(),
                         perSymbol);
             } else {
                 health = String.format(
@@ -656,12 +631,12 @@ public final class TradingLoop implements AutoCloseable {
     public PerformanceStats stats() {
         final long now = clock.nowNs();
         final double seconds = (SystemClock.INSTANCE.nowNs() - startNs) / 1e9;
-        final Map<String, PerformanceStats> bySymbol = new LinkedHashMap<>();
+        final List<Map<String, Number>> bySymbol = new ArrayList<>();
         long messages = 0;
         for (Leg leg : legs) {
             final long m = leg.venue.messages();
             messages += m;
-            bySymbol.put(leg.venue.symbol(), leg.recorder.stats(now).withExtras(rateExtras(m, seconds)));
+            bySymbol.add(rateExtras(m, seconds));
         }
         final Map<String, Number> extras = rateExtras(messages, seconds);
         if (!Double.isNaN(venueStartEquity)) {
@@ -671,11 +646,7 @@ public final class TradingLoop implements AutoCloseable {
         if (!Double.isNaN(venueEndEquity)) {
             extras.put("venueEndEquity", venueEndEquity);
         }
-        if (!multi()) {
-            return bySymbol.values().iterator().next().withExtras(extras);
-        }
-        extras.put("accountCappedEntries", portfolio.cappedEntries());
-        return accountTracker.stats(now).withExtras(extras).withSymbols(bySymbol);
+        return set.stats(now, bySymbol, extras);
     }
 
     private static Map<String, Number> rateExtras(long messages, double seconds) {
@@ -704,7 +675,7 @@ public final class TradingLoop implements AutoCloseable {
 
     /** The account shared by the symbols' engines, or {@code null} with one symbol (or before {@link #start()}). */
     public Portfolio portfolio() {
-        return portfolio;
+        return set == null ? null : set.portfolio();
     }
 
     /** The venue (the first symbol's, with several). */
@@ -735,14 +706,14 @@ public final class TradingLoop implements AutoCloseable {
                 log.error("stopping on close: " + e);
             }
         }
-        for (Leg leg : legs) {
-            try {
-                if (leg.recorder != null) {
-                    leg.recorder.close();
-                }
-            } catch (IOException e) {
-                log.error("closing journals: " + e.getMessage());
+        try {
+            if (set != null) {
+                set.close();
             }
+        } catch (IOException e) {
+            log.error("closing journals: " + e.getMessage());
+        }
+        for (Leg leg : legs) {
             leg.venue.close();
         }
     }
