@@ -44,6 +44,11 @@ final class RoundTripAssembler {
     private double slippageTicks;
     private double[] contributions;
 
+    // what a fill that flipped the position opened beyond the closed part: the next trip's entry
+    private long flipLots;
+    private long flipPriceTicks;
+    private double flipFee;
+
     RoundTripAssembler(String symbol, Position position) {
         this.symbol = symbol;
         this.position = position;
@@ -84,17 +89,26 @@ final class RoundTripAssembler {
             open(purpose, priceTicks, intendedPriceTicks, now);
         }
         if (side != null) {
-            fees += fee;
             gross += pnl;
             if (fillSide == side) {
+                fees += fee;
                 entryValue += (double) priceTicks * lots;
                 entryLots += lots;
+                maxLots = Math.max(maxLots, Math.abs(position.qtyLots()));
             } else {
                 final long closedLots = Math.min(lots, Math.abs(before));
                 exitValue += (double) priceTicks * closedLots;
                 exitLots += closedLots;
+                maxLots = Math.max(maxLots, Math.abs(before));
+                // a fill that flips the position: the closed part and its share of the fee end this trip, the rest
+                // (and its share) is the next trip's entry, taken by open()
+                final long opened = lots - closedLots;
+                final double openedFee = opened > 0 ? fee * opened / lots : 0;
+                fees += fee - openedFee;
+                flipLots = opened;
+                flipPriceTicks = priceTicks;
+                flipFee = openedFee;
             }
-            maxLots = Math.max(maxLots, Math.abs(position.qtyLots()));
         }
     }
 
@@ -111,12 +125,15 @@ final class RoundTripAssembler {
     void open(OrderPurpose purpose, long fillPriceTicks, double intendedPriceTicks, long now) {
         side = position.side();
         entryNs = now;
-        entryValue = 0;
-        entryLots = 0;
+        entryValue = (double) flipPriceTicks * flipLots;
+        entryLots = flipLots;
         exitValue = 0;
         exitLots = 0;
-        maxLots = 0;
-        fees = 0;
+        maxLots = flipLots;
+        fees = flipFee;
+        flipLots = 0;
+        flipPriceTicks = 0;
+        flipFee = 0;
         funding = 0;
         gross = 0;
         risk = purpose == OrderPurpose.ENTRY ? plannedRisk : Double.NaN;
@@ -160,6 +177,10 @@ final class RoundTripAssembler {
                 c);
         closed.add(trip);
         side = null;
+        if (position.isFlat()) {
+            flipLots = 0; // nothing was opened beyond it
+            flipFee = 0;
+        }
         return trip;
     }
 

@@ -114,21 +114,28 @@ class RoundTripAssemblerTest {
         trips.planEntry(20.0, decision);
         fill(Side.BUY, 1000, 10, 0, OrderPurpose.ENTRY, Double.NaN, 1);
         // one fill of 25 closes the 10 long and opens 15 short: the engine closes the trip, then opens the next
-        fill(Side.SELL, 990, 25, 0, OrderPurpose.EXIT, Double.NaN, 2);
+        fill(Side.SELL, 990, 25, 2.5, OrderPurpose.EXIT, Double.NaN, 2);
         final RoundTrip first = trips.close("exit", decision, 2);
         trips.open(OrderPurpose.EXIT, 990, Double.NaN, 2);
         assertThat(first.exitPriceTicks()).isEqualTo(990.0);
-        // as before the split: the largest size counts the position after the flipping fill
-        assertThat(first.qtyLots()).isEqualTo(15);
+        assertThat(first.qtyLots())
+                .as("the trip held 10 lots; the 15 beyond are the next trip's")
+                .isEqualTo(10);
         fill(Side.BUY, 980, 15, 0, OrderPurpose.STOP_LOSS, Double.NaN, 3);
         final RoundTrip second = trips.close("stop_loss", decision, 3);
         assertThat(second.id()).isEqualTo(2);
         assertThat(second.side()).isEqualTo(Side.SELL);
         assertThat(second.entryTimeNs()).isEqualTo(2);
-        // as before the split: the flipping fill is not counted as the new trip's entry
-        assertThat(second.entryPriceTicks()).isNaN();
+        assertThat(second.entryPriceTicks())
+                .as("the flipping fill's remainder is the new trip's entry")
+                .isEqualTo(990.0);
+        assertThat(second.qtyLots()).isEqualTo(15);
         assertThat(second.exitPriceTicks()).isEqualTo(980.0);
         assertThat(second.riskAmount()).as("opened by an exit, not an entry").isNaN();
+        assertThat(first.fees())
+                .as("the closed 10 lots' share of the flipping fill's fee")
+                .isEqualTo(1.0);
+        assertThat(second.fees()).as("the opened 15 lots' share").isEqualTo(1.5);
         assertThat(trips.roundTrips()).containsExactly(first, second);
     }
 }
