@@ -191,7 +191,7 @@ final class BacktestCommand implements Callable<Integer> {
                 s.sharpe(),
                 s.maxDrawdown(),
                 pct(s.maxDrawdownFraction()),
-                Double.isNaN(s.profitFactor()) ? "n/a" : String.format(Locale.ROOT, "%.2f", s.profitFactor())));
+                profitFactor(s.profitFactor())));
         out.println(String.format(
                 Locale.ROOT,
                 "execution:     fill ratio %s, %d maker / %d taker fills, %d orders, %d cancels, %d rejects",
@@ -213,6 +213,14 @@ final class BacktestCommand implements Callable<Integer> {
                             .append(String.format(Locale.ROOT, "%+.2f", v)));
             out.println("signal PnL:    " + b);
         }
+    }
+
+    /** The profit factor for people: n/a without trades, "no losses" when nothing lost (it is infinite). */
+    static String profitFactor(double pf) {
+        if (Double.isNaN(pf)) {
+            return "n/a";
+        }
+        return Double.isInfinite(pf) ? "no losses" : String.format(Locale.ROOT, "%.2f", pf);
     }
 
     /** A time span for people: 44.1 s, 20m 00s, 3h 05m. */

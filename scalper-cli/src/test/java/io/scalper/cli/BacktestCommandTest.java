@@ -437,6 +437,13 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldPrintTheProfitFactorForPeople() {
+        assertThat(BacktestCommand.profitFactor(Double.NaN)).isEqualTo("n/a");
+        assertThat(BacktestCommand.profitFactor(Double.POSITIVE_INFINITY)).isEqualTo("no losses");
+        assertThat(BacktestCommand.profitFactor(1.5)).isEqualTo("1.50");
+    }
+
+    @Test
     void shouldRejectBadArgumentsInOneLineWithExitCode2() {
         for (String[] args : List.of(
                 new String[] {"sweep", "--param", "fusion.entryScore"},
