@@ -151,6 +151,10 @@ final class OrderValidation {
         }
         final TriggerSource triggerSource =
                 "MarkPrice".equals(Json.str(p, "triggerBy")) ? TriggerSource.MARK_PRICE : TriggerSource.LAST_PRICE;
+        final String direction = Json.str(p, "triggerDirection");
+        if (direction != null && !direction.isEmpty() && !direction.equals("1") && !direction.equals("2")) {
+            return Checked.refused("params error: triggerDirection invalid");
+        }
         String linkId = Json.str(p, "orderLinkId");
         if (linkId == null) {
             linkId = "";
@@ -171,7 +175,7 @@ final class OrderValidation {
                 linkId,
                 Json.bool(p, "reduceOnly"),
                 Json.bool(p, "closeOnTrigger"),
-                Json.str(p, "triggerDirection")));
+                direction == null || direction.isEmpty() ? null : direction));
     }
 
     /**

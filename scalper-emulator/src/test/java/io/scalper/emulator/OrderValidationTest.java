@@ -48,7 +48,9 @@ class OrderValidationTest {
                 "price       | 0.0       | params error: price invalid",
                 "price       | 50000.05  | params error: price invalid: BTCUSDT: price '50000.05' is not a multiple of tick 0.10",
                 "triggerPrice| 1.23      | params error: triggerPrice invalid: BTCUSDT: price '1.23' is not a multiple of tick 0.10",
-                "orderLinkId | has space | params error: orderLinkId invalid"
+                "orderLinkId | has space | params error: orderLinkId invalid",
+                "triggerDirection | up   | params error: triggerDirection invalid",
+                "triggerDirection | 3    | params error: triggerDirection invalid"
             })
     void shouldRefuseABadParameterWithBybitsParamsError(String field, String value, String message) {
         final ObjectNode p = limitBuy();
