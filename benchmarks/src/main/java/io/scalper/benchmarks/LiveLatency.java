@@ -199,24 +199,9 @@ public final class LiveLatency {
             final ManualClock clock = new ManualClock(0);
             // the generated market starts at a funding time: no funding-window gate here
             final ScalperConfig d = ScalperConfig.defaults();
-            final io.scalper.core.risk.RiskConfig rc = d.risk();
             // and no edge gate: the benchmark measures the path from frame to order, with a constant decision
-            final ScalperConfig cfg = d.withRisk(new io.scalper.core.risk.RiskConfig(
-                            rc.riskPerTrade(),
-                            rc.drawdownTiers(),
-                            rc.dailyLossR(),
-                            rc.slippageBreachBps(),
-                            rc.slippageBreachesToKill(),
-                            rc.maxSpreadTicks(),
-                            rc.maxLatencyNs(),
-                            0,
-                            rc.lossCooldownNs(),
-                            rc.maxBookAgeNs(),
-                            rc.maxPositionNotional(),
-                            rc.maxLeverage(),
-                            rc.flattenOnKill(),
-                            rc.fundingClose()))
-                    .withEdge(d.edge().withEnabled(false));
+            final ScalperConfig cfg =
+                    d.with("risk.fundingWindow", "0s").withEdge(d.edge().withEnabled(false));
             final ScalperEngine engine = ScalperEngine.builder()
                     .config(cfg)
                     .instrument(instrument)
