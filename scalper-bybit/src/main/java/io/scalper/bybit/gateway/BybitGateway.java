@@ -155,6 +155,25 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
             BybitWsConfig wsConfig,
             Clock clock,
             boolean useTradeStream) {
+        this(environment, credentials, rest, instruments, wsConfig, clock, useTradeStream, new BybitOrderBudget());
+    }
+
+    /**
+     * As {@link #BybitGateway(BybitEnvironment, BybitCredentials, BybitRestClient, Function, BybitWsConfig, Clock,
+     * boolean)}, its order requests counted against {@code budget}, the account's, shared with the other gateways of
+     * the account (see {@link BybitOrderBudget}).
+     *
+     * @throws IllegalArgumentException if {@code useTradeStream} but the environment has none
+     */
+    public BybitGateway(
+            BybitEnvironment environment,
+            BybitCredentials credentials,
+            BybitRestClient rest,
+            Function<String, Instrument> instruments,
+            BybitWsConfig wsConfig,
+            Clock clock,
+            boolean useTradeStream,
+            BybitOrderBudget budget) {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(rest, "rest");
@@ -167,8 +186,8 @@ public final class BybitGateway implements ExchangeGateway, AutoCloseable {
         }
         this.pollBatch = DEFAULT_POLL_BATCH;
         final long startMs = rest.serverTimeMs();
-        this.queue = new CommandQueue(new OrderRateLimiter(
-                OrderOp.values().length, Math.max(1, rest.config().orderRatePerSecond() - ORDER_RATE_MARGIN)));
+        this.queue = new CommandQueue(Objects.requireNonNull(budget, "budget")
+                .limiter(OrderOp.values().length, Math.max(1, rest.config().orderRatePerSecond() - ORDER_RATE_MARGIN)));
         this.events = new OrderEventFilter(DEFAULT_MAX_TRACKED_ORDERS);
         final RandomGenerator random = RandomGenerator.getDefault();
         this.privateStream = new BybitPrivateStream(

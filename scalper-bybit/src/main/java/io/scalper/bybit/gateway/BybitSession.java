@@ -93,6 +93,8 @@ public final class BybitSession implements AutoCloseable {
     private long flattenCount;
     private long shutdownFlatWaitMs = SHUTDOWN_FLAT_WAIT_MS;
 
+    private BybitOrderBudget orderBudget = new BybitOrderBudget();
+
     /**
      * @param environment where to connect
      * @param credentials API key and secret
@@ -114,6 +116,17 @@ public final class BybitSession implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
+    }
+
+    /**
+     * Counts this session's order requests against {@code budget}, shared with the account's other sessions (one per
+     * symbol; see {@link BybitOrderBudget}). Before {@link #start()}; by default a session has a budget of its own.
+     */
+    public void orderBudget(BybitOrderBudget budget) {
+        if (gateway != null) {
+            throw new IllegalStateException("session already started");
+        }
+        this.orderBudget = Objects.requireNonNull(budget, "budget");
     }
 
     /**
@@ -140,7 +153,14 @@ public final class BybitSession implements AutoCloseable {
         }
         decoder.register(instrument);
         gateway = new BybitGateway(
-                environment, credentials, rest, s -> s.equals(config.symbol()) ? instrument : null, config.ws(), clock);
+                environment,
+                credentials,
+                rest,
+                s -> s.equals(config.symbol()) ? instrument : null,
+                config.ws(),
+                clock,
+                environment.hasTradeStream(),
+                orderBudget);
         gateway.watch(config.symbol());
         publicStream = new BybitPublicStream(
                 environment.publicLinearWsUrl(),

@@ -66,6 +66,7 @@ public final class BybitVenue implements Venue {
     private MarketState market;
     private double startEquity;
     private BybitReconciliation reconciliation;
+    private io.scalper.bybit.gateway.BybitOrderBudget orderBudget;
 
     /**
      * @param environment the Bybit endpoints
@@ -148,6 +149,9 @@ public final class BybitVenue implements Venue {
                     new BybitSession.Config(symbol, depth, leverageText(), wsConfig),
                     wall,
                     decoder);
+            if (orderBudget != null) {
+                session.orderBudget(orderBudget);
+            }
             session.start();
             startEquity = venueEquity();
         }
@@ -283,6 +287,15 @@ public final class BybitVenue implements Venue {
             // fall through
         }
         throw new IOException("wallet-balance: no equity on the account (" + w.totalEquity() + ")");
+    }
+
+    /**
+     * Counts this venue's order requests against {@code budget}, the account's, shared with the venues of the account's
+     * other symbols (Bybit limits order requests per account, not per symbol). Before {@link #connect}.
+     */
+    public BybitVenue orderBudget(io.scalper.bybit.gateway.BybitOrderBudget budget) {
+        this.orderBudget = Objects.requireNonNull(budget, "budget");
+        return this;
     }
 
     /** What reconciliation found at start ({@code null} in paper mode, or before {@link #attach}). */

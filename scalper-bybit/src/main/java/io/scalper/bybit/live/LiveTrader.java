@@ -78,10 +78,13 @@ public final class LiveTrader implements AutoCloseable {
 
     private LiveTrader(Builder b) {
         final List<BybitVenue> list = new ArrayList<>();
+        // Bybit limits order requests per account: the sessions of one account share one budget
+        final io.scalper.bybit.gateway.BybitOrderBudget budget = new io.scalper.bybit.gateway.BybitOrderBudget();
         for (String symbol : b.symbols) {
             // one session per symbol (its streams and gateway); every one reads and trades the same account
             list.add(new BybitVenue(
-                    b.environment, b.credentials, symbol, b.config, b.paper, b.depth, b.venueName, b.wsConfig));
+                            b.environment, b.credentials, symbol, b.config, b.paper, b.depth, b.venueName, b.wsConfig)
+                    .orderBudget(budget));
         }
         this.venues = List.copyOf(list);
         this.venue = venues.get(0);

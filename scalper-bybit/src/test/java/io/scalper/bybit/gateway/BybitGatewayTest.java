@@ -17,6 +17,7 @@ import io.scalper.core.exec.TimeInForce;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
 import io.scalper.core.time.SystemClock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -349,6 +350,57 @@ class BybitGatewayTest {
         assertThat(events).containsExactly("Accepted u-1", "Canceled u-1");
         assertThat(gateway.lookups()).isPositive();
         assertThat(venue.calls("GET /v5/order/realtime")).anyMatch(c -> c.contains("orderLinkId=u-1"));
+    }
+
+    @Test
+    void shouldShareOneOrderBudgetBetweenTheGatewaysOfOneAccount() throws Exception {
+        start(false, 2_000, false);
+        final BybitEnvironment env = BybitEnvironment.custom(venue.restUrl(), venue.wsUrl());
+        final BybitCredentials creds = new BybitCredentials(FakeVenue.KEY, FakeVenue.SECRET);
+        final BybitOrderBudget budget = new BybitOrderBudget();
+        final List<BybitGateway> two = new ArrayList<>();
+        try {
+            for (int g = 0; g < 2; g++) {
+                final BybitGateway other = new BybitGateway(
+                        env,
+                        creds,
+                        rest,
+                        s -> s.equals("BTCUSDT") ? BTC : null,
+                        wsConfig(2_000),
+                        SystemClock.INSTANCE,
+                        false,
+                        budget);
+                other.setListener(new ExecutionListener() {
+                    @Override
+                    public void onOrderEvent(OrderEvent e) {}
+                });
+                two.add(other);
+            }
+            // the same instant: each gateway alone may send 8 creates a second, the account together too
+            for (int i = 0; i < 6; i++) {
+                two.get(0).submit(limit("a-" + i));
+                two.get(1).submit(limit("b-" + i));
+            }
+            final int perSecond = budget.perSecond();
+            assertThat(perSecond).isEqualTo(8);
+            final int waiting = two.get(0).queuedCommands() + two.get(1).queuedCommands();
+            assertThat(12 - waiting)
+                    .as("creates sent at once by the account's two gateways")
+                    .isEqualTo(perSecond);
+            // and the rest goes once the second has passed
+            final long deadline = System.nanoTime() + 5_000_000_000L;
+            while (two.get(0).queuedCommands() + two.get(1).queuedCommands() > 0 && System.nanoTime() < deadline) {
+                two.get(0).poll();
+                two.get(1).poll();
+                Thread.sleep(5);
+            }
+            assertThat(two.get(0).queuedCommands() + two.get(1).queuedCommands())
+                    .isZero();
+        } finally {
+            for (BybitGateway g : two) {
+                g.close();
+            }
+        }
     }
 
     @Test
