@@ -81,6 +81,24 @@ final class ChaosRun {
      */
     static Outcome run(String name, BybitEmulator emulator, String faults, String duration, Path dir, String config)
             throws Exception {
+        return run(name, emulator, faults, duration, dir, config, List.of(SYMBOL))
+                .get(0);
+    }
+
+    /**
+     * As {@link #run(String, BybitEmulator, String, String, Path, String)}, trading {@code symbols} on the one account
+     * ({@code --symbol} each): one outcome per symbol, judged from the venue's side; the order traffic is the
+     * account's, the same in each.
+     */
+    static List<Outcome> run(
+            String name,
+            BybitEmulator emulator,
+            String faults,
+            String duration,
+            Path dir,
+            String config,
+            List<String> symbols)
+            throws Exception {
         Files.createDirectories(dir);
         final Path cfg = dir.resolve("chaos.yaml");
         Files.writeString(cfg, config);
@@ -105,6 +123,13 @@ final class ChaosRun {
                 duration,
                 "--quiet",
                 "--json"));
+        final boolean multi = symbols.size() > 1;
+        if (multi) {
+            for (String s : symbols) {
+                cmd.add("--symbol");
+                cmd.add(s);
+            }
+        }
         final ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(dir.toFile())
                 .redirectOutput(out.toFile())
@@ -116,11 +141,14 @@ final class ChaosRun {
         if (faults != null && !faults.isBlank()) {
             emulator.faults().apply(faults);
         }
-        long uncoveredSinceMs = -1;
-        long maxUncoveredMs = 0;
-        long disagreeSinceMs = -1;
-        long maxDisagreeMs = 0;
-        long lastVenue = 0;
+        final int n = symbols.size();
+        final long[] uncoveredSinceMs = new long[n];
+        final long[] maxUncoveredMs = new long[n];
+        final long[] disagreeSinceMs = new long[n];
+        final long[] maxDisagreeMs = new long[n];
+        final long[] lastVenue = new long[n];
+        java.util.Arrays.fill(uncoveredSinceMs, -1);
+        java.util.Arrays.fill(disagreeSinceMs, -1);
         final long limitMs = System.currentTimeMillis() + parseSeconds(duration) * 1000 + 90_000;
         while (process.isAlive()) {
             if (System.currentTimeMillis() > limitMs) {
@@ -128,67 +156,77 @@ final class ChaosRun {
                 throw new AssertionError(name + ": scalper run did not stop; log:\n" + tail(err));
             }
             final long now = System.currentTimeMillis();
-            final long venue = emulator.positionLots(key, SYMBOL);
-            lastVenue = venue;
-            if (venue != 0 && !covered(emulator.openOrders(key, SYMBOL), venue)) {
-                if (uncoveredSinceMs < 0) {
-                    uncoveredSinceMs = now;
+            for (int i = 0; i < n; i++) {
+                final String symbol = symbols.get(i);
+                final long venue = emulator.positionLots(key, symbol);
+                lastVenue[i] = venue;
+                if (venue != 0 && !covered(emulator.openOrders(key, symbol), venue)) {
+                    if (uncoveredSinceMs[i] < 0) {
+                        uncoveredSinceMs[i] = now;
+                    }
+                    maxUncoveredMs[i] = Math.max(maxUncoveredMs[i], now - uncoveredSinceMs[i]);
+                } else {
+                    uncoveredSinceMs[i] = -1;
                 }
-                maxUncoveredMs = Math.max(maxUncoveredMs, now - uncoveredSinceMs);
-            } else {
-                uncoveredSinceMs = -1;
-            }
-            final Long engine = savedPosition(state);
-            if (engine != null && engine != venue) {
-                if (disagreeSinceMs < 0) {
-                    disagreeSinceMs = now;
+                final Long engine = savedPosition(state, symbol, multi);
+                if (engine != null && engine != venue) {
+                    if (disagreeSinceMs[i] < 0) {
+                        disagreeSinceMs[i] = now;
+                    }
+                    maxDisagreeMs[i] = Math.max(maxDisagreeMs[i], now - disagreeSinceMs[i]);
+                } else if (engine != null) {
+                    disagreeSinceMs[i] = -1;
                 }
-                maxDisagreeMs = Math.max(maxDisagreeMs, now - disagreeSinceMs);
-            } else if (engine != null) {
-                disagreeSinceMs = -1;
             }
             process.waitFor(SAMPLE_MS, TimeUnit.MILLISECONDS);
         }
         final int exit = process.exitValue();
-        final long venue = emulator.positionLots(key, SYMBOL);
-        final Long engine = savedPosition(state);
-        // the brackets stay with the venue after the stop: one may fill between the last write and this read
-        final long comparable = engine != null && engine == lastVenue ? lastVenue : venue;
-        final boolean finalCovered = venue == 0 || covered(emulator.openOrders(key, SYMBOL), venue);
         final BybitEmulator.OrderTraffic traffic = emulator.orderTraffic(key);
         long injected = 0;
-        for (long n : traffic.injectedRefusals().values()) {
-            injected += n;
+        for (long v : traffic.injectedRefusals().values()) {
+            injected += v;
         }
-        long trades = 0;
-        long fills = 0;
-        long reconciliations = 0;
+        JsonNode summary = null;
+        JsonNode saved = null;
         try {
-            final JsonNode summary = JSON.readTree(out.toFile());
-            trades = summary.path("trades").asLong();
-            fills = summary.path("makerFills").asLong()
-                    + summary.path("takerFills").asLong();
-            final JsonNode saved = JSON.readTree(state.resolve("state.json").toFile());
-            reconciliations = saved.path("reconciliations").asLong();
+            summary = JSON.readTree(out.toFile());
+            saved = JSON.readTree(state.resolve("state.json").toFile());
         } catch (IOException | RuntimeException e) {
             // judged below: the exit code and the log tell
         }
-        return new Outcome(
-                name,
-                exit,
-                comparable,
-                engine == null ? Long.MIN_VALUE : engine,
-                finalCovered,
-                maxUncoveredMs,
-                maxDisagreeMs,
-                traffic.requests(),
-                traffic.maxPerSecond(),
-                traffic.rateLimited(),
-                injected,
-                trades,
-                fills,
-                reconciliations,
-                tail(err));
+        final List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            final String symbol = symbols.get(i);
+            final long venue = emulator.positionLots(key, symbol);
+            final Long engine = savedPosition(state, symbol, multi);
+            // the brackets stay with the venue after the stop: one may fill between the last write and this read
+            final long comparable = engine != null && engine == lastVenue[i] ? lastVenue[i] : venue;
+            final boolean finalCovered = venue == 0 || covered(emulator.openOrders(key, symbol), venue);
+            final JsonNode figures =
+                    summary == null ? null : multi ? summary.path("symbols").path(symbol) : summary;
+            final JsonNode savedOne =
+                    saved == null ? null : multi ? saved.path("symbols").path(symbol) : saved;
+            outcomes.add(new Outcome(
+                    multi ? name + " " + symbol : name,
+                    exit,
+                    comparable,
+                    engine == null ? Long.MIN_VALUE : engine,
+                    finalCovered,
+                    maxUncoveredMs[i],
+                    maxDisagreeMs[i],
+                    traffic.requests(),
+                    traffic.maxPerSecond(),
+                    traffic.rateLimited(),
+                    injected,
+                    figures == null ? 0 : figures.path("trades").asLong(),
+                    figures == null
+                            ? 0
+                            : figures.path("makerFills").asLong()
+                                    + figures.path("takerFills").asLong(),
+                    savedOne == null ? 0 : savedOne.path("reconciliations").asLong(),
+                    tail(err)));
+        }
+        return outcomes;
     }
 
     /** Whether reduce-only conditional orders on the exit side cover the whole position. */
@@ -203,9 +241,10 @@ final class ChaosRun {
         return lots >= Math.abs(positionLots);
     }
 
-    private static Long savedPosition(Path state) {
+    private static Long savedPosition(Path state, String symbol, boolean multi) {
         try {
-            return JSON.readTree(state.resolve("state.json").toFile())
+            final JsonNode root = JSON.readTree(state.resolve("state.json").toFile());
+            return (multi ? root.get("symbols").get(symbol) : root)
                     .get("positionLots")
                     .asLong();
         } catch (IOException | RuntimeException e) {

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +87,52 @@ class LiveChaosTest {
         assertThat(o.fills())
                 .as("the faults met positions and brackets, not only entries")
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepEverySymbolOfTheAccountConsistentWithTheVenueUnderEveryFaultAtOnce() throws Exception {
+        final List<String> symbols = List.of("BTCUSDT", "ETHUSDT");
+        final List<ChaosRun.Outcome> outcomes;
+        try (BybitEmulator emulator = BybitEmulator.builder()
+                .restPort(0)
+                .wsPort(0)
+                .seed(12)
+                .speed(8)
+                .symbols(symbols)
+                .build()
+                .start()) {
+            outcomes = ChaosRun.run(
+                    "two symbols, all faults",
+                    emulator,
+                    "drop:private~2s,drop:trade~3s,slow:6s:1~7s,skip-delta~4s,reject:2:110007~6s,storm:1s@9s",
+                    "16s",
+                    tmp.resolve("run"),
+                    ChaosRun.EAGER.replace(
+                            "risk:\n  maxLatency: 2s\n",
+                            "risk:\n  maxLatency: 2s\n  maxPositionNotional: 30000\n  dailyLossR: 1000\n"),
+                    symbols);
+        }
+        long fills = 0;
+        for (ChaosRun.Outcome o : outcomes) {
+            record(o);
+            assertThat(o.exitCode()).as("exit code; log:\n%s", o.log()).isZero();
+            assertThat(o.engineLots())
+                    .as("%s: the engine's final position is the venue's; log:\n%s", o.name(), o.log())
+                    .isEqualTo(o.venueLots());
+            assertThat(o.finalCovered()).as("%s: covered by a stop", o.name()).isTrue();
+            assertThat(o.maxUncoveredMs()).as("%s: longest uncovered", o.name()).isLessThanOrEqualTo(MAX_UNCOVERED_MS);
+            assertThat(o.maxDisagreeMs())
+                    .as("%s: longest disagreement", o.name())
+                    .isLessThanOrEqualTo(MAX_DISAGREE_MS);
+            fills += o.fills();
+        }
+        final ChaosRun.Outcome account = outcomes.get(0);
+        assertThat(account.maxOrdersPerSecond())
+                .as("the account's peak order requests per second: one budget for both symbols")
+                .isLessThanOrEqualTo(MAX_ORDERS_PER_SECOND);
+        assertThat(account.rateLimited()).as("requests refused with 10006").isLessThanOrEqualTo(MAX_RATE_LIMITED);
+        assertThat(account.orderRequests()).as("it traded through the faults").isGreaterThanOrEqualTo(4);
+        assertThat(fills).as("the faults met positions and brackets").isGreaterThanOrEqualTo(2);
     }
 
     private static void record(ChaosRun.Outcome o) throws IOException {

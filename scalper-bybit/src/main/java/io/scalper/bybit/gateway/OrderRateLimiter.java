@@ -72,9 +72,16 @@ final class OrderRateLimiter {
 
     /**
      * Bybit refused a request as over its limit: nothing goes for a second, doubling (up to 8 s) while refusals follow
-     * each other.
+     * each other — a refusal of a request sent after the last pause ended, with none accepted between; refusals that
+     * arrive during a pause do not lengthen it.
      */
     void onRateLimited(long nowNs) {
+        if (isPaused(nowNs)) {
+            // the answer to a request sent before the pause began (a burst in flight, or another session of the
+            // account): the pause already covers it, and it is not a refusal after resuming — lengthening the pause
+            // for each would keep the protective orders of every session waiting up to 8 s for one burst
+            return;
+        }
         consecutivePauses = Math.min(consecutivePauses + 1, 4);
         final long until = nowNs + (SECOND_NS << (consecutivePauses - 1));
         if (pausedUntilNs == NONE || until - pausedUntilNs > 0) {

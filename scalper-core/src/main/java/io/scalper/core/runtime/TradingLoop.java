@@ -403,7 +403,9 @@ public final class TradingLoop implements AutoCloseable {
             }
         }
         final long deadline = SystemClock.INSTANCE.nowNs() + 10 * SECOND_NS;
-        // wait for the venue to confirm: working entries gone, the position flat when flattening, and no read of the
+        // wait for the venue to confirm: working entries gone, the position flat when flattening, a position kept
+        // protected by an acknowledged stop (one being re-placed after a refusal or a rate-limit pause), and no read of
+        // the
         // venue pending — the one asked for above, or a reconnecting private stream's (not counted up until the venue
         // has been read) — nor a disagreement being checked: a fill whose push was lost shows only then, and leaving
         // earlier would save a position the venue no longer holds
@@ -455,6 +457,7 @@ public final class TradingLoop implements AutoCloseable {
             final ScalperEngine engine = leg.engine;
             if (engine.entryWorking()
                     || (flatten && !engine.position().isFlat())
+                    || (!engine.position().isFlat() && !engine.isProtected())
                     || !leg.venue.privateStreamUp()
                     || engine.venueCheckPending()
                     || engine.venueMismatch()) {

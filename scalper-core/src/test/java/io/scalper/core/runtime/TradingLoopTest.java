@@ -46,6 +46,8 @@ class TradingLoopTest {
         int polls;
         long venueLots;
         int venueChecksAnswered;
+        /** Orders are answered only from this poll on (-1: at once, as the exchange acknowledges). */
+        int answerFromPoll = -1;
 
         ScriptedVenue() {
             this(BTC);
@@ -74,7 +76,7 @@ class TradingLoopTest {
         public void connect(Clock clock) {
             calls.add("connect");
             market = new MarketState(instrument);
-            gateway = new RecordingGateway(clock, true);
+            gateway = new RecordingGateway(clock, answerFromPoll < 0);
         }
 
         @Override
@@ -128,6 +130,13 @@ class TradingLoopTest {
         @Override
         public int poll(long nowNs) {
             polls++;
+            if (answerFromPoll >= 0 && polls == answerFromPoll) {
+                calls.add("orders acknowledged");
+                gateway.answering(true, true, true);
+                for (RecordingGateway.Command c : gateway.commands("submit")) {
+                    gateway.accept(c.clientOrderId());
+                }
+            }
             // the venue answers every read asked for with its position, as BybitGateway does over REST
             final long asked = gateway.commands("venueCheck").size();
             while (venueChecksAnswered < asked) {
@@ -349,6 +358,29 @@ class TradingLoopTest {
             assertThatThrownBy(loop::start).isInstanceOf(IOException.class).hasMessageContaining("ETHUSDT");
         }
         assertThat(venue.calls).as("nothing connected").containsExactly("close");
+    }
+
+    @Test
+    void shouldNotStopWhileAPositionWaitsForItsStopToBeAcknowledged() throws IOException {
+        // a stop being re-placed (after a refusal, or behind a rate-limit pause) when the stop begins: leaving then
+        // would leave the venue's position without a stop
+        final ScriptedVenue venue = new ScriptedVenue();
+        venue.answerFromPoll = 60;
+        try (TradingLoop loop = TradingLoop.builder(venue).stateDirectory(dir).build()) {
+            loop.start();
+            loop.step();
+            venue.venueLots = 100;
+            loop.engine().adoptPosition(100, 650_000);
+            loop.step();
+            assertThat(loop.engine().isProtected())
+                    .as("its stop is not acknowledged yet")
+                    .isFalse();
+            loop.stop(true, false);
+            assertThat(venue.calls)
+                    .as("the stop waited for the position's stop")
+                    .containsSubsequence("orders acknowledged", "shutdown cancelStop=false flatten=false");
+            assertThat(loop.engine().isProtected()).isTrue();
+        }
     }
 
     private static final Instrument ETH = Instrument.of("ETHUSDT", "0.01", "0.01", "0.01", "5");
