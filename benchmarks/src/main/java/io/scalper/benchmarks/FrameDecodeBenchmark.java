@@ -86,6 +86,38 @@ public class FrameDecodeBenchmark {
         }
     }
 
+    /**
+     * The production decoder with its market's events sent to a sink that only keeps the last update id: the frame
+     * scanned and its levels converted, nothing applied. Against {@link #scalperDecoderBytes}, the split of a frame's
+     * cost between decoding and the book.
+     */
+    @State(Scope.Thread)
+    public static class ScalperScanOnly {
+        FrameCycle frames;
+        BybitMarketDecoder decoder;
+        long lastUpdateId;
+
+        @Setup
+        public void setUp() {
+            frames = new FrameCycle(RecordedBookFrames.load());
+            decoder = new BybitMarketDecoder();
+            decoder.emitTo(decoder.register(INSTRUMENT), new io.scalper.core.market.MarketEventSink() {
+                @Override
+                public void onBook(io.scalper.core.book.BookUpdate update) {
+                    lastUpdateId = update.updateId() + update.count(Side.BUY) + update.count(Side.SELL);
+                }
+            });
+        }
+
+        @TearDown
+        public void check() {
+            if (decoder.malformed() != 0 || decoder.bookMessages() != frames.served()) {
+                throw new IllegalStateException("scan only: frames=" + frames.served() + " book messages="
+                        + decoder.bookMessages() + " malformed=" + decoder.malformed());
+            }
+        }
+    }
+
     /** Jackson's streaming parser into the same {@link OrderBook}. */
     @State(Scope.Thread)
     public static class JacksonStreaming {
@@ -157,6 +189,30 @@ public class FrameDecodeBenchmark {
     @Benchmark
     public int scalperDecoder(ScalperDecoder s) {
         return s.decoder.decode(s.frames.next(), s.localTimeNs += FRAME_INTERVAL_NS);
+    }
+
+    /**
+     * One frame through {@link BybitMarketDecoder#decode(byte[], int, int, long)}, from the frame's bytes as a socket
+     * or a file delivers them (no {@code String}).
+     */
+    @Benchmark
+    public int scalperDecoderBytes(ScalperDecoder s) {
+        final byte[] frame = s.frames.nextBytes();
+        return s.decoder.decode(frame, 0, frame.length, s.localTimeNs += FRAME_INTERVAL_NS);
+    }
+
+    /** One frame's bytes scanned and converted by the production decoder, nothing applied ({@link ScalperScanOnly}). */
+    @Benchmark
+    public long scalperScanOnlyBytes(ScalperScanOnly s) {
+        final byte[] frame = s.frames.nextBytes();
+        s.decoder.decode(frame, 0, frame.length, 0);
+        return s.lastUpdateId;
+    }
+
+    /** One frame through {@code ObjectMapper.readValue(bytes, Map.class)} into XChange's book. */
+    @Benchmark
+    public int jacksonDatabindXChangeBookBytes(JacksonDatabindXChange s) throws IOException {
+        return s.handler.onFrame(s.frames.nextBytes());
     }
 
     /** One frame through Jackson's {@code JsonParser} into the Scalper book. */

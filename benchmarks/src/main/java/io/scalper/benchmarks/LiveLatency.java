@@ -47,6 +47,9 @@ import org.java_websocket.handshake.ServerHandshake;
  * </ol>
  */
 public final class LiveLatency {
+    /** Frames decoded before the timed ones (the JIT's warm-up). */
+    static final int WARM_FRAMES = 30_000;
+
     private LiveLatency() {}
 
     /** Always +1: a constant decision to buy. */
@@ -145,26 +148,51 @@ public final class LiveLatency {
         }
     }
 
+    /**
+     * Without arguments: all three measurements, the first two against an emulator in this process. {@code frames N
+     * [REST_URL WS_URL KEY SECRET]}: frame to order only, against the emulator at those URLs when given (a {@code
+     * scalper sim} in another process). {@code stream SECONDS SPEED}: the public stream rate only, the market at
+     * {@code SPEED} times real time. {@code N} alone: all three with N samples.
+     */
     public static void main(String[] args) throws Exception {
-        final int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        if (args.length > 1 && args[1].equals("stream")) {
-            publicStreamRate(10);
+        if (args.length > 0 && args[0].equals("frames")) {
+            final int samples = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+            final External external = args.length >= 6 ? new External(args[2], args[3], args[4], args[5]) : null;
+            frameToOrder(samples, external);
             System.exit(0);
         }
-        frameToOrder(samples);
+        if (args.length > 0 && args[0].equals("stream")) {
+            final int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+            final double speed = args.length > 2 ? Double.parseDouble(args[2]) : 2_000;
+            publicStreamRate(seconds, speed);
+            System.exit(0);
+        }
+        final int samples = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        if (args.length > 1 && args[1].equals("stream")) {
+            publicStreamRate(10, 2_000);
+            System.exit(0);
+        }
+        frameToOrder(samples, null);
         orderRoundTrip(200);
-        publicStreamRate(10);
+        publicStreamRate(10, 2_000);
         System.exit(0);
     }
 
+    /** An emulator running in another process ({@code scalper sim}). */
+    record External(String restUrl, String wsUrl, String apiKey, String apiSecret) {}
+
     static void frameToOrder(int samples) throws Exception {
+        frameToOrder(samples, null);
+    }
+
+    static void frameToOrder(int samples, External external) throws Exception {
         // frames: a generated market written as Bybit frames, books and trades of one symbol
         final GeneratedSource source = GeneratedSource.rich(5, 3_600_000_000_000L);
         final Instrument instrument = source.instrument();
         final List<String> frames = new ArrayList<>();
         final StringBuilder text = new StringBuilder();
         final BybitFrameWriter writer = new BybitFrameWriter(instrument, 50, text);
-        while (frames.size() < samples * 3 && source.next(writer)) {
+        while (frames.size() < WARM_FRAMES + samples * 3 && source.next(writer)) {
             writer.flush();
             for (String line : text.toString().split("\n")) {
                 if (!line.isBlank()) {
@@ -173,10 +201,15 @@ public final class LiveLatency {
             }
             text.setLength(0);
         }
-        try (BybitEmulator emulator =
-                BybitEmulator.builder().restPort(0).wsPort(0).seed(5).build().start()) {
-            final BybitEnvironment env = BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl());
-            final BybitCredentials creds = new BybitCredentials(emulator.apiKey(), emulator.apiSecret());
+        try (BybitEmulator emulator = external != null
+                ? null
+                : BybitEmulator.builder().restPort(0).wsPort(0).seed(5).build().start()) {
+            final BybitEnvironment env = external != null
+                    ? BybitEnvironment.custom(external.restUrl(), external.wsUrl())
+                    : BybitEnvironment.custom(emulator.restUrl(), emulator.wsUrl());
+            final BybitCredentials creds = external != null
+                    ? new BybitCredentials(external.apiKey(), external.apiSecret())
+                    : new BybitCredentials(emulator.apiKey(), emulator.apiSecret());
             final BybitRestClient rest =
                     BybitRestClient.builder(env).credentials(creds).build();
             final BybitGateway gateway =
@@ -229,8 +262,22 @@ public final class LiveLatency {
             decoder.setListener(engine.marketListener());
             final Histogram h = new Histogram(3_600_000_000_000L, 3);
             final Histogram warm = new Histogram(3_600_000_000_000L, 3);
+            // Warm-up: WARM_FRAMES frames as fast as they decode (most decisions are then refused as gateway_busy: the
+            // gateway sends at most 8 creates a second, under Bybit's 10). Then one timed order per frame, each frame
+            // waiting until the gateway may send again, so that every timed order really is written to the socket.
             long n = 0;
+            int index = 0;
             for (String frame : frames) {
+                final boolean timed = index++ >= WARM_FRAMES;
+                if (timed) {
+                    final long until = System.nanoTime() + 5_000_000_000L;
+                    while (!gateway.isReadyForEntries() && System.nanoTime() < until) {
+                        gateway.poll();
+                        Thread.sleep(1);
+                    }
+                } else {
+                    gateway.poll();
+                }
                 final long ts = tsOf(frame);
                 if (ts > clock.nowNs()) {
                     clock.setNs(ts);
@@ -239,7 +286,8 @@ public final class LiveLatency {
                 final long t0 = System.nanoTime();
                 decoder.decode(frame, ts);
                 if (probe.last != null) {
-                    (n++ < samples / 4 ? warm : h).recordValue(probe.handedNs - t0);
+                    n++;
+                    (timed ? h : warm).recordValue(probe.handedNs - t0);
                     // the entry is gone: the next decision may enter again
                     final OrderRequest r = probe.last;
                     engine.onOrderEvent(new OrderEvent.Accepted(r.clientOrderId(), "v" + n, ts, ts));
@@ -251,7 +299,10 @@ public final class LiveLatency {
                     break;
                 }
             }
-            print("frame -> order handed to the trade stream", h);
+            print(
+                    "frame -> order handed to the trade stream ("
+                            + (external != null ? "emulator in another process" : "emulator in this process") + ")",
+                    h);
             if (h.getTotalCount() == 0) {
                 System.out.println("no entry: refusals " + engine.refusals().snapshot() + ", last decision "
                         + engine.lastDecision());
@@ -340,12 +391,12 @@ public final class LiveLatency {
         return v * 1_000_000L;
     }
 
-    static void publicStreamRate(int seconds) throws Exception {
+    static void publicStreamRate(int seconds, double speed) throws Exception {
         try (BybitEmulator emulator = BybitEmulator.builder()
                 .restPort(0)
                 .wsPort(0)
                 .seed(9)
-                .speed(200)
+                .speed(speed)
                 .build()
                 .start()) {
             final AtomicLong frames = new AtomicLong();
@@ -375,7 +426,11 @@ public final class LiveLatency {
             Thread.sleep(seconds * 1_000L);
             final double rate = (frames.get() - before) * 1e9 / (System.nanoTime() - t0);
             System.out.printf(
-                    Locale.ROOT, "emulator public stream to one client: %,.0f frames/s (market at 2,000x)%n", rate);
+                    Locale.ROOT,
+                    "emulator public stream to one client: %,.0f frames/s (market at %,.0fx, %d s)%n",
+                    rate,
+                    speed,
+                    seconds);
             client.closeBlocking();
         }
     }

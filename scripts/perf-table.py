@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Prints the performance table from the raw outputs scripts/perf left in a folder (usage: perf-table.py DIR).
+
+Each row: the measure, the jar set (baseline / current), the figure, the target, and the figure against the target
+("x of target": above 1 means met, whichever way the target points)."""
+import json
+import os
+import re
+import sys
+
+out = sys.argv[1]
+
+
+def load_jmh(name):
+    path = os.path.join(out, name)
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return {}
+    with open(path) as f:
+        runs = json.load(f)
+    res = {}
+    for r in runs:
+        bench = r["benchmark"].rsplit(".", 1)[1]
+        sec = {k: v["score"] for k, v in r.get("secondaryMetrics", {}).items()}
+        res[bench] = {"score": r["primaryMetric"]["score"], "error": r["primaryMetric"]["scoreError"], **sec}
+    return res
+
+
+def sets():
+    labels = []
+    for label in ("baseline", "current"):
+        if any(f.endswith("-" + label + ".json") or f.endswith("-" + label + ".out") for f in os.listdir(out)):
+            labels.append(label)
+    return labels
+
+
+rows = []
+
+
+def alloc(m):
+    return m.get("·gc.alloc.rate.norm", m.get("gc.alloc.rate.norm", float("nan")))
+
+
+def row(measure, label, figure, target, attainment):
+    met = "met" if attainment is not None and attainment >= 1 else ("**missed**" if attainment is not None else "n/a")
+    att = "" if attainment is None else f"{attainment:.2f}× ({met})"
+    rows.append((measure, label, figure, target, att))
+
+
+def fmt_rate(v):
+    if v >= 1e6:
+        return f"{v / 1e6:.2f} M"
+    if v >= 1e3:
+        return f"{v / 1e3:.0f} k"
+    return f"{v:.0f}"
+
+
+for label in sets():
+    d = load_jmh(f"decode-{label}.json")
+    s = d.get("scalperDecoder")
+    j = d.get("jacksonDatabindXChangeBook")
+    if s:
+        row("real `orderbook.200` frame, decode + apply (from `String`)", label,
+            f"{s['score']:,.0f} ± {s['error']:,.0f} ns, {alloc(s):.0f} B",
+            "≤ 1 µs, 0 B", 1000 / s["score"])
+    sb = d.get("scalperDecoderBytes")
+    if sb:
+        row("the same from the frame's bytes", label,
+            f"{sb['score']:,.0f} ± {sb['error']:,.0f} ns, {alloc(sb):.0f} B",
+            "≤ 1 µs, 0 B", 1000 / sb["score"])
+    if s and j:
+        row("vs Jackson databind + XChange `OrderBook` (from `String`)", label,
+            f"{j['score'] / s['score']:.1f}× ({j['score']:,.0f} vs {s['score']:,.0f} ns)", "≥ 8×",
+            j["score"] / s["score"] / 8)
+    jb = d.get("jacksonDatabindXChangeBookBytes")
+    if sb and jb:
+        row("the same, both from bytes", label,
+            f"{jb['score'] / sb['score']:.1f}× ({jb['score']:,.0f} vs {sb['score']:,.0f} ns)", "≥ 8×",
+            jb["score"] / sb["score"] / 8)
+
+    r = load_jmh(f"replay-{label}.json")
+    b = r.get("strategyFromBinary")
+    if b and "events" in b:
+        row("full strategy replay from binary `.events`", label, f"{fmt_rate(b['events'])} events/s", "≥ 10 M events/s",
+            b["events"] / 10e6)
+    js = r.get("strategyFromJsonFrames")
+    if js and "frames" in js:
+        row("full strategy replay from JSON frames", label, f"{fmt_rate(js['frames'])} frames/s", "≥ 1 M frames/s",
+            js["frames"] / 1e6)
+    g = r.get("strategyFromGenerator")
+    if g and js and "events" in g and "events" in js:
+        row("backtest of a generated market vs the same market from JSON", label,
+            f"{fmt_rate(g['events'])} vs {fmt_rate(js['events'])} events/s", "generation ≥ JSON",
+            g["events"] / js["events"])
+
+proc = os.path.join(out, "process.txt")
+if os.path.exists(proc):
+    best = {}
+    with open(proc) as f:
+        for line in f:
+            k, v = line.split()
+            best[k] = min(best.get(k, 1 << 62), int(v))
+    frames = ""
+    try:
+        with open(os.path.join(out, "python.out")) as f:
+            frames = f"{int(f.read().strip()):,} frames, "
+    except (OSError, ValueError):
+        pass
+    py = best.get("python")
+    for label in ("baseline", "current"):
+        sc = best.get("scalper-" + label)
+        if sc and py:
+            row("whole-process `scalper replay` vs Python `json.loads` alone (best of 3)", label,
+                f"{py / sc:.2f}× faster ({frames}{sc / 1000:.2f} s vs {py / 1000:.2f} s)", "≥ 3× faster",
+                py / sc / 3)
+
+for label in ("baseline", "current"):
+    p = os.path.join(out, f"stream-{label}.out")
+    if os.path.exists(p):
+        m = re.search(r"one client: ([\d,]+) frames/s(.*)", open(p).read())
+        if m:
+            v = float(m.group(1).replace(",", ""))
+            row("emulator public stream to one client", label, f"{v:,.0f} frames/s{m.group(2)}", "≥ 100 k frames/s",
+                v / 100e3)
+    p = os.path.join(out, f"latency-{label}.out")
+    if os.path.exists(p):
+        m = re.search(r"n=(\d+) median ([\d.]+) us, p99 ([\d.]+) us, p99.9 ([\d.]+) us", open(p).read())
+        if m:
+            p999 = float(m.group(4))
+            row("frame → order handed to the trade stream, emulator in another process", label,
+                f"median {m.group(2)} µs, p99 {m.group(3)} µs, p99.9 {p999} µs (n={m.group(1)})", "p99.9 ≤ 100 µs",
+                100 / p999)
+
+with open(os.path.join(out, "machine.txt")) as f:
+    for line in f:
+        print("- " + line.rstrip())
+print()
+print("| measure | jars | figure | target | of target |")
+print("|---|---|---|---|---|")
+for r in rows:
+    print("| " + " | ".join(r) + " |")
