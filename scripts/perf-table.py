@@ -67,6 +67,11 @@ for label in sets():
         row("the same from the frame's bytes", label,
             f"{sb['score']:,.0f} ± {sb['error']:,.0f} ns, {alloc(sb):.0f} B",
             "≤ 1 µs, 0 B", 1000 / sb["score"])
+    so = d.get("scalperScanOnlyBytes")
+    ba = d.get("bookApplyOnly")
+    if so and ba:
+        row("  its parts: scan + convert only / book apply only (decoded beforehand)", label,
+            f"{so['score']:,.0f} ns / {ba['score']:,.0f} ns", "", None)
     if s and j:
         row("vs Jackson databind + XChange `OrderBook` (from `String`)", label,
             f"{j['score'] / s['score']:.1f}× ({j['score']:,.0f} vs {s['score']:,.0f} ns)", "≥ 8×",
