@@ -421,17 +421,59 @@ public final class LiveLatency {
             client.setTcpNoDelay(true);
             client.connectBlocking();
             Thread.sleep(2_000);
+            final ThreadCosts costs = new ThreadCosts();
             final long before = frames.get();
             final long t0 = System.nanoTime();
             Thread.sleep(seconds * 1_000L);
-            final double rate = (frames.get() - before) * 1e9 / (System.nanoTime() - t0);
+            final long received = frames.get() - before;
+            final long wall = System.nanoTime() - t0;
+            final double rate = received * 1e9 / wall;
             System.out.printf(
                     Locale.ROOT,
                     "emulator public stream to one client: %,.0f frames/s (market at %,.0fx, %d s)%n",
                     rate,
                     speed,
                     seconds);
+            costs.print(wall, received);
             client.closeBlocking();
+        }
+    }
+
+    /**
+     * CPU time and allocation of each live thread over a window, by thread: which thread bounds a rate (the one busy
+     * all the time) and what each allocates per frame (the client's read thread is Java-WebSocket's own cost: the
+     * raw client does nothing with a frame).
+     */
+    static final class ThreadCosts {
+        private final com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        private final java.util.Map<Long, long[]> start = new java.util.HashMap<>();
+
+        ThreadCosts() {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                start.put(
+                        t.getId(), new long[] {mx.getThreadCpuTime(t.getId()), mx.getThreadAllocatedBytes(t.getId())});
+            }
+        }
+
+        void print(long wallNs, long frames) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                final long[] s = start.get(t.getId());
+                if (s == null) {
+                    continue;
+                }
+                final long cpu = mx.getThreadCpuTime(t.getId()) - s[0];
+                final long bytes = mx.getThreadAllocatedBytes(t.getId()) - s[1];
+                if (cpu * 50 < wallNs) {
+                    continue; // under 2 % busy
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "  thread %-34s busy %3.0f %%, allocates %,.0f B per frame%n",
+                        t.getName(),
+                        cpu * 100.0 / wallNs,
+                        frames == 0 ? 0.0 : (double) bytes / frames);
+            }
         }
     }
 
