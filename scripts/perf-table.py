@@ -83,6 +83,10 @@ for label in sets():
             jb["score"] / sb["score"] / 8)
 
     r = load_jmh(f"replay-{label}.json")
+    bo = r.get("bookOnlyFromBinary")
+    if bo and "events" in bo:
+        row("  bound: book-only replay from binary (one book, no strategy; the backtest keeps two)", label,
+            f"{fmt_rate(bo['events'])} events/s (two books: ≤ {fmt_rate(bo['events'] / 2)})", "", None)
     b = r.get("strategyFromBinary")
     if b and "events" in b:
         row("full strategy replay from binary `.events`", label, f"{fmt_rate(b['events'])} events/s", "≥ 10 M events/s",
@@ -112,11 +116,12 @@ if os.path.exists(proc):
         pass
     py = best.get("python")
     for label in ("baseline", "current"):
-        sc = best.get("scalper-" + label)
-        if sc and py:
-            row("whole-process `scalper replay` vs Python `json.loads` alone (best of 3)", label,
-                f"{py / sc:.2f}× faster ({frames}{sc / 1000:.2f} s vs {py / 1000:.2f} s)", "≥ 3× faster",
-                py / sc / 3)
+        for variant, what in (("", "default flags"), ("tuned-", "CDS archive, serial GC, C1 only")):
+            sc = best.get("scalper-" + variant + label)
+            if sc and py:
+                row(f"whole-process `scalper replay` vs Python `json.loads` alone (best of 3; {what})", label,
+                    f"{py / sc:.2f}× faster ({frames}{sc / 1000:.2f} s vs {py / 1000:.2f} s)", "≥ 3× faster",
+                    py / sc / 3)
 
 for label in ("baseline", "current"):
     p = os.path.join(out, f"stream-{label}.out")
@@ -126,13 +131,19 @@ for label in ("baseline", "current"):
             v = float(m.group(1).replace(",", ""))
             row("emulator public stream to one client", label, f"{v:,.0f} frames/s{m.group(2)}", "≥ 100 k frames/s",
                 v / 100e3)
+            for t in re.finditer(r"thread (\S+)\s+busy\s+(\d+) %, allocates ([\d,]+) B per frame", open(p).read()):
+                busy = float(t.group(2)) / 100
+                row(f"  thread {t.group(1)}", label,
+                    f"busy {t.group(2)} %, {busy / v * 1e6:.1f} µs CPU and {t.group(3)} B allocated per frame", "", None)
     p = os.path.join(out, f"latency-{label}.out")
     if os.path.exists(p):
-        m = re.search(r"n=(\d+) median ([\d.]+) us, p99 ([\d.]+) us, p99.9 ([\d.]+) us", open(p).read())
-        if m:
-            p999 = float(m.group(4))
-            row("frame → order handed to the trade stream, emulator in another process", label,
-                f"median {m.group(2)} µs, p99 {m.group(3)} µs, p99.9 {p999} µs (n={m.group(1)})", "p99.9 ≤ 100 µs",
+        for m in re.finditer(r"\(([^)]*)\): n=(\d+) median ([\d.]+) us, p99 ([\d.]+) us, p99.9 ([\d.]+) us",
+                             open(p).read()):
+            p999 = float(m.group(5))
+            if int(m.group(2)) == 0:
+                continue
+            row(f"frame → order handed to the trade stream ({m.group(1)})", label,
+                f"median {m.group(3)} µs, p99 {m.group(4)} µs, p99.9 {p999} µs (n={m.group(2)})", "p99.9 ≤ 100 µs",
                 100 / p999)
 
 with open(os.path.join(out, "machine.txt")) as f:

@@ -32,21 +32,32 @@ import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
- * Latency distributions of the live path (HdrHistogram; median, p99, p99.9), against the in-process Bybit emulator
- * on loopback. Run: {@code java -cp benchmarks/target/benchmarks.jar io.scalper.benchmarks.LiveLatency}.
+ * Latency distributions of the live path (HdrHistogram; median, p99, p99.9), against the Bybit emulator on loopback.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar io.scalper.benchmarks.LiveLatency [frames N [REST WS KEY
+ * SECRET] | stream SECONDS SPEED | N]} ({@code scripts/perf} runs the first two, the emulator a {@code scalper sim} in
+ * another process).
  *
  * <ol>
- *   <li><b>frame → order handed to the trade stream</b>, in process: a real {@code orderbook} frame is decoded into the
- *       engine's book, features, eight signals plus a constant one (always +1, so every frame decides to enter),
- *       fusion, gates, sizing and the router, which hands a post-only entry to {@link BybitGateway}, which writes it
- *       to the trade WebSocket. Timed from before the decode to the return of the gateway's submit. Between frames
- *       the entry is marked cancelled so that the next frame enters again.
- *   <li><b>order round trip through the trade WebSocket</b>: the same orders, from the request written to the
- *       emulator's acknowledgement received, as the gateway reports it.
- *   <li><b>emulator public stream</b>: frames per second one client receives with the market at 2,000× speed (so that the market is not the limit).
+ *   <li><b>frame → order handed to the trade stream</b>: a real {@code orderbook} frame is decoded into the engine's
+ *       book, features, eight signals plus a constant one (always +1, so every frame decides to enter), fusion,
+ *       gates, sizing and the router, which hands a post-only entry to {@link BybitGateway}, which writes it to the
+ *       trade WebSocket. Timed from before the decode to the return of the gateway's submit, and split at the submit.
+ *       After {@link #WARM_FRAMES} untimed frames, each timed frame waits until the gateway may send again (8 creates
+ *       a second, under Bybit's 10), so every timed order is really written; between frames the entry is marked
+ *       cancelled so that the next frame enters again.
+ *   <li><b>order round trip through the trade WebSocket</b>: orders from the request written to the emulator's
+ *       acknowledgement received, as the gateway reports it.
+ *   <li><b>emulator public stream</b>: frames per second one raw client receives, the market at the given speed, with
+ *       each busy thread's CPU share and allocation per frame (the client's read thread is Java-WebSocket's own cost).
  * </ol>
  */
 public final class LiveLatency {
+    /**
+     * How the timed phase waits for the gateway between orders: {@code -Dlive.spin=true} spins (the thread and its
+     * caches stay hot, a core is taken), otherwise it sleeps 1 ms at a time (as an idle engine loop does).
+     */
+    static final boolean SPIN = Boolean.getBoolean("live.spin");
+
     /** Frames decoded before the timed ones (the JIT's warm-up). */
     static final int WARM_FRAMES = 30_000;
 
@@ -69,6 +80,7 @@ public final class LiveLatency {
     static final class Probe implements ExchangeGateway {
         final ExchangeGateway inner;
         final Histogram roundTrips = new Histogram(3_600_000_000_000L, 3);
+        long submitNs;
         long handedNs;
         OrderRequest last;
 
@@ -127,6 +139,7 @@ public final class LiveLatency {
 
         @Override
         public void submit(OrderRequest request) {
+            submitNs = System.nanoTime();
             inner.submit(request);
             handedNs = System.nanoTime();
             last = request;
@@ -262,6 +275,10 @@ public final class LiveLatency {
             decoder.setListener(engine.marketListener());
             final Histogram h = new Histogram(3_600_000_000_000L, 3);
             final Histogram warm = new Histogram(3_600_000_000_000L, 3);
+            // the same orders split: frame to the gateway's submit (decode, features, signals, sizing, routing), and
+            // the submit itself (the order's JSON, the trade stream's bookkeeping, Java-WebSocket's send)
+            final Histogram decide = new Histogram(3_600_000_000_000L, 3);
+            final Histogram submit = new Histogram(3_600_000_000_000L, 3);
             // Warm-up: WARM_FRAMES frames as fast as they decode (most decisions are then refused as gateway_busy: the
             // gateway sends at most 8 creates a second, under Bybit's 10). Then one timed order per frame, each frame
             // waiting until the gateway may send again, so that every timed order really is written to the socket.
@@ -273,7 +290,11 @@ public final class LiveLatency {
                     final long until = System.nanoTime() + 5_000_000_000L;
                     while (!gateway.isReadyForEntries() && System.nanoTime() < until) {
                         gateway.poll();
-                        Thread.sleep(1);
+                        if (SPIN) {
+                            Thread.onSpinWait();
+                        } else {
+                            Thread.sleep(1);
+                        }
                     }
                 } else {
                     gateway.poll();
@@ -288,6 +309,10 @@ public final class LiveLatency {
                 if (probe.last != null) {
                     n++;
                     (timed ? h : warm).recordValue(probe.handedNs - t0);
+                    if (timed) {
+                        decide.recordValue(probe.submitNs - t0);
+                        submit.recordValue(probe.handedNs - probe.submitNs);
+                    }
                     // the entry is gone: the next decision may enter again
                     final OrderRequest r = probe.last;
                     engine.onOrderEvent(new OrderEvent.Accepted(r.clientOrderId(), "v" + n, ts, ts));
@@ -301,8 +326,11 @@ public final class LiveLatency {
             }
             print(
                     "frame -> order handed to the trade stream ("
-                            + (external != null ? "emulator in another process" : "emulator in this process") + ")",
+                            + (external != null ? "emulator in another process" : "emulator in this process")
+                            + (SPIN ? ", spinning between orders" : ", sleeping between orders") + ")",
                     h);
+            print("  of which frame -> the gateway's submit called", decide);
+            print("  of which the gateway's submit (JSON, bookkeeping, WebSocket send)", submit);
             if (h.getTotalCount() == 0) {
                 System.out.println("no entry: refusals " + engine.refusals().snapshot() + ", last decision "
                         + engine.lastDecision());
