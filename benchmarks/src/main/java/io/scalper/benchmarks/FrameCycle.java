@@ -6,6 +6,7 @@ package io.scalper.benchmarks;
  */
 final class FrameCycle {
     private final String[] frames;
+    private final byte[][] bytes;
     private int next;
     private long served;
 
@@ -14,6 +15,18 @@ final class FrameCycle {
             throw new IllegalArgumentException("frames: empty");
         }
         this.frames = frames;
+        this.bytes = new byte[frames.length][];
+        for (int i = 0; i < frames.length; i++) {
+            bytes[i] = frames[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The next frame as UTF-8 bytes (the same frames as {@link #next()}, encoded once up front). */
+    byte[] nextBytes() {
+        final int i = next;
+        next = i + 1 == frames.length ? 0 : i + 1;
+        served++;
+        return bytes[i];
     }
 
     /** The next frame. */

@@ -86,6 +86,84 @@ public class FrameDecodeBenchmark {
         }
     }
 
+    /**
+     * The production decoder with its market's events sent to a sink that only keeps the last update id: the frame
+     * scanned and its levels converted, nothing applied. Against {@link #scalperDecoderBytes}, the split of a frame's
+     * cost between decoding and the book.
+     */
+    @State(Scope.Thread)
+    public static class ScalperScanOnly {
+        FrameCycle frames;
+        BybitMarketDecoder decoder;
+        long lastUpdateId;
+
+        @Setup
+        public void setUp() {
+            frames = new FrameCycle(RecordedBookFrames.load());
+            decoder = new BybitMarketDecoder();
+            decoder.emitTo(decoder.register(INSTRUMENT), new io.scalper.core.market.MarketEventSink() {
+                @Override
+                public void onBook(io.scalper.core.book.BookUpdate update) {
+                    lastUpdateId = update.updateId() + update.count(Side.BUY) + update.count(Side.SELL);
+                }
+            });
+        }
+
+        @TearDown
+        public void check() {
+            if (decoder.malformed() != 0 || decoder.bookMessages() != frames.served()) {
+                throw new IllegalStateException("scan only: frames=" + frames.served() + " book messages="
+                        + decoder.bookMessages() + " malformed=" + decoder.malformed());
+            }
+        }
+    }
+
+    /**
+     * The same frames' book updates decoded once up front and applied to the same book: the book's share alone, a floor
+     * under any decoder feeding this book.
+     */
+    @State(Scope.Thread)
+    public static class BookApplyOnly {
+        io.scalper.core.book.BookUpdate[] updates;
+        OrderBook book;
+        int next;
+
+        @Setup
+        public void setUp() {
+            final String[] frames = RecordedBookFrames.load();
+            final BybitMarketDecoder decoder = new BybitMarketDecoder();
+            final java.util.List<io.scalper.core.book.BookUpdate> out = new java.util.ArrayList<>();
+            decoder.emitTo(decoder.register(INSTRUMENT), new io.scalper.core.market.MarketEventSink() {
+                @Override
+                public void onBook(io.scalper.core.book.BookUpdate u) {
+                    final io.scalper.core.book.BookUpdate c = new io.scalper.core.book.BookUpdate(1024)
+                            .snapshot(u.isSnapshot())
+                            .updateId(u.updateId())
+                            .sequence(u.sequence())
+                            .exchangeTimeNs(u.exchangeTimeNs());
+                    for (Side side : Side.values()) {
+                        for (int i = 0; i < u.count(side); i++) {
+                            c.add(side, u.price(side, i), u.size(side, i));
+                        }
+                    }
+                    out.add(c);
+                }
+            });
+            for (String f : frames) {
+                decoder.decode(f, 0);
+            }
+            updates = out.toArray(new io.scalper.core.book.BookUpdate[0]);
+            book = new OrderBook(INSTRUMENT, OrderBook.DEFAULT_MAX_DEPTH);
+        }
+
+        @TearDown
+        public void check() {
+            if (!book.isSynced() || book.gaps() != 0 || book.rejectedDeltas() != 0 || book.duplicates() != 0) {
+                throw new IllegalStateException("book apply only refused updates: " + book);
+            }
+        }
+    }
+
     /** Jackson's streaming parser into the same {@link OrderBook}. */
     @State(Scope.Thread)
     public static class JacksonStreaming {
@@ -157,6 +235,38 @@ public class FrameDecodeBenchmark {
     @Benchmark
     public int scalperDecoder(ScalperDecoder s) {
         return s.decoder.decode(s.frames.next(), s.localTimeNs += FRAME_INTERVAL_NS);
+    }
+
+    /**
+     * One frame through {@link BybitMarketDecoder#decode(byte[], int, int, long)}, from the frame's bytes as a socket
+     * or a file delivers them (no {@code String}).
+     */
+    @Benchmark
+    public int scalperDecoderBytes(ScalperDecoder s) {
+        final byte[] frame = s.frames.nextBytes();
+        return s.decoder.decode(frame, 0, frame.length, s.localTimeNs += FRAME_INTERVAL_NS);
+    }
+
+    /** One frame's bytes scanned and converted by the production decoder, nothing applied ({@link ScalperScanOnly}). */
+    @Benchmark
+    public long scalperScanOnlyBytes(ScalperScanOnly s) {
+        final byte[] frame = s.frames.nextBytes();
+        s.decoder.decode(frame, 0, frame.length, 0);
+        return s.lastUpdateId;
+    }
+
+    /** One frame's book update, decoded beforehand, applied to the book ({@link BookApplyOnly}). */
+    @Benchmark
+    public int bookApplyOnly(BookApplyOnly s) {
+        final int i = s.next;
+        s.next = i + 1 == s.updates.length ? 0 : i + 1;
+        return s.book.apply(s.updates[i]);
+    }
+
+    /** One frame through {@code ObjectMapper.readValue(bytes, Map.class)} into XChange's book. */
+    @Benchmark
+    public int jacksonDatabindXChangeBookBytes(JacksonDatabindXChange s) throws IOException {
+        return s.handler.onFrame(s.frames.nextBytes());
     }
 
     /** One frame through Jackson's {@code JsonParser} into the Scalper book. */

@@ -63,7 +63,15 @@ final class JacksonXChangeBook {
 
     /** Decodes one frame and applies it; {@link #OK} or {@link #REFUSED}. */
     int onFrame(String frame) throws IOException {
-        final Map<?, ?> message = MAPPER.readValue(frame, Map.class);
+        return onMessage(MAPPER.readValue(frame, Map.class));
+    }
+
+    /** As {@link #onFrame(String)}, from the frame's UTF-8 bytes (Jackson's byte parser). */
+    int onFrame(byte[] frame) throws IOException {
+        return onMessage(MAPPER.readValue(frame, Map.class));
+    }
+
+    private int onMessage(Map<?, ?> message) {
         final Object data = message.get("data");
         if (!(data instanceof Map)) {
             refused++;

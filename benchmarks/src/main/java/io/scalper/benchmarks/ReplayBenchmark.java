@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       features, eight signals, fusion, gates, router and brackets, journals off;
  *   <li>{@code strategyFromJsonFrames}: the same backtest reading the same market as recorded Bybit frames (one JSON
  *       message per line, as {@code scalper record} writes them), decoded on the fly; its {@code frames} counter is
- *       frames per second.
+ *       frames per second, {@code events} the market events they carried;
+ *   <li>{@code strategyFromGenerator}: the same backtest over the same market generated on the fly.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -70,15 +71,17 @@ public class ReplayBenchmark {
         }
     }
 
-    /** Frames per second (JSON replay). */
+    /** Frames per second (JSON replay), and the market events they carried per second. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     @State(Scope.Thread)
     public static class Frames {
         public long frames;
+        public long events;
 
         @Setup(Level.Iteration)
         public void reset() {
             frames = 0;
+            events = 0;
         }
     }
 
@@ -139,6 +142,21 @@ public class ReplayBenchmark {
                 .build()
                 .run();
         counter.frames += r.messages();
+        counter.events += r.events();
+        return r.exchangeEquity();
+    }
+
+    /**
+     * The same backtest over the same market generated on the fly ({@code scalper backtest} without {@code --data}):
+     * against {@link #strategyFromJsonFrames}, what generating the market costs next to decoding it.
+     */
+    @Benchmark
+    public double strategyFromGenerator(Events counter) throws IOException {
+        final BacktestResult r = BacktestRunner.builder()
+                .source(GeneratedSource.rich(1, HOURS_NS))
+                .build()
+                .run();
+        counter.events += r.events();
         return r.exchangeEquity();
     }
 

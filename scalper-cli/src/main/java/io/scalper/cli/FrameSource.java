@@ -42,6 +42,15 @@ final class FrameSource implements AutoCloseable {
         return lines.next();
     }
 
+    /**
+     * Reads the next frame and decodes it with {@code decoder} (from the file's bytes when reading a file).
+     *
+     * @return the decoder's result, or -1 at the end
+     */
+    int decodeNext(io.scalper.bybit.marketdata.BybitMarketDecoder decoder) throws IOException {
+        return lines.decodeNext(decoder);
+    }
+
     /** Local receive time of the last frame, ns since the epoch, or 0 when the line carried none. */
     long localTimeNs() {
         return lines.localTimeNs();

@@ -189,9 +189,8 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             });
         }
-        String frame;
-        while ((frame = source.next()) != null) {
-            decoder.decode(frame, source.localTimeNs());
+        while (source.decodeNext(decoder) >= 0) {
+            // every frame is applied; the listener prints
         }
         line.setLength(0);
         line.append("{\"summary\":{\"file\":\"").append(jsonEscape(name)).append('"');

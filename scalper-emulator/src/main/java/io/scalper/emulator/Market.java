@@ -431,16 +431,30 @@ final class Market implements MarketDataListener {
 
         void publishChange() {
             final OrderBook b = state.book();
+            // compared in place: most messages change no level within small depths, and nothing is copied then
+            if (u > 0 && same(b, Side.BUY, bidP, bidS) && same(b, Side.SELL, askP, askS)) {
+                return;
+            }
+            final boolean snapshot = u == 0 || depth == 1;
+            if (!hasSubscribers(topic)) {
+                // nobody reads this topic: its levels and update id move as if it were sent (a later subscriber's
+                // snapshot and the REST view read them), but no frame is built
+                bidP = copy(b, Side.BUY, bidP, true);
+                bidS = copy(b, Side.BUY, bidS, false);
+                askP = copy(b, Side.SELL, askP, true);
+                askS = copy(b, Side.SELL, askS, false);
+                u++;
+                seq = crossSeq;
+                if (skipNext && !snapshot) {
+                    skipNext = false;
+                    faults.countSkippedDelta();
+                }
+                return;
+            }
             final long[] nbP = prices(b, Side.BUY);
             final long[] nbS = sizes(b, Side.BUY);
             final long[] naP = prices(b, Side.SELL);
             final long[] naS = sizes(b, Side.SELL);
-            final boolean bidsSame = java.util.Arrays.equals(nbP, bidP) && java.util.Arrays.equals(nbS, bidS);
-            final boolean asksSame = java.util.Arrays.equals(naP, askP) && java.util.Arrays.equals(naS, askS);
-            if (bidsSame && asksSame && u > 0) {
-                return;
-            }
-            final boolean snapshot = u == 0 || depth == 1;
             sb.setLength(0);
             header(snapshot ? "snapshot" : "delta");
             if (snapshot) {
@@ -513,6 +527,30 @@ final class Market implements MarketDataListener {
                     s.send(frame);
                 }
             }
+        }
+
+        /** Whether the book's top {@code depth} levels of a side are the ones last published. */
+        private boolean same(OrderBook b, Side side, long[] p, long[] sz) {
+            final int n = Math.min(depth, b.depth(side));
+            if (n != p.length) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.priceAt(side, i) != p[i] || b.sizeAt(side, i) != sz[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The book's top prices (or sizes) of a side, written into {@code reuse} when it has the length. */
+        private long[] copy(OrderBook b, Side side, long[] reuse, boolean prices) {
+            final int n = Math.min(depth, b.depth(side));
+            final long[] out = reuse.length == n ? reuse : new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = prices ? b.priceAt(side, i) : b.sizeAt(side, i);
+            }
+            return out;
         }
 
         private long[] prices(OrderBook b, Side side) {

@@ -47,6 +47,16 @@ final class DataFiles {
      * @throws IOException naming the file when it cannot be opened or a zip archive holds no file
      */
     static LineReader open(Path file) throws IOException {
+        return new LineReader(new InputStreamReader(openStream(file), StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #open(Path)}, lines as bytes. */
+    static ByteLineReader openBytes(Path file) throws IOException {
+        return new ByteLineReader(openStream(file));
+    }
+
+    /** The file's content: plain, gunzipped ({@code .gz}) or the first file of a {@code .zip}. */
+    private static InputStream openStream(Path file) throws IOException {
         final String name = lowerName(file);
         InputStream in = Files.newInputStream(file);
         try {
@@ -67,7 +77,7 @@ final class DataFiles {
             in.close();
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return in;
     }
 
     /**
@@ -98,12 +108,12 @@ final class DataFiles {
      *
      * @return the tab's index, or -1 when the line has no time prefix
      */
-    static int timePrefixTab(LineReader line) {
+    static int timePrefixTab(CharSequence line) {
         if (line.length() == 0) {
             return -1;
         }
         final char c = line.charAt(0);
-        return c >= '0' && c <= '9' ? line.indexOf('\t', 0) : -1;
+        return c >= '0' && c <= '9' ? indexOf(line, '\t', 0, line.length()) : -1;
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.Objects;
  * {@link #otherSymbolFrames()}); the rest go through a {@link BybitMarketDecoder} in emit mode, so each book, trade or
  * ticker message of the symbol becomes one {@link #next} call. Control frames and unknown topics are counted in
  * {@link #otherFrames()}; malformed frames (and lines with an unreadable time prefix) in {@link #malformed()}; both
- * are skipped without an exception. Nothing is allocated per frame beyond the frame's {@code String}.
+ * are skipped without an exception. Lines are read as bytes and decoded in place: nothing is allocated per frame
+ * (a line that is not ASCII is decoded from its text, a {@code String}).
  *
  * <p>Not thread-safe.
  */
@@ -36,7 +37,7 @@ public final class RecordedFrameSource implements MarketSource {
     private final Path sidecarFile;
     private final Instrument instrument;
     private final String symbol;
-    private final LineReader lines;
+    private final ByteLineReader lines;
     private final LineReader sidecar;
     private final BybitMarketDecoder decoder;
     private final MarketState market;
@@ -59,7 +60,7 @@ public final class RecordedFrameSource implements MarketSource {
         this.decoder = DataFiles.emitDecoder(instrument);
         this.market = decoder.register(instrument);
         this.sidecarFile = useSidecar ? sidecarOf(file) : null;
-        this.lines = DataFiles.open(file);
+        this.lines = DataFiles.openBytes(file);
         LineReader s = null;
         if (sidecarFile != null) {
             try {
@@ -185,29 +186,35 @@ public final class RecordedFrameSource implements MarketSource {
     @Override
     public boolean next(MarketEventSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
-        final LineReader in = lines;
+        final ByteLineReader in = lines;
         while (in.next()) {
             if (in.isBlank()) {
                 continue;
             }
             frames++;
             long local = sidecar == null ? 0 : nextSidecarTime();
+            // an ASCII line (every Bybit frame) is read and decoded straight from its bytes; any other line as the
+            // text it decodes to, as before
+            final boolean ascii = in.isAscii();
+            final CharSequence text = ascii ? in : in.toString();
             int start = 0;
-            final int tab = DataFiles.timePrefixTab(in);
+            final int tab = DataFiles.timePrefixTab(text);
             if (tab > 0) {
-                local = DataFiles.parseRecvTime(in, 0, tab);
+                local = DataFiles.parseRecvTime(text, 0, tab);
                 if (local == DataFiles.NO_TIME) {
                     malformed++;
                     continue;
                 }
                 start = tab + 1;
             }
-            if (DataFiles.topicSymbol(in, start, symbol) == DataFiles.OTHER_SYMBOL) {
+            if (DataFiles.topicSymbol(text, start, symbol) == DataFiles.OTHER_SYMBOL) {
                 otherSymbolFrames++;
                 continue;
             }
             decoder.emitTo(market, sink);
-            final int r = decoder.decode(in.string(start, in.length()), local);
+            final int r = ascii
+                    ? decoder.decode(in.bytes(), start, in.length(), local)
+                    : decoder.decode(((String) text).substring(start), local);
             switch (r) {
                 case BybitMarketDecoder.BOOK:
                     bookMessages++;

@@ -9,6 +9,7 @@ import io.scalper.core.market.Markets;
 import io.scalper.core.market.TickerState;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.tape.TapeConfig;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -22,11 +23,12 @@ import java.util.Objects;
  * do not matter; optional fields ({@code cts}, trade {@code seq}, {@code RPI}, ...) may be absent. Control frames
  * (subscribe/auth acks, pongs) are recognised and counted; unknown topics are counted and ignored; a malformed frame
  * (bad JSON, missing fields, a price off the tick grid) is counted and skipped — nothing of it is applied, and nothing is
- * ever thrown out of {@link #decode(String, long)}.
+ * ever thrown out of {@link #decode(String, long)} or {@link #decode(byte[], int, int, long)}.
  *
  * <p>Why a specialised scanner rather than Jackson's streaming parser: {@code JsonParser} instances are created per
- * document and materialise field names and values it is asked for; its scanner walks the frame {@code String} in place,
- * turns decimal text into ticks and lots without intermediate strings, and so decodes a steady stream without
+ * document and materialise field names and values it is asked for; its scanner walks the frame's bytes in place (a
+ * socket's or file's buffer, or a reused copy of a {@code String}), turns decimal text into ticks and lots without
+ * intermediate strings (eight bytes at a time where a value fits), and so decodes a steady stream without
  * allocating at all (the {@code benchmarks} module measures both).
  *
  * <p>A symbol seen for the first time is resolved to an {@link Instrument} by the {@link InstrumentResolver}; that is
@@ -53,6 +55,8 @@ public final class BybitMarketDecoder {
     private final FrameScanner scanner;
     private final Markets markets;
     private final DecoderCounters counters = new DecoderCounters();
+    /** {@link #decode(String, long)}'s copy of the frame as bytes. */
+    private byte[] textBytes = new byte[4096];
 
     /** A decoder resolving unknown symbols with {@link BybitInstruments#defaultResolver()} and default book/tape sizes. */
     public BybitMarketDecoder() {
@@ -128,7 +132,9 @@ public final class BybitMarketDecoder {
     }
 
     /**
-     * Decodes one frame and applies it.
+     * Decodes one frame and applies it. The text is copied into a reused byte buffer first (one pass; ASCII, as
+     * Bybit's frames are, byte for byte, anything else as UTF-8) and decoded by {@link #decode(byte[], int, int,
+     * long)}: the result is the same as decoding the frame's UTF-8 bytes.
      *
      * @param text the frame
      * @param localTimeNs local receive time, ns since the epoch (0 if unknown)
@@ -136,14 +142,29 @@ public final class BybitMarketDecoder {
      *     {@link #MALFORMED}, {@link #IGNORED}
      */
     public int decode(String text, long localTimeNs) {
-        final DecoderCounters c = counters;
-        c.messages++;
         if (text == null) {
-            c.malformed++;
+            counters.messages++;
+            counters.malformed++;
             return MALFORMED;
         }
+        final int n = encode(text);
+        return decode(textBytes, 0, n, localTimeNs);
+    }
+
+    /**
+     * Decodes one frame given as UTF-8 bytes, {@code bytes[from, to)}, and applies it — straight from a socket's or a
+     * file's buffer, with no {@code String} in between. The bytes are only read, and not kept after the call.
+     *
+     * @param localTimeNs local receive time, ns since the epoch (0 if unknown)
+     * @return as {@link #decode(String, long)}
+     * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
+     */
+    public int decode(byte[] bytes, int from, int to, long localTimeNs) {
+        Objects.checkFromToIndex(from, to, bytes.length);
+        final DecoderCounters c = counters;
+        c.messages++;
         final FrameScanner f = scanner;
-        final int r = f.scan(text);
+        final int r = f.scan(bytes, from, to);
         if (r != 0) {
             if (r == MALFORMED) {
                 c.malformed++;
@@ -173,6 +194,34 @@ public final class BybitMarketDecoder {
                 c.malformed++;
                 return MALFORMED;
         }
+    }
+
+    /**
+     * Copies {@code text} into {@link #textBytes} as UTF-8 and returns the byte count. ASCII text (every char below
+     * 0x80, checked once over the whole frame) is copied char to byte; other text is encoded by the JDK. The buffer
+     * grows only for a frame longer than any before, and keeps 8 spare bytes for the scanner's 8-byte reads.
+     */
+    private int encode(String text) {
+        final int n = text.length();
+        byte[] b = textBytes;
+        if (b.length < n + 8) {
+            b = textBytes = new byte[Math.max(n + 8, b.length * 2)];
+        }
+        int any = 0;
+        for (int i = 0; i < n; i++) {
+            final char ch = text.charAt(i);
+            any |= ch;
+            b[i] = (byte) ch;
+        }
+        if (any < 0x80) {
+            return n;
+        }
+        final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (b.length < utf8.length + 8) {
+            b = textBytes = new byte[utf8.length + 8];
+        }
+        System.arraycopy(utf8, 0, b, 0, utf8.length);
+        return utf8.length;
     }
 
     private int emitBook(long localTimeNs) {

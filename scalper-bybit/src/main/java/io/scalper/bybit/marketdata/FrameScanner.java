@@ -7,6 +7,7 @@ import io.scalper.core.market.TickerState;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
 import io.scalper.core.util.Decimals;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -35,6 +36,43 @@ final class FrameScanner {
     private static final int MALFORMED = BybitMarketDecoder.MALFORMED;
     private static final int IGNORED = BybitMarketDecoder.IGNORED;
 
+    private static final byte[] K_BUY = JsonCursor.ascii("Buy");
+    private static final byte[] K_UPPER_S = JsonCursor.ascii("S");
+    private static final byte[] K_SELL = JsonCursor.ascii("Sell");
+    private static final byte[] K_UPPER_T = JsonCursor.ascii("T");
+    private static final byte[] K_LOWER_A = JsonCursor.ascii("a");
+    private static final byte[] K_ASK1PRICE = JsonCursor.ascii("ask1Price");
+    private static final byte[] K_ASK1SIZE = JsonCursor.ascii("ask1Size");
+    private static final byte[] K_LOWER_B = JsonCursor.ascii("b");
+    private static final byte[] K_BID1PRICE = JsonCursor.ascii("bid1Price");
+    private static final byte[] K_BID1SIZE = JsonCursor.ascii("bid1Size");
+    private static final byte[] K_CS = JsonCursor.ascii("cs");
+    private static final byte[] K_CTS = JsonCursor.ascii("cts");
+    private static final byte[] K_DATA = JsonCursor.ascii("data");
+    private static final byte[] K_DELTA = JsonCursor.ascii("delta");
+    private static final byte[] K_FUNDING_INTERVAL_HOUR = JsonCursor.ascii("fundingIntervalHour");
+    private static final byte[] K_FUNDING_RATE = JsonCursor.ascii("fundingRate");
+    private static final byte[] K_INDEX_PRICE = JsonCursor.ascii("indexPrice");
+    private static final byte[] K_LAST_PRICE = JsonCursor.ascii("lastPrice");
+    private static final byte[] K_MARK_PRICE = JsonCursor.ascii("markPrice");
+    private static final byte[] K_NEXT_FUNDING_TIME = JsonCursor.ascii("nextFundingTime");
+    private static final byte[] K_OP = JsonCursor.ascii("op");
+    private static final byte[] K_OPEN_INTEREST = JsonCursor.ascii("openInterest");
+    private static final byte[] K_LOWER_P = JsonCursor.ascii("p");
+    private static final byte[] K_LOWER_S = JsonCursor.ascii("s");
+    private static final byte[] K_SEQ = JsonCursor.ascii("seq");
+    private static final byte[] K_SNAPSHOT = JsonCursor.ascii("snapshot");
+    private static final byte[] K_SUCCESS = JsonCursor.ascii("success");
+    private static final byte[] K_SYMBOL = JsonCursor.ascii("symbol");
+    private static final byte[] K_TOPIC = JsonCursor.ascii("topic");
+    private static final byte[] K_TS = JsonCursor.ascii("ts");
+    private static final byte[] K_TYPE = JsonCursor.ascii("type");
+    private static final byte[] K_LOWER_U = JsonCursor.ascii("u");
+    private static final byte[] K_LOWER_V = JsonCursor.ascii("v");
+    private static final byte[] ORDERBOOK = JsonCursor.ascii("orderbook.");
+    private static final byte[] PUBLIC_TRADE = JsonCursor.ascii("publicTrade.");
+    private static final byte[] TICKERS = JsonCursor.ascii("tickers.");
+
     private final JsonCursor json = new JsonCursor();
     private final BookUpdate update = new BookUpdate(1024);
     private final TickerState tickerScratch = new TickerState();
@@ -48,8 +86,12 @@ final class FrameScanner {
     private boolean[] tradeBuys = new boolean[64];
     private int tradeCount;
 
+    /** Each market's symbol as bytes, by market index (filled on first use). */
+    private byte[][] symbolBytes = new byte[8][];
+
     // per-frame scan state
-    private String frame;
+    private byte[] frame;
+    private int frameEnd;
     private int kind;
     private int symbolStart;
     private int symbolEnd;
@@ -160,10 +202,11 @@ final class FrameScanner {
      * @return 0 when it is well formed and its data (if any) was parsed; else {@link BybitMarketDecoder#MALFORMED} or
      *     {@link BybitMarketDecoder#IGNORED}
      */
-    int scan(String text) {
+    int scan(byte[] text, int from, int to) {
         frame = text;
+        frameEnd = to;
         final JsonCursor j = json;
-        j.reset(text);
+        j.reset(text, from, to);
         kind = KIND_NONE;
         market = null;
         typeSeen = false;
@@ -183,29 +226,29 @@ final class FrameScanner {
                 if (!j.readKey()) {
                     return MALFORMED;
                 }
-                if (j.strEquals("topic")) {
+                if (j.strEquals(K_TOPIC)) {
                     if (!j.readString() || !classifyTopic()) {
                         return MALFORMED;
                     }
-                } else if (j.strEquals("type")) {
+                } else if (j.strEquals(K_TYPE)) {
                     if (!j.readString()) {
                         return MALFORMED;
                     }
-                    snapshot = j.strEquals("snapshot");
-                    typeSeen = snapshot || j.strEquals("delta");
-                } else if (j.strEquals("ts")) {
+                    snapshot = j.strEquals(K_SNAPSHOT);
+                    typeSeen = snapshot || j.strEquals(K_DELTA);
+                } else if (j.strEquals(K_TS)) {
                     if ((tsMs = j.readLong()) == JsonCursor.NO_NUMBER) {
                         return MALFORMED;
                     }
-                } else if (j.strEquals("cts")) {
+                } else if (j.strEquals(K_CTS)) {
                     if ((ctsMs = j.readLong()) == JsonCursor.NO_NUMBER) {
                         return MALFORMED;
                     }
-                } else if (j.strEquals("cs")) {
+                } else if (j.strEquals(K_CS)) {
                     if ((crossSeq = j.readLong()) == JsonCursor.NO_NUMBER) {
                         return MALFORMED;
                     }
-                } else if (j.strEquals("data")) {
+                } else if (j.strEquals(K_DATA)) {
                     if (kind != KIND_NONE && kind != KIND_OTHER) {
                         final int r = parseData();
                         if (r != 0) {
@@ -217,12 +260,12 @@ final class FrameScanner {
                             return MALFORMED;
                         }
                     }
-                } else if (j.strEquals("op")) {
+                } else if (j.strEquals(K_OP)) {
                     if (!j.readString()) {
                         return MALFORMED;
                     }
                     opSeen = true;
-                } else if (j.strEquals("success")) {
+                } else if (j.strEquals(K_SUCCESS)) {
                     final int b = j.readBoolean();
                     if (b < 0) {
                         return MALFORMED;
@@ -262,28 +305,28 @@ final class FrameScanner {
     }
 
     private boolean classifyTopic() {
-        final String t = frame;
+        final byte[] t = frame;
         final int s = json.strStart;
         final int e = json.strEnd;
         if (json.strEscaped) {
             return false;
         }
         int symbol;
-        if (t.startsWith("orderbook.", s)) {
+        if (JsonCursor.regionEquals(t, s, e, ORDERBOOK)) {
             int p = s + 10;
-            while (p < e && t.charAt(p) >= '0' && t.charAt(p) <= '9') {
+            while (p < e && t[p] >= '0' && t[p] <= '9') {
                 p++;
             }
-            if (p == s + 10 || p >= e || t.charAt(p) != '.') {
+            if (p == s + 10 || p >= e || t[p] != '.') {
                 kind = KIND_OTHER; // e.g. orderbook.rpi.BTCUSDT
                 return true;
             }
             symbol = p + 1;
             kind = KIND_BOOK;
-        } else if (t.startsWith("publicTrade.", s)) {
+        } else if (JsonCursor.regionEquals(t, s, e, PUBLIC_TRADE)) {
             symbol = s + 12;
             kind = KIND_TRADE;
-        } else if (t.startsWith("tickers.", s)) {
+        } else if (JsonCursor.regionEquals(t, s, e, TICKERS)) {
             symbol = s + 8;
             kind = KIND_TICKER;
         } else {
@@ -298,24 +341,35 @@ final class FrameScanner {
         return true;
     }
 
+    /** The {@code i}-th market's symbol as UTF-8 bytes. */
+    private byte[] symbolBytes(int i) {
+        if (i >= symbolBytes.length) {
+            symbolBytes = Arrays.copyOf(symbolBytes, Math.max(i + 1, symbolBytes.length * 2));
+        }
+        byte[] b = symbolBytes[i];
+        if (b == null) {
+            b = markets.at(i).symbol().getBytes(StandardCharsets.UTF_8);
+            symbolBytes[i] = b;
+        }
+        return b;
+    }
+
+    /** Whether {@code frame[from, to)} holds exactly {@code symbol}. */
+    private boolean sameSymbol(int from, int to, byte[] symbol) {
+        return symbol.length == to - from && JsonCursor.regionEquals(frame, from, to, symbol);
+    }
+
     /** Finds or creates the market of the current topic's symbol; the cursor must be at the data value. */
     private int resolveMarket() {
-        final String t = frame;
-        final int len = symbolEnd - symbolStart;
         final Markets ms = markets;
         final int n = ms.count();
-        if (lastMarket < n) {
-            final MarketState m = ms.at(lastMarket);
-            final String sym = m.symbol();
-            if (sym.length() == len && t.regionMatches(symbolStart, sym, 0, len)) {
-                market = m;
-                marketIndex = lastMarket;
-                return 0;
-            }
+        if (lastMarket < n && sameSymbol(symbolStart, symbolEnd, symbolBytes(lastMarket))) {
+            market = ms.at(lastMarket);
+            marketIndex = lastMarket;
+            return 0;
         }
         for (int i = 0; i < n; i++) {
-            final String sym = ms.at(i).symbol();
-            if (sym.length() == len && t.regionMatches(symbolStart, sym, 0, len)) {
+            if (sameSymbol(symbolStart, symbolEnd, symbolBytes(i))) {
                 lastMarket = i;
                 marketIndex = i;
                 market = ms.at(i);
@@ -326,17 +380,16 @@ final class FrameScanner {
     }
 
     private int createMarket() {
-        final String symbol = frame.substring(symbolStart, symbolEnd);
+        final String symbol = new String(frame, symbolStart, symbolEnd - symbolStart, StandardCharsets.UTF_8);
         final int dataPos = json.pos();
-        final ScaleProbe probe = new ScaleProbe(frame, dataPos);
+        final ScaleProbe probe = new ScaleProbe(frame, dataPos, frameEnd);
         final Instrument instrument;
         try {
             instrument = resolver.resolve(symbol, probe.priceScale, probe.qtyScale);
         } catch (RuntimeException e) {
             return MALFORMED; // e.g. a symbol text that is not a valid instrument name
         }
-        json.reset(frame);
-        json.pos(dataPos);
+        json.reset(frame, dataPos, frameEnd);
         if (instrument == null) {
             return IGNORED;
         }
@@ -365,7 +418,16 @@ final class FrameScanner {
     private boolean symbolMatches() {
         final JsonCursor j = json;
         final int len = symbolEnd - symbolStart;
-        return j.strLength() == len && !j.strEscaped && frame.regionMatches(j.strStart, frame, symbolStart, len);
+        if (j.strLength() != len || j.strEscaped) {
+            return false;
+        }
+        final byte[] t = frame;
+        for (int i = 0; i < len; i++) {
+            if (t[j.strStart + i] != t[symbolStart + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ order book
@@ -385,27 +447,27 @@ final class FrameScanner {
             if (!j.readKey()) {
                 return false;
             }
-            if (j.strEquals("b")) {
+            if (j.strEquals(K_LOWER_B)) {
                 if (!parseLevels(u, Side.BUY, instrument)) {
                     return false;
                 }
-            } else if (j.strEquals("a")) {
+            } else if (j.strEquals(K_LOWER_A)) {
                 if (!parseLevels(u, Side.SELL, instrument)) {
                     return false;
                 }
-            } else if (j.strEquals("u")) {
+            } else if (j.strEquals(K_LOWER_U)) {
                 final long id = j.readLong();
                 if (id == JsonCursor.NO_NUMBER || id < 0) {
                     return false;
                 }
                 pendingUpdateId = id;
-            } else if (j.strEquals("seq")) {
+            } else if (j.strEquals(K_SEQ)) {
                 final long seq = j.readLong();
                 if (seq == JsonCursor.NO_NUMBER) {
                     return false;
                 }
                 u.sequence(seq);
-            } else if (j.strEquals("s")) {
+            } else if (j.strEquals(K_LOWER_S)) {
                 if (!j.readString() || !symbolMatches()) {
                     return false;
                 }
@@ -486,7 +548,6 @@ final class FrameScanner {
     private boolean parseTrades() {
         final JsonCursor j = json;
         final Instrument instrument = market.instrument();
-        final String t = frame;
         tradeCount = 0;
         if (!j.consume('[')) {
             return false;
@@ -507,27 +568,27 @@ final class FrameScanner {
                     if (!j.readKey()) {
                         return false;
                     }
-                    if (j.strEquals("T")) {
+                    if (j.strEquals(K_UPPER_T)) {
                         time = j.readLong();
                         if (time == JsonCursor.NO_NUMBER) {
                             return false;
                         }
-                    } else if (j.strEquals("p")) {
+                    } else if (j.strEquals(K_LOWER_P)) {
                         price = instrument.ticksFromUnscaled(j.readDecimal(instrument.priceTextScale()));
                         if (price == Decimals.INVALID) {
                             return false;
                         }
-                    } else if (j.strEquals("v")) {
+                    } else if (j.strEquals(K_LOWER_V)) {
                         size = instrument.lotsFromUnscaled(j.readDecimal(instrument.qtyTextScale()));
                         if (size == Decimals.INVALID) {
                             return false;
                         }
-                    } else if (j.strEquals("S")) {
+                    } else if (j.strEquals(K_UPPER_S)) {
                         if (!j.readString()) {
                             return false;
                         }
-                        buy = j.strEquals("Buy") ? 1 : j.strEquals("Sell") ? 0 : -1;
-                    } else if (j.strEquals("s")) {
+                        buy = j.strEquals(K_BUY) ? 1 : j.strEquals(K_SELL) ? 0 : -1;
+                    } else if (j.strEquals(K_LOWER_S)) {
                         if (!j.readString() || !symbolMatches()) {
                             return false;
                         }
@@ -593,29 +654,29 @@ final class FrameScanner {
                 return false;
             }
             final boolean ok;
-            if (j.strEquals("lastPrice")) {
+            if (j.strEquals(K_LAST_PRICE)) {
                 ok = tickerField(s, TickerState.LAST_PRICE);
-            } else if (j.strEquals("markPrice")) {
+            } else if (j.strEquals(K_MARK_PRICE)) {
                 ok = tickerField(s, TickerState.MARK_PRICE);
-            } else if (j.strEquals("indexPrice")) {
+            } else if (j.strEquals(K_INDEX_PRICE)) {
                 ok = tickerField(s, TickerState.INDEX_PRICE);
-            } else if (j.strEquals("fundingRate")) {
+            } else if (j.strEquals(K_FUNDING_RATE)) {
                 ok = tickerField(s, TickerState.FUNDING_RATE);
-            } else if (j.strEquals("nextFundingTime")) {
+            } else if (j.strEquals(K_NEXT_FUNDING_TIME)) {
                 ok = tickerField(s, TickerState.NEXT_FUNDING_TIME);
-            } else if (j.strEquals("bid1Price")) {
+            } else if (j.strEquals(K_BID1PRICE)) {
                 ok = tickerField(s, TickerState.BID1_PRICE);
-            } else if (j.strEquals("bid1Size")) {
+            } else if (j.strEquals(K_BID1SIZE)) {
                 ok = tickerField(s, TickerState.BID1_SIZE);
-            } else if (j.strEquals("ask1Price")) {
+            } else if (j.strEquals(K_ASK1PRICE)) {
                 ok = tickerField(s, TickerState.ASK1_PRICE);
-            } else if (j.strEquals("ask1Size")) {
+            } else if (j.strEquals(K_ASK1SIZE)) {
                 ok = tickerField(s, TickerState.ASK1_SIZE);
-            } else if (j.strEquals("openInterest")) {
+            } else if (j.strEquals(K_OPEN_INTEREST)) {
                 ok = tickerField(s, TickerState.OPEN_INTEREST);
-            } else if (j.strEquals("fundingIntervalHour")) {
+            } else if (j.strEquals(K_FUNDING_INTERVAL_HOUR)) {
                 ok = tickerField(s, TickerState.FUNDING_INTERVAL);
-            } else if (j.strEquals("symbol")) {
+            } else if (j.strEquals(K_SYMBOL)) {
                 ok = j.readString() && symbolMatches();
             } else {
                 ok = j.skipValue();
@@ -639,7 +700,7 @@ final class FrameScanner {
         if (!readNumeric()) {
             return false;
         }
-        final String t = frame;
+        final byte[] t = frame;
         final int from = j.strStart;
         final int to = j.strEnd;
         final Instrument instrument = market.instrument();

@@ -1,6 +1,5 @@
 package io.scalper.bybit.ws;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -12,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * state) is touched by a producer. The queue is bounded: when full, {@link #offer} drops the event, returns {@code
  * false} and counts it in {@link #dropped()}; consumers treat a change of that counter as lost data (books resync).
  *
- * <p>Cost: one small holder per event on top of the frame {@code String} the WebSocket library already allocates.
+ * <p>Cost: nothing allocated per event — a preallocated ring of slots (kind, text, time) under one lock, taken briefly
+ * by each offer and once per batch of up to 64 events drained (the consumer's callback runs outside it). The frame {@code String} is the
+ * WebSocket library's.
  */
 public final class EventQueue {
     /** Event kind: the connection opened (before any text of the new connection). */
@@ -33,9 +34,17 @@ public final class EventQueue {
         void onEvent(int kind, String text, long localTimeNs);
     }
 
-    private record Entry(int kind, String text, long localTimeNs) {}
-
-    private final ArrayBlockingQueue<Entry> queue;
+    private final int capacity;
+    // the ring, guarded by this: slots [head, head + count) hold events, oldest first
+    private final int[] kinds;
+    private final String[] texts;
+    private final long[] times;
+    private int head;
+    private int count;
+    // the consumer's batch, taken under the lock and handed over outside it (consumer thread only)
+    private final int[] batchKinds;
+    private final String[] batchTexts;
+    private final long[] batchTimes;
     private final AtomicLong dropped = new AtomicLong();
 
     /** @param capacity the most events held at once (at least 1) */
@@ -43,13 +52,30 @@ public final class EventQueue {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity: must be > 0, got " + capacity);
         }
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
+        this.kinds = new int[capacity];
+        this.texts = new String[capacity];
+        this.times = new long[capacity];
+        final int batch = Math.min(capacity, 64);
+        this.batchKinds = new int[batch];
+        this.batchTexts = new String[batch];
+        this.batchTimes = new long[batch];
     }
 
-    /** Adds an event; never blocks. Returns {@code false} (and counts it) when the queue is full. Any thread. */
+    /** Adds an event; never waits for the consumer. Returns {@code false} (and counts it) when the queue is full. Any thread. */
     public boolean offer(int kind, String text, long localTimeNs) {
-        if (queue.offer(new Entry(kind, text == null ? "" : text, localTimeNs))) {
-            return true;
+        synchronized (this) {
+            if (count < capacity) {
+                int slot = head + count;
+                if (slot >= capacity) {
+                    slot -= capacity;
+                }
+                kinds[slot] = kind;
+                texts[slot] = text == null ? "" : text;
+                times[slot] = localTimeNs;
+                count++;
+                return true;
+            }
         }
         dropped.incrementAndGet();
         return false;
@@ -62,20 +88,73 @@ public final class EventQueue {
      */
     public int drain(Consumer consumer, int max) {
         int n = 0;
+        final int[] k = batchKinds;
+        final String[] x = batchTexts;
+        final long[] t = batchTimes;
         while (n < max) {
-            final Entry e = queue.poll();
-            if (e == null) {
+            // take up to a batch under the lock, hand it over outside it
+            final int take;
+            synchronized (this) {
+                take = Math.min(Math.min(count, max - n), k.length);
+                int slot = head;
+                for (int i = 0; i < take; i++) {
+                    k[i] = kinds[slot];
+                    x[i] = texts[slot];
+                    t[i] = times[slot];
+                    texts[slot] = null;
+                    slot = slot + 1 == capacity ? 0 : slot + 1;
+                }
+                head = slot;
+                count -= take;
+            }
+            if (take == 0) {
                 break;
             }
-            n++;
-            consumer.onEvent(e.kind, e.text, e.localTimeNs);
+            for (int i = 0; i < take; i++) {
+                final String text = x[i];
+                x[i] = null;
+                n++;
+                try {
+                    consumer.onEvent(k[i], text, t[i]);
+                } catch (RuntimeException | Error e) {
+                    putBack(i + 1, take);
+                    throw e;
+                }
+            }
         }
         return n;
     }
 
+    /**
+     * Returns the batch's events {@code [from, to)} to the head of the queue, as if they had not been taken (the
+     * consumer threw); those that no longer fit, because producers filled the room meanwhile, are dropped and counted.
+     */
+    private void putBack(int from, int to) {
+        int lost = 0;
+        synchronized (this) {
+            for (int i = to - 1; i >= from; i--) {
+                if (count == capacity) {
+                    lost++;
+                    continue;
+                }
+                head = head == 0 ? capacity - 1 : head - 1;
+                kinds[head] = batchKinds[i];
+                texts[head] = batchTexts[i];
+                times[head] = batchTimes[i];
+                count++;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            batchTexts[i] = null;
+        }
+        if (lost > 0) {
+            dropped.addAndGet(lost);
+        }
+    }
+
     /** Events waiting. */
-    public int size() {
-        return queue.size();
+    public synchronized int size() {
+        return count;
     }
 
     /** Events dropped because the queue was full. */

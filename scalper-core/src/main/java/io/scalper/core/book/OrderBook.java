@@ -459,20 +459,21 @@ public final class OrderBook {
                     return k == key ? i : -(i + 2);
                 }
             }
-            int lo = 0;
-            int hi = stop - 1;
-            while (lo <= hi) {
-                final int mid = (lo + hi) >>> 1;
-                final long k = keys[mid];
-                if (k < key) {
-                    lo = mid + 1;
-                } else if (k > key) {
-                    hi = mid - 1;
-                } else {
-                    return mid;
-                }
+            if (stop == 0) {
+                return -1;
             }
-            return -(lo + 1);
+            // every key from stop up is above the key: find the first of [0, stop) not below it. A branch-free
+            // search (the step compiles to a conditional move): deep levels land anywhere, so a branch per step
+            // would be mispredicted half the time
+            int base = 0;
+            int len = stop;
+            while (len > 1) {
+                final int half = len >>> 1;
+                base = k0[base + half - 1] < key ? base + half : base;
+                len -= half;
+            }
+            final int at = k0[base] < key ? base + 1 : base;
+            return at < stop && k0[at] == key ? at : -(at + 1);
         }
 
         void set(long priceTicks, long sizeLots, long timeNs) {

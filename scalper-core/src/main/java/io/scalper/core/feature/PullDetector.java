@@ -22,6 +22,8 @@ final class PullDetector {
     private final long[] sizes = new long[CAPACITY];
     private final long[] appearedNs = new long[CAPACITY];
     private final double[] magnitudes = new double[CAPACITY];
+    /** Slots in use: with none (the common case) a level change or trade looks nothing up. */
+    private int activeCount;
 
     PullDetector(FeatureConfig cfg, OrderBook book, Features f) {
         this.cfg = cfg;
@@ -31,7 +33,7 @@ final class PullDetector {
 
     void onLevelChange(Side side, long price, long oldSize, long newSize, long timeNs) {
         final int s = side == Side.BUY ? 1 : -1;
-        final int i = find(s, price);
+        final int i = activeCount == 0 ? -1 : find(s, price);
         if (newSize > oldSize) {
             if (i >= 0) {
                 sizes[i] = Math.max(sizes[i], newSize);
@@ -50,6 +52,9 @@ final class PullDetector {
                 return;
             }
             final int k = slot();
+            if (!active[k]) {
+                activeCount++;
+            }
             active[k] = true;
             traded[k] = false;
             sides[k] = s;
@@ -59,6 +64,7 @@ final class PullDetector {
             magnitudes[k] = newSize / reference;
         } else if (i >= 0 && newSize * 2 < sizes[i]) {
             active[i] = false;
+            activeCount--;
             final long life = timeNs - appearedNs[i];
             if (!traded[i] && life >= cfg.prtMinLifeNs()) {
                 f.pullSide = s;
@@ -85,6 +91,9 @@ final class PullDetector {
     }
 
     void onTrade(long price) {
+        if (activeCount == 0) {
+            return;
+        }
         for (int i = 0; i < CAPACITY; i++) {
             if (active[i] && prices[i] == price) {
                 traded[i] = true;
@@ -93,10 +102,14 @@ final class PullDetector {
     }
 
     void expire(long nowNs) {
+        if (activeCount == 0) {
+            return;
+        }
         final long maxLife = cfg.prtMaxLifeNs();
         for (int i = 0; i < CAPACITY; i++) {
             if (active[i] && nowNs - appearedNs[i] > maxLife) {
                 active[i] = false;
+                activeCount--;
             }
         }
     }
@@ -105,6 +118,7 @@ final class PullDetector {
         for (int i = 0; i < CAPACITY; i++) {
             active[i] = false;
         }
+        activeCount = 0;
     }
 
     private int find(int side, long price) {
