@@ -207,6 +207,8 @@ public final class RecordedFrameSource implements MarketSource {
                 continue;
             }
             decoder.emitTo(market, sink);
+            // the message's own receive time while its events are emitted (a backtest's encoder reads it then)
+            localTimeNs = local;
             final int r = decoder.decode(in.string(start, in.length()), local);
             switch (r) {
                 case BybitMarketDecoder.BOOK:

@@ -85,6 +85,8 @@ public final class BacktestRunner {
     private final Consumer<ScalperEngine.Builder> customizer;
     private final long decisionIntervalNs;
     private final long tradeFromNs;
+    private final ReplayTiming timing;
+    private final Consumer<ScalperEngine> onEngine;
 
     private BacktestRunner(Builder b) {
         this.config = b.config;
@@ -98,6 +100,8 @@ public final class BacktestRunner {
         this.customizer = b.customizer;
         this.decisionIntervalNs = b.decisionIntervalNs;
         this.tradeFromNs = b.tradeFromNs;
+        this.timing = b.timing;
+        this.onEngine = b.onEngine;
     }
 
     public static Builder builder() {
@@ -187,7 +191,11 @@ public final class BacktestRunner {
         final MessageReader exReader = new MessageReader(s.exchange);
         final MessageReader stReader = new MessageReader(s.strategy);
         final boolean any = exReader.peek();
-        final long t0 = any ? exReader.exchangeTimeNs() : 0;
+        final long t0 = !any
+                ? 0
+                : timing == null
+                        ? exReader.exchangeTimeNs()
+                        : timing.startNs(timing.exchangeNs(exReader.exchangeTimeNs(), exReader.localTimeNs()));
         final long endLimit = maxDurationNs > 0 ? t0 + maxDurationNs : Long.MAX_VALUE;
 
         final ManualClock clock = new ManualClock(t0);
@@ -217,6 +225,9 @@ public final class BacktestRunner {
         final ScalperEngine engine = eb.build();
         try (recorder) {
             recorder.attach(engine);
+            if (onEngine != null) {
+                onEngine.accept(engine);
+            }
             final MarketStateSink toExchange = new MarketStateSink(exchangeMarket, exchange);
             final MarketStateSink toEngine = new MarketStateSink(engine.market(), engine.marketListener());
             final EquityCurve curve = recorder.tracker().equityCurve();
@@ -238,7 +249,11 @@ public final class BacktestRunner {
             while (true) {
                 long tEx = Long.MAX_VALUE;
                 if (exReader.peek()) {
-                    tEx = Math.max(exReader.exchangeTimeNs(), lastEx);
+                    tEx = Math.max(
+                            timing == null
+                                    ? exReader.exchangeTimeNs()
+                                    : timing.exchangeNs(exReader.exchangeTimeNs(), exReader.localTimeNs()),
+                            lastEx);
                 }
                 long tSt = Long.MAX_VALUE;
                 long stExchange = 0;
@@ -248,11 +263,15 @@ public final class BacktestRunner {
                     final long local = stReader.localTimeNs();
                     final boolean usable = recorded && local != 0 && local - stExchange <= MAX_RECORDED_FEED_AGE_NS;
                     stImplausible = recorded && local != 0 && !usable;
-                    final long arrival = usable ? Math.max(local, stExchange) : stExchange + feedLatency;
+                    final long arrival = timing != null
+                            ? timing.strategyNs(stExchange, local)
+                            : usable ? Math.max(local, stExchange) : stExchange + feedLatency;
+                    stImplausible &= timing == null;
                     tSt = Math.max(arrival, lastSt);
                 }
                 final long tAct = exchange.nextEventNs();
-                final long tTimer = scheduler.nextDeadlineNs();
+                final long deadline = scheduler.nextDeadlineNs();
+                final long tTimer = timing == null || deadline == Long.MAX_VALUE ? deadline : timing.timerNs(deadline);
                 final long tData = Math.min(tEx, tSt);
                 final long t = Math.min(Math.min(tData, tAct), Math.min(tTimer, nextSample));
                 if (t > endLimit || (tData == Long.MAX_VALUE && stMessages >= exMessages)) {
@@ -276,7 +295,11 @@ public final class BacktestRunner {
                     if (stImplausible) {
                         implausibleReceiveTimes++;
                     }
-                    engine.onFeedAge(t - stExchange);
+                    final long age =
+                            timing == null ? t - stExchange : timing.feedAgeNs(stExchange, stReader.localTimeNs(), t);
+                    if (age != Long.MIN_VALUE) {
+                        engine.onFeedAge(age);
+                    }
                     stReader.dispatch(toEngine);
                     toEngine.flush();
                     stMessages++;
@@ -369,8 +392,25 @@ public final class BacktestRunner {
         private Consumer<ScalperEngine.Builder> customizer;
         private long decisionIntervalNs = 1_000_000_000L;
         private long tradeFromNs;
+        private ReplayTiming timing;
+        private Consumer<ScalperEngine> onEngine;
 
         private Builder() {}
+
+        /**
+         * Replays a recorded live session on its own clock (see {@link ReplayTiming}); {@code null} (the default) for a
+         * market's exchange times and {@code backtest.feedLatency}.
+         */
+        public Builder timing(ReplayTiming timing) {
+            this.timing = timing;
+            return this;
+        }
+
+        /** Told the engine once it is built, before the first event (to restore what a live run restored). */
+        public Builder onEngine(Consumer<ScalperEngine> callback) {
+            this.onEngine = callback;
+            return this;
+        }
 
         /**
          * Trades only from this much simulated time after the first event: before it the market warms up the books,

@@ -60,6 +60,7 @@ public final class TradingLoop implements AutoCloseable {
     private final ReconcilePolicy policy;
     private final Consumer<ScalperEngine.Builder> customizer;
     private final RuntimeLog log;
+    private final long sessionMaxBytes;
     private final LatencyHistogram feedAges = new LatencyHistogram();
     private final LatencyHistogram roundTrips = new LatencyHistogram();
 
@@ -68,6 +69,7 @@ public final class TradingLoop implements AutoCloseable {
     private ScalperEngine engine;
     private EngineRecorder recorder;
     private StateSnapshotWriter stateWriter;
+    private io.scalper.core.session.SessionRecorder session;
     private long nextHousekeepingNs;
     private long housekeepings;
     private long startNs;
@@ -82,6 +84,7 @@ public final class TradingLoop implements AutoCloseable {
         this.policy = b.policy;
         this.customizer = b.customizer;
         this.log = b.log;
+        this.sessionMaxBytes = b.sessionMaxBytes;
     }
 
     /** A builder for a loop trading on {@code venue}. */
@@ -102,11 +105,19 @@ public final class TradingLoop implements AutoCloseable {
                 RuntimeState.read(stateDirectory.resolve("state.json"), venue.symbol());
         clock = new ManualClock(wall.nowNs());
         scheduler = new ManualScheduler(clock);
+        if (sessionMaxBytes > 0) {
+            session = io.scalper.core.session.SessionRecorder.open(stateDirectory, sessionMaxBytes, clock, log::warn);
+        }
         venue.connect(clock);
         final Instrument instrument = venue.instrument();
         final double equity = venue.startEquity();
         if (!venue.paper()) {
             venueStartEquity = equity;
+        }
+        if (session != null) {
+            session.begin(venue.name(), venue.paper(), policy.name(), equity, venue.clockOffsetNs(), config);
+            session.instrument(instrument, venue.makerFeeRate(), venue.takerFeeRate());
+            venue.tap(session);
         }
         recorder = new EngineRecorder(stateDirectory, equity, clock.nowNs(), SECOND_NS);
         final ScalperEngine.Builder eb = ScalperEngine.builder()
@@ -115,10 +126,15 @@ public final class TradingLoop implements AutoCloseable {
                 .market(venue.market())
                 .clock(clock)
                 .scheduler(scheduler)
-                .gateway(observeLatency(venue.gateway(), roundTrips))
+                .gateway(observeLatency(
+                        session == null ? venue.gateway() : session.gateway(instrument.symbol(), venue.gateway()),
+                        roundTrips))
                 .initialEquity(equity)
                 .reconcilePolicy(policy)
                 .listener(recorder);
+        if (session != null) {
+            eb.addListener(session.engineListener(instrument.symbol()));
+        }
         if (!Double.isNaN(venue.makerFeeRate()) && !Double.isNaN(venue.takerFeeRate())) {
             // the account's own fee rates price every entry (the edge gate's cost, the brackets)
             eb.feeRates(venue.makerFeeRate(), venue.takerFeeRate());
@@ -283,6 +299,9 @@ public final class TradingLoop implements AutoCloseable {
     public int step() {
         final long now = Math.max(clock.nowNs(), SystemClock.INSTANCE.nowNs());
         clock.setNs(now);
+        if (session != null) {
+            session.step(now, scheduler.nextDeadlineNs() <= now);
+        }
         final int n = venue.poll(now);
         scheduler.advanceTo(now);
         if (now >= nextHousekeepingNs) {
@@ -323,6 +342,9 @@ public final class TradingLoop implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (session != null) {
+            session.stopping(clock.nowNs(), keepBrackets, flatten);
+        }
         engine.shutdown(keepBrackets, flatten);
         if (!venue.paper()) {
             // a fill whose push was lost (a dropped stream message) shows only when the venue is read: read it now
@@ -489,6 +511,11 @@ public final class TradingLoop implements AutoCloseable {
         return venue;
     }
 
+    /** The session being recorded ({@code null} when not recording, or before {@link #start()}). */
+    public io.scalper.core.session.SessionRecorder session() {
+        return session;
+    }
+
     /**
      * Closes the venue and the journals. A loop started but not {@linkplain #stop stopped} (it ended in an exception) is
      * stopped first as on Ctrl-C — entries cancelled, brackets kept, the stop never cancelled while a position is open —
@@ -501,6 +528,13 @@ public final class TradingLoop implements AutoCloseable {
                 stop(true, false);
             } catch (RuntimeException e) {
                 log.error("stopping on close: " + e);
+            }
+        }
+        if (session != null) {
+            try {
+                session.close(recorder == null || engine == null ? null : stats());
+            } catch (RuntimeException e) {
+                log.error("closing the session recording: " + e);
             }
         }
         try {
@@ -521,6 +555,7 @@ public final class TradingLoop implements AutoCloseable {
         private ReconcilePolicy policy = ReconcilePolicy.ADOPT;
         private Consumer<ScalperEngine.Builder> customizer;
         private RuntimeLog log = RuntimeLog.system(TradingLoop.class.getName());
+        private long sessionMaxBytes;
 
         private Builder(Venue venue) {
             this.venue = Objects.requireNonNull(venue, "venue");
@@ -552,6 +587,19 @@ public final class TradingLoop implements AutoCloseable {
         /** Where the loop reports (default: {@link RuntimeLog#system}). */
         public Builder log(RuntimeLog runtimeLog) {
             this.log = Objects.requireNonNull(runtimeLog, "log");
+            return this;
+        }
+
+        /**
+         * Records the session in {@code stateDirectory/sessions/} for {@code scalper drift} (see {@link
+         * io.scalper.core.session.SessionRecorder}), the whole {@code sessions} folder bounded by {@code maxBytes}; 0
+         * (the default) records nothing.
+         */
+        public Builder recordSession(long maxBytes) {
+            if (maxBytes < 0) {
+                throw new IllegalArgumentException("recordSession: maxBytes must be >= 0, got " + maxBytes);
+            }
+            this.sessionMaxBytes = maxBytes;
             return this;
         }
 
