@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The backtest's latency and queue models fitted to a live session ({@code scalper drift --fit}): the log-normal
- * latency whose round trips (order + response latency) have the live median and the live ratio of the 90th percentile
- * to the median, and the {@code queueAheadShare} of the probabilistic queue model that gets the most live resting
- * entries right (filled or not). Printed as the {@code backtest} section of a configuration file.
+ * The backtest's latency and queue models fitted to a live session ({@code scalper drift --fit}): the session's own
+ * order round trips replayed ({@code latencyModel: recorded}) — and, as a portable alternative for backtests of other
+ * periods, the log-normal latency whose round trips (order + response latency) have the live median and the live ratio
+ * of the 90th percentile to the median — and the {@code queueAheadShare} of the probabilistic queue model that gets
+ * the most live resting entries right (filled or not; then the nearest fill times). Printed as the {@code backtest}
+ * section of a configuration file.
  *
  * @param keys the keys set ({@code backtest.orderLatency} ...), values as the configuration reads them
  * @param comments what they were fitted from, one line each
@@ -61,10 +63,16 @@ public record Calibration(Map<String, String> keys, java.util.List<String> comme
                 }
             }
             final long each = Math.max(1_000, Math.round(median / bestMedian / 1_000) * 1_000);
-            keys.put("backtest.latencyModel", "fixed");
-            keys.put("backtest.orderLatency", Durations.format(each));
-            keys.put("backtest.responseLatency", Durations.format(each));
-            keys.put("backtest.latencySigma", String.format(Locale.ROOT, "%.2f", bestSigma));
+            final String sigma = String.format(Locale.ROOT, "%.2f", bestSigma);
+            if (session != null) {
+                keys.put("backtest.latencyModel", "recorded");
+                keys.put("backtest.latencyRecording", session.toAbsolutePath().toString());
+            } else {
+                keys.put("backtest.latencyModel", "fixed");
+                keys.put("backtest.orderLatency", Durations.format(each));
+                keys.put("backtest.responseLatency", Durations.format(each));
+                keys.put("backtest.latencySigma", sigma);
+            }
             comments.add(String.format(
                     Locale.ROOT,
                     "order round trips live: %d, median %.3f ms, p90 %.3f ms; the backtest's model had a median of"
@@ -73,6 +81,12 @@ public record Calibration(Map<String, String> keys, java.util.List<String> comme
                     median / 1e6,
                     live.quantile(0.9) / 1e6,
                     r.latency().modelRoundTrips().medianMs()));
+            if (session != null) {
+                comments.add("the round trips below replay this session's own; for a backtest of another period, the"
+                        + " log-normal that fits them:");
+                comments.add("  latencyModel: fixed, orderLatency: " + Durations.format(each) + ", responseLatency: "
+                        + Durations.format(each) + ", latencySigma: " + sigma);
+            }
         } else {
             comments.add("no order round trip was measured live: latency left as it is");
         }
@@ -92,13 +106,15 @@ public record Calibration(Map<String, String> keys, java.util.List<String> comme
                     q.fittedShare(),
                     q.fittedFilled(),
                     q.fittedAgreement()));
+        } else if (q.orders() > 0) {
+            comments.add(String.format(
+                    Locale.ROOT,
+                    "resting entries: %d, %d filled live: every queueAheadShare fills them alike, the fills do not"
+                            + " tell the models apart; queue model left as it is",
+                    q.orders(),
+                    q.liveFilled()));
         } else {
             comments.add("no resting entry to fit the queue model to: queue model left as it is");
-        }
-        if (session != null && live.count() > 0) {
-            comments.add("or replay this session's very round trips (and those of every session beside it):");
-            comments.add("  latencyModel: recorded");
-            comments.add("  latencyRecording: " + session.toAbsolutePath());
         }
         return new Calibration(Map.copyOf(keys), java.util.List.copyOf(comments));
     }
@@ -115,6 +131,7 @@ public record Calibration(Map<String, String> keys, java.util.List<String> comme
         sb.append("backtest:\n");
         for (String k : new String[] {
             "backtest.latencyModel",
+            "backtest.latencyRecording",
             "backtest.orderLatency",
             "backtest.responseLatency",
             "backtest.latencySigma",

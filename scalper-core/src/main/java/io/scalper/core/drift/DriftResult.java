@@ -152,7 +152,9 @@ public record DriftResult(
 
     /**
      * @param liveRoundTrips order round trips measured live (request sent → acknowledgement)
-     * @param modelRoundTrips the backtest's, measured in the replay (sent → first answer)
+     * @param modelRoundTrips those of the backtest's latency model (entry + response latency, drawn at the times the live
+     *     ones were measured)
+     * @param replayRoundTrips the replay's orders', measured (sent → first answer)
      * @param liveFeedAges feed ages of the messages live (receive time + clock offset − exchange time), where plausible
      * @param implausibleFeedAges messages whose exchange times the local clock cannot vouch for (a market replayed faster
      *     than real time runs ahead of the wall clock)
@@ -161,6 +163,7 @@ public record DriftResult(
     public record Latency(
             Distribution liveRoundTrips,
             Distribution modelRoundTrips,
+            Distribution replayRoundTrips,
             Distribution liveFeedAges,
             long implausibleFeedAges,
             long modelFeedLatencyNs) {}
@@ -175,6 +178,7 @@ public record DriftResult(
      * @param simulatedFilled filled under the configured model
      * @param simulatedModel the configured model
      * @param fittedShare the {@code queueAheadShare} of the probabilistic model that agrees best with the live fills
+     *     (NaN when the fills do not tell the shares apart)
      * @param fittedFilled filled under it
      * @param fittedAgreement orders it gets right (filled or not, as live)
      * @param simulatedAgreement orders the configured model gets right
@@ -380,6 +384,7 @@ public record DriftResult(
         w.name("latency").beginObject();
         distribution(w, "liveRoundTrip", latency.liveRoundTrips());
         distribution(w, "modelRoundTrip", latency.modelRoundTrips());
+        distribution(w, "replayRoundTrip", latency.replayRoundTrips());
         distribution(w, "liveFeedAge", latency.liveFeedAges());
         w.name("implausibleFeedAges").value(latency.implausibleFeedAges());
         w.name("modelFeedLatencyMs").value(latency.modelFeedLatencyNs() / 1e6);

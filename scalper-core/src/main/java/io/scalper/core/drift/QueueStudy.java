@@ -93,6 +93,7 @@ final class QueueStudy {
             long placeNs,
             long endNs,
             boolean liveFilled,
+            long liveFillNs,
             List<long[]> amends) {}
 
     private QueueStudy() {}
@@ -213,6 +214,7 @@ final class QueueStudy {
         long liveFilled = 0;
         final long[] filled = new long[models];
         final long[] agree = new long[models];
+        final double[] timeError = new double[models];
         final long[][] bucketCounts = new long[BUCKETS.length + 1][];
         for (int b = 0; b < bucketCounts.length; b++) {
             bucketCounts[b] = new long[2 + models];
@@ -239,16 +241,22 @@ final class QueueStudy {
                 }
                 if (simFilled == pr.liveFilled()) {
                     agree[m]++;
+                    if (simFilled) {
+                        timeError[m] += Math.abs(firstFill.get(m).get(pr.id()) - pr.liveFillNs());
+                    }
                 }
             }
         }
+        // the most orders right (filled or not, as live); then the fill times nearest the live ones
         int best = 0;
         for (int m = 1; m < SHARES.length; m++) {
-            final long d = Math.abs(filled[m] - liveFilled);
-            final long db = Math.abs(filled[best] - liveFilled);
-            if (agree[m] > agree[best] || (agree[m] == agree[best] && d < db)) {
+            if (agree[m] > agree[best] || (agree[m] == agree[best] && timeError[m] < timeError[best])) {
                 best = m;
             }
+        }
+        boolean told = false;
+        for (int m = 0; m < SHARES.length; m++) {
+            told |= agree[m] != agree[best] || timeError[m] != timeError[best];
         }
         final List<Bucket> buckets = new ArrayList<>();
         for (int b = 0; b < bucketCounts.length; b++) {
@@ -267,7 +275,7 @@ final class QueueStudy {
                 liveFilled,
                 filled[models - 1],
                 configuredModel,
-                SHARES[best],
+                told ? SHARES[best] : Double.NaN,
                 filled[best],
                 agree[best],
                 agree[models - 1],
@@ -355,7 +363,15 @@ final class QueueStudy {
             }
             final long place = c.timeNs() + half;
             out.add(new Probe(
-                    c.id(), c.side(), c.priceTicks(), c.qtyLots(), place, Math.max(place, end), filled, amends));
+                    c.id(),
+                    c.side(),
+                    c.priceTicks(),
+                    c.qtyLots(),
+                    place,
+                    Math.max(place, end),
+                    filled,
+                    filled ? fillNs - half : 0,
+                    amends));
         }
         return out;
     }

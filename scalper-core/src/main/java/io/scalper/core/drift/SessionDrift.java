@@ -84,8 +84,27 @@ public final class SessionDrift {
         if (session.startEquity() > 0) {
             c = c.with("backtest.initialBalance", Double.toString(session.startEquity()));
         }
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(calibration).entrySet()) {
-            c = c.with(e.getKey(), e.getValue());
+        // keys that only make sense together (latencyModel: recorded needs latencyRecording) are applied in passes
+        final Map<String, String> left = new LinkedHashMap<>(calibration);
+        while (!left.isEmpty()) {
+            final int before = left.size();
+            IllegalArgumentException first = null;
+            for (java.util.Iterator<Map.Entry<String, String>> it =
+                            left.entrySet().iterator();
+                    it.hasNext(); ) {
+                final Map.Entry<String, String> e = it.next();
+                try {
+                    c = c.with(e.getKey(), e.getValue());
+                    it.remove();
+                } catch (IllegalArgumentException ex) {
+                    if (first == null) {
+                        first = ex;
+                    }
+                }
+            }
+            if (first != null && left.size() == before) {
+                throw first;
+            }
         }
         return c;
     }
@@ -196,22 +215,20 @@ public final class SessionDrift {
                             direction(d.backtestDirection())),
                     "unexplained: the same messages should give the same decision"));
         }
-        final Matching m = match(live, bt, divergences);
-        final DriftResult.Trades trades = trades(live, bt, m, instrument, divergences);
-        final DriftResult.Fills fills = fills(live, bt, m);
-        divergences.sort(Comparator.comparingLong(DriftResult.Divergence::timeNs));
-
         final Distribution liveRtt = new Distribution();
         for (long v : log.roundTripsNs()) {
             liveRtt.add(v);
         }
-        Distribution modelRtt = replay.roundTrips;
-        if (modelRtt.count() == 0) {
-            modelRtt = sampleModel(cfg.backtest(), startNs, endNs);
-        }
+        final Distribution modelRtt = sampleModel(cfg.backtest(), log.roundTripTimesNs(), startNs, endNs);
+        final Latencies latencies = new Latencies(log, cfg.backtest(), modelRtt.quantile(0.5), seed);
+        final Matching m = match(live, bt, divergences, latencies);
+        final DriftResult.Trades trades = trades(live, bt, m, instrument, divergences);
+        final DriftResult.Fills fills = fills(live, bt, m);
+        divergences.sort(Comparator.comparingLong(DriftResult.Divergence::timeNs));
         final DriftResult.Latency latency = new DriftResult.Latency(
                 liveRtt,
                 modelRtt,
+                replay.roundTrips,
                 timing.feedAges(),
                 timing.implausible(),
                 cfg.backtest().feedLatencyNs());
@@ -305,16 +322,57 @@ public final class SessionDrift {
                         b.latencySigma());
     }
 
-    /** Round trips of the model where the replay sent no order: 1,000 draws over the session. */
-    private Distribution sampleModel(BacktestConfig b, long startNs, long endNs) {
+    /**
+     * The order round trips of the backtest's latency model (entry latency + response latency): 10,000 draws, at the
+     * times the live round trips were measured (spread over the session when none was).
+     */
+    private Distribution sampleModel(BacktestConfig b, long[] liveTimesNs, long startNs, long endNs) {
         final Distribution d = new Distribution();
         final LatencyModel model = LatencyModel.of(b, seed);
-        for (int i = 0; i < 1000; i++) {
-            final long t = startNs + (endNs - startNs) / 1000 * i;
+        final int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            final long t =
+                    liveTimesNs.length > 0 ? liveTimesNs[i % liveTimesNs.length] : startNs + (endNs - startNs) / n * i;
             final long entry = model.entryNs(t);
             d.add(entry + model.responseNs(t + entry));
         }
         return d;
+    }
+
+    /** The live round trip and the model's around a time, to tell a latency cause from a queue cause. */
+    private static final class Latencies {
+        private final long[] liveTimes;
+        private final long[] live;
+        private final LatencyModel recorded;
+        private final double modelMedianNs;
+
+        Latencies(Session.Log log, BacktestConfig b, double modelMedianNs, long seed) {
+            this.liveTimes = log.roundTripTimesNs();
+            this.live = log.roundTripsNs();
+            this.recorded = b.latencyModel().equals(BacktestConfig.RECORDED) ? LatencyModel.of(b, seed) : null;
+            this.modelMedianNs = modelMedianNs;
+        }
+
+        /** The live round trip measured nearest {@code t}, ns, or NaN. */
+        double liveAt(long t) {
+            if (liveTimes.length == 0) {
+                return Double.NaN;
+            }
+            int i = SessionTiming.lastAtOrBefore(liveTimes, t);
+            if (i < 0 || (i + 1 < liveTimes.length && liveTimes[i + 1] - t < t - liveTimes[i])) {
+                i++;
+            }
+            return live[Math.min(i, live.length - 1)];
+        }
+
+        /** The model's round trip at {@code t} (a recorded model's then, another's median), ns. */
+        double modelAt(long t) {
+            if (recorded != null) {
+                final long e = recorded.entryNs(t);
+                return e + recorded.responseNs(t + e);
+            }
+            return modelMedianNs;
+        }
     }
 
     private static String direction(int d) {
@@ -329,7 +387,7 @@ public final class SessionDrift {
         DriftResult.Entries entries;
     }
 
-    private Matching match(SideView live, SideView bt, List<DriftResult.Divergence> out) {
+    private Matching match(SideView live, SideView bt, List<DriftResult.Divergence> out, Latencies latencies) {
         final int nl = live.attempts.size();
         final int nb = bt.attempts.size();
         final Matching m = new Matching();
@@ -381,7 +439,7 @@ public final class SessionDrift {
                         "entry",
                         "live entry " + a.side + " on decision #" + a.decisionSeq + " (" + a.outcome()
                                 + "), none in the backtest",
-                        whyNoEntry(bt, a, "backtest")));
+                        whyNoEntry(bt, a, "backtest", latencies)));
                 continue;
             }
             matched++;
@@ -395,7 +453,7 @@ public final class SessionDrift {
                         "entry",
                         "entry " + a.side + " on decision #" + a.decisionSeq + ": live " + a.outcome()
                                 + after(a.firstFillNs - a.startNs) + ", backtest " + b.outcome(),
-                        whyUnfilled(b, "backtest", live, a)));
+                        whyUnfilled(b, "backtest", a, latencies)));
             } else if (b.filled()) {
                 btOnly++;
                 out.add(new DriftResult.Divergence(
@@ -403,9 +461,20 @@ public final class SessionDrift {
                         "entry",
                         "entry " + a.side + " on decision #" + a.decisionSeq + ": backtest " + b.outcome()
                                 + after(b.firstFillNs - b.startNs) + ", live " + a.outcome(),
-                        whyUnfilled(a, "live", bt, b)));
+                        whyUnfilled(a, "live", b, latencies)));
             } else {
                 neither++;
+                if (a.rejection.isEmpty() != b.rejection.isEmpty()) {
+                    final boolean liveRefused = !a.rejection.isEmpty();
+                    out.add(new DriftResult.Divergence(
+                            a.startNs,
+                            "entry",
+                            "entry " + a.side + " on decision #" + a.decisionSeq + ": live " + a.outcome()
+                                    + ", backtest " + b.outcome(),
+                            liveRefused
+                                    ? "the venue rejected it: " + a.rejection
+                                    : "the simulated exchange rejected it: " + b.rejection));
+                }
             }
         }
         for (SideView.Attempt b : bt.attempts) {
@@ -415,7 +484,7 @@ public final class SessionDrift {
                         "entry",
                         "backtest entry " + b.side + " on decision #" + b.decisionSeq + " (" + b.outcome()
                                 + "), none live",
-                        whyNoEntry(live, b, "live")));
+                        whyNoEntry(live, b, "live", latencies)));
             }
         }
         m.entries = new DriftResult.Entries(
@@ -436,15 +505,19 @@ public final class SessionDrift {
     }
 
     /** Why {@code other} made no entry where {@code a} made one. */
-    private static String whyNoEntry(SideView other, SideView.Attempt a, String otherName) {
+    private static String whyNoEntry(SideView other, SideView.Attempt a, String otherName, Latencies latencies) {
         final String refusal = other.refusalBySeq.get(a.decisionSeq);
-        if (refusal != null) {
-            return otherName + " refused it: " + refusal;
-        }
         final SideView.Attempt busy = other.busyAt(a.startNs);
+        // still busy with an earlier entry or trade: say so, and whether a latency unlike the live one kept it busy
+        final String still = busy == null || busy.equals(a)
+                ? ""
+                : " (still in the " + (busy.trade >= 0 ? "trade" : "entry") + " of decision #" + busy.decisionSeq + ")"
+                        + latencyNote(latencies, busy.startNs);
+        if (refusal != null) {
+            return otherName + " refused it: " + refusal + still;
+        }
         if (busy != null) {
-            return otherName + " was still in an earlier " + (busy.trade >= 0 ? "trade" : "entry")
-                    + " (entry on decision #" + busy.decisionSeq + ")";
+            return otherName + " was busy" + still;
         }
         for (Session.Note n : other.notes) {
             if (n.kind().equals("gap") && Math.abs(n.timeNs() - a.startNs) <= 5_000_000_000L) {
@@ -459,14 +532,47 @@ public final class SessionDrift {
         return "unexplained: " + otherName + " made no entry and refused none on decision #" + a.decisionSeq;
     }
 
-    /** Why attempt {@code a} (of {@code side}) did not fill when its match {@code filled} did. */
-    private static String whyUnfilled(SideView.Attempt a, String side, SideView otherSide, SideView.Attempt filled) {
-        if (!a.rejection.isEmpty()) {
-            return side + " venue rejected it: " + a.rejection;
+    /** {@code "; latency: ..."} when the model's round trip around {@code t} differs from the live one, else "". */
+    private static String latencyNote(Latencies latencies, long t) {
+        final double live = latencies.liveAt(t);
+        final double model = latencies.modelAt(t);
+        if (Double.isNaN(live) || Math.abs(model - live) <= Math.max(2_000_000, live / 2)) {
+            return "";
         }
-        return "fill model: the " + (side.equals("backtest") ? "simulated" : "live")
-                + " order was not filled where the other filled " + filled.firstFillLiquidity.toLowerCase(Locale.ROOT)
-                + " (queue position and latency)";
+        return String.format(
+                Locale.ROOT,
+                "; latency: the backtest's order round trip %.1f ms against %.1f ms live then",
+                model / 1e6,
+                live / 1e6);
+    }
+
+    /**
+     * Why attempt {@code a} (of {@code side}) did not fill when its match {@code filled} did: a rejection; else the
+     * latency, when the model's round trip then differs from the live one by more than half (and 2 ms); else the queue.
+     */
+    private static String whyUnfilled(SideView.Attempt a, String side, SideView.Attempt filled, Latencies latencies) {
+        if (!a.rejection.isEmpty()) {
+            return (side.equals("live") ? "the venue" : "the simulated exchange") + " rejected it: " + a.rejection;
+        }
+        final double live = latencies.liveAt(a.startNs);
+        final double model = latencies.modelAt(a.startNs);
+        if (!Double.isNaN(live) && Math.abs(model - live) > Math.max(2_000_000, live / 2)) {
+            return String.format(
+                    Locale.ROOT,
+                    "latency: the backtest's order round trip %.1f ms against %.1f ms live then — its orders reached"
+                            + " the book %s",
+                    model / 1e6,
+                    live / 1e6,
+                    model > live ? "later" : "sooner");
+        }
+        return String.format(
+                Locale.ROOT,
+                "queue: the %s order was not filled where the other filled %s, with the latency alike (%.1f ms live,"
+                        + " %.1f ms modelled): the queue ahead of it in the backtest's queue model",
+                side.equals("backtest") ? "simulated" : "live",
+                filled.firstFillLiquidity.toLowerCase(Locale.ROOT),
+                Double.isNaN(live) ? Double.NaN : live / 1e6,
+                model / 1e6);
     }
 
     private DriftResult.Trades trades(

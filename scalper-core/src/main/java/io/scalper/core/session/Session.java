@@ -5,7 +5,6 @@ import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.metrics.RoundTrip;
 import io.scalper.core.model.Instrument;
 import io.scalper.core.model.Side;
-import io.scalper.core.util.JsonText;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -549,7 +548,6 @@ public final class Session {
             boolean truncated) {}
 
     /** Reads the event log of {@code symbol} (gaps, recorded for every symbol, are included). */
-    @SuppressWarnings("unchecked")
     public Log log(String symbol) throws IOException {
         final List<Command> commands = new ArrayList<>();
         final List<Answer> answers = new ArrayList<>();
@@ -562,7 +560,7 @@ public final class Session {
                 final String line = lines.next();
                 final Map<String, Object> m;
                 try {
-                    m = (Map<String, Object>) JsonText.parse(line);
+                    m = FlatJson.parse(line);
                 } catch (IllegalArgumentException e) {
                     continue; // a line cut by a crash
                 }
@@ -696,7 +694,8 @@ public final class Session {
     }
 
     private static long num(Map<String, Object> m, String key) {
-        return m.get(key) instanceof Number n ? (long) n.doubleValue() : 0;
+        final Object v = m.get(key);
+        return v instanceof Long l ? l : v instanceof Number n ? (long) n.doubleValue() : 0;
     }
 
     private static double dbl(Map<String, Object> m, String key) {
