@@ -40,6 +40,7 @@ final class RotatingLines implements Closeable {
     private long bytesOfFinishedFiles;
     private long lines;
     private long files;
+    private long sinceFlush;
 
     /**
      * @param directory where the files go (must exist)
@@ -61,7 +62,14 @@ final class RotatingLines implements Closeable {
         }
         out.write('\n');
         lines++;
+        sinceFlush += line.length() + 1;
+        if (sinceFlush >= FLUSH_EVERY_CHARS) {
+            flush(); // what the compressor holds stays small: the bytes counted are the bytes on disk, nearly
+        }
     }
+
+    /** Text written between two flushes at most (the compressor's backlog, and the error in {@link #bytes()}). */
+    static final int FLUSH_EVERY_CHARS = 64 * 1024;
 
     private void rollTo(long timeNs) throws IOException {
         final long hour = Math.floorDiv(timeNs, HOUR_NS) * HOUR_NS;
@@ -73,7 +81,7 @@ final class RotatingLines implements Closeable {
         finalFile = uniqueName(HOUR.format(Instant.ofEpochSecond(0, hour)));
         partFile = finalFile.resolveSibling(finalFile.getFileName() + ".part");
         counting = new Counting(Files.newOutputStream(partFile));
-        out = new OutputStreamWriter(new GZIPOutputStream(counting, 1 << 16, true), StandardCharsets.UTF_8);
+        out = new OutputStreamWriter(new GZIPOutputStream(counting, 1 << 13, true), StandardCharsets.UTF_8);
         files++;
     }
 
@@ -98,6 +106,7 @@ final class RotatingLines implements Closeable {
 
     /** Pushes what was written to the file (a gzip sync flush: readable up to here even if the process dies). */
     void flush() throws IOException {
+        sinceFlush = 0;
         if (out != null) {
             out.flush();
         }
