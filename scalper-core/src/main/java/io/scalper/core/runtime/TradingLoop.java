@@ -107,6 +107,8 @@ public final class TradingLoop implements AutoCloseable {
         scheduler = new ManualScheduler(clock);
         if (sessionMaxBytes > 0) {
             session = io.scalper.core.session.SessionRecorder.open(stateDirectory, sessionMaxBytes, clock, log::warn);
+            log.info("recording the session in " + session.directory() + " (sessions bounded to "
+                    + (sessionMaxBytes >> 20) + " MiB)");
         }
         venue.connect(clock);
         final Instrument instrument = venue.instrument();

@@ -193,4 +193,92 @@ class SessionDriftTest {
         assertThat(refused.cause()).contains("insufficient_balance");
         assertThat(r.decisions().sameScore()).isEqualTo(r.decisions().compared());
     }
+
+    @Test
+    void shouldWriteAReportThatRendersInChromium() throws Exception {
+        final DriftResult r = drift(clean, VENUE_MODELS);
+        final Path html = dir.resolve("report.html");
+        io.scalper.core.report.DriftReport.write(r, html);
+
+        final String page = java.nio.file.Files.readString(html);
+        for (String id : new String[] {
+            "run",
+            "stats",
+            "equity",
+            "drawdown",
+            "price",
+            "signals",
+            "latency",
+            "queue",
+            "refusals",
+            "trades",
+            "differences"
+        }) {
+            assertThat(page).as(id).contains("id=\"" + id + "\"");
+        }
+        assertThat(page).contains("equity-chart", "live-latency-chart", "model-latency-chart", "agreement-chart");
+        final io.scalper.core.report.ChromiumCheck chromium = io.scalper.core.report.ChromiumCheck.require();
+        final StringBuilder output = new StringBuilder();
+        assertThat(chromium.check(html, output))
+                .as("check-report.sh output:%n%s", output)
+                .isZero();
+        assertThat(output).contains("check-report: OK");
+
+        final Path empty = dir.resolve("empty.html");
+        io.scalper.core.report.DriftReport.write(emptyResult(), empty);
+        final StringBuilder out2 = new StringBuilder();
+        assertThat(chromium.check(empty, out2))
+                .as("check-report.sh output:%n%s", out2)
+                .isZero();
+    }
+
+    /** A session in which nothing traded and nothing was measured. */
+    static DriftResult emptyResult() {
+        final long t = 1_800_000_000_000_000_000L;
+        return new DriftResult(
+                new DriftResult.Run(
+                        "s",
+                        "sim",
+                        "BTCUSDT",
+                        t,
+                        t + 60_000_000_000L,
+                        0,
+                        "fixed",
+                        "risk-averse",
+                        Map.of(),
+                        java.util.List.of()),
+                new DriftResult.Decisions(0, 0, 0, 0, 0, 0, 0, java.util.List.of(), 1, new long[1], new long[1]),
+                new DriftResult.Entries(0, 0, 0, 0, 0, 0, 0, 0, 0),
+                new DriftResult.Fills(0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN),
+                new DriftResult.Trades(
+                        0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), java.util.List.of()),
+                new DriftResult.Latency(
+                        new Distribution(), new Distribution(), new Distribution(), new Distribution(), 0, 0),
+                new DriftResult.Queue(
+                        0,
+                        0,
+                        0,
+                        0,
+                        "risk-averse",
+                        Double.NaN,
+                        0,
+                        0,
+                        0,
+                        new double[0],
+                        new long[0],
+                        new long[0],
+                        java.util.List.of()),
+                java.util.List.of(),
+                new DriftResult.Curves(
+                        new long[] {t},
+                        new double[] {0},
+                        new long[] {t},
+                        new double[] {0},
+                        new long[0],
+                        new double[0],
+                        new long[0],
+                        new double[0],
+                        new long[0],
+                        new double[0]));
+    }
 }
