@@ -307,19 +307,24 @@ final class DriftCommand implements Callable<Integer> {
                         : "")
                 + "); replayed at the recorded receive times");
         final DriftResult.Queue q = r.queue();
-        out.println(
-                q.orders() == 0
-                        ? "queue:         no resting entry to study"
-                        : String.format(
-                                Locale.ROOT,
-                                "queue:         %d resting entries, %d filled live; %s fills %d; fitted queueAheadShare %.1f"
-                                        + " fills %d",
-                                q.orders(),
-                                q.liveFilled(),
-                                q.simulatedModel(),
-                                q.simulatedFilled(),
-                                q.fittedShare(),
-                                q.fittedFilled()));
+        if (q.orders() == 0) {
+            out.println("queue:         no resting entry to study");
+        } else {
+            out.println(String.format(
+                    Locale.ROOT,
+                    "queue:         %d resting entries, %d filled live; %s fills %d; %s",
+                    q.orders(),
+                    q.liveFilled(),
+                    q.simulatedModel(),
+                    q.simulatedFilled(),
+                    Double.isNaN(q.fittedShare())
+                            ? "the fills do not tell the queue models apart"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "fitted queueAheadShare %.1f fills %d",
+                                    q.fittedShare(),
+                                    q.fittedFilled())));
+        }
         final DriftResult.Divergence first = r.first();
         out.println("first parting: "
                 + (first == null

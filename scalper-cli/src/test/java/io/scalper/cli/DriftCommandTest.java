@@ -186,11 +186,13 @@ class DriftCommandTest {
 
         final Run fit = run("drift", "--session", state.toString(), "--fit");
         assertThat(fit.code()).as(fit.err()).isZero();
-        assertThat(fit.out()).contains("backtest:\n", "latencyModel: recorded", "# scalper drift --fit");
+        assertThat(fit.out())
+                .contains("backtest:\n", "latencyModel: fixed", "latencySigma: ", "# scalper drift --fit")
+                .contains("#   latencyModel: recorded, latencyRecording: ");
         final Path calibration = tmp.resolve("fit.yaml");
         Files.writeString(calibration, fit.out());
         final JsonNode calibrated = drift("--calibration", calibration.toString());
-        assertThat(calibrated.path("run").path("latencyModel").asText()).startsWith("recorded round trips");
+        assertThat(calibrated.path("run").path("latencyModel").asText()).startsWith("log-normal");
         assertThat(calibrated.get("modelMedianRoundTripMs").asDouble())
                 .as("the live round trips, replayed")
                 .isCloseTo(

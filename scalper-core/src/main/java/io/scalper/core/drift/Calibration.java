@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The backtest's latency and queue models fitted to a live session ({@code scalper drift --fit}): the session's own
- * order round trips replayed ({@code latencyModel: recorded}) — and, as a portable alternative for backtests of other
- * periods, the log-normal latency whose round trips (order + response latency) have the live median and the live ratio
- * of the 90th percentile to the median — and the {@code queueAheadShare} of the probabilistic queue model that gets
- * the most live resting entries right (filled or not; then the nearest fill times). Printed as the {@code backtest}
- * section of a configuration file.
+ * The backtest's latency and queue models fitted to a live session ({@code scalper drift --fit}): the log-normal
+ * latency whose round trips (order + response latency) have the live median and the live ratio of the 90th percentile
+ * to the median — or, as a comment, the session's own round trips replayed ({@code latencyModel: recorded}), which
+ * takes each round trip as half out, half back: a slow acknowledgement counts as a slow arrival — and the {@code
+ * queueAheadShare} of the probabilistic queue model that gets the most live resting entries right (filled or not; then
+ * the nearest fill times). Printed as the {@code backtest} section of a configuration file.
  *
  * @param keys the keys set ({@code backtest.orderLatency} ...), values as the configuration reads them
  * @param comments what they were fitted from, one line each
@@ -64,15 +64,10 @@ public record Calibration(Map<String, String> keys, java.util.List<String> comme
             }
             final long each = Math.max(1_000, Math.round(median / bestMedian / 1_000) * 1_000);
             final String sigma = String.format(Locale.ROOT, "%.2f", bestSigma);
-            if (session != null) {
-                keys.put("backtest.latencyModel", "recorded");
-                keys.put("backtest.latencyRecording", session.toAbsolutePath().toString());
-            } else {
-                keys.put("backtest.latencyModel", "fixed");
-                keys.put("backtest.orderLatency", Durations.format(each));
-                keys.put("backtest.responseLatency", Durations.format(each));
-                keys.put("backtest.latencySigma", sigma);
-            }
+            keys.put("backtest.latencyModel", "fixed");
+            keys.put("backtest.orderLatency", Durations.format(each));
+            keys.put("backtest.responseLatency", Durations.format(each));
+            keys.put("backtest.latencySigma", sigma);
             comments.add(String.format(
                     Locale.ROOT,
                     "order round trips live: %d, median %.3f ms, p90 %.3f ms; the backtest's model had a median of"
@@ -82,10 +77,9 @@ public record Calibration(Map<String, String> keys, java.util.List<String> comme
                     live.quantile(0.9) / 1e6,
                     r.latency().modelRoundTrips().medianMs()));
             if (session != null) {
-                comments.add("the round trips below replay this session's own; for a backtest of another period, the"
-                        + " log-normal that fits them:");
-                comments.add("  latencyModel: fixed, orderLatency: " + Durations.format(each) + ", responseLatency: "
-                        + Durations.format(each) + ", latencySigma: " + sigma);
+                comments.add("or replay this session's very round trips, half out and half back (a slow acknowledgement"
+                        + " then counts as a slow arrival):");
+                comments.add("  latencyModel: recorded, latencyRecording: " + session.toAbsolutePath());
             }
         } else {
             comments.add("no order round trip was measured live: latency left as it is");

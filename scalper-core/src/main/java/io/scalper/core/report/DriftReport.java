@@ -593,8 +593,11 @@ public final class DriftReport {
                                 ? " (" + q.crossedInSimulation() + " more crossed the simulated book when placed)"
                                 : "")
                         + ". Configured model: " + q.simulatedModel() + ", right on " + q.simulatedAgreement() + " of "
-                        + q.orders() + "; fitted queueAheadShare " + Fmt.trimmed(q.fittedShare(), 1, 1) + ", right on "
-                        + q.fittedAgreement() + ".");
+                        + q.orders() + "; "
+                        + (Double.isNaN(q.fittedShare())
+                                ? "every share fills them alike: the live fills do not tell the queue models apart."
+                                : "fitted queueAheadShare " + Fmt.trimmed(q.fittedShare(), 1, 1) + ", right on "
+                                        + q.fittedAgreement() + "."));
         out.append("</p>\n<table>\n<thead><tr><th class=\"l\">Queue ahead at join</th><th>Orders</th><th>Filled"
                 + " live</th><th>Filled, configured model</th><th>Filled, fitted model</th></tr></thead>\n<tbody>\n");
         for (DriftResult.QueueBucket b : q.buckets()) {
