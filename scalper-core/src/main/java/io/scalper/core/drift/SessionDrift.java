@@ -118,9 +118,13 @@ public final class SessionDrift {
         if (log.truncated()) {
             notes.add("the session's files end early (the run was killed): compared up to the last second written");
         }
-        final long endNs = session.truncatedNs() != 0
-                ? session.truncatedNs()
-                : session.stopNs() != 0 ? session.stopNs() : lastTime(log);
+        // where the replay ends: the stop (entries stopped), or where the recording stopped; a killed session is
+        // replayed to the end of its data
+        final long stopAt = session.truncatedNs() != 0 ? session.truncatedNs() : session.stopNs();
+        final long[][] turns = session.steps();
+        final long endNs = stopAt != 0
+                ? stopAt
+                : Math.max(lastTime(log), turns[1].length == 0 ? 0 : turns[1][turns[1].length - 1]);
         if (session.truncatedNs() != 0) {
             notes.add("recording stopped at the disk bound: compared up to there");
         }
@@ -138,7 +142,6 @@ public final class SessionDrift {
             }
         }
         final long startNs = session.clockStartNs();
-        final long[][] turns = session.steps();
         final SessionTiming timing = new SessionTiming(
                 session.clockOffsetNs(), startNs, session.firstStepNs(), turns[0], turns[1], turns[2]);
         final Optional<EdgeCalibration> edge = session.text(Session.START_EDGE)
@@ -161,7 +164,7 @@ public final class SessionDrift {
                     .source(market.open())
                     .seed(seed)
                     .timing(timing)
-                    .maxDurationNs(Math.max(1, endNs - startNs))
+                    .maxDurationNs(stopAt == 0 ? 0 : Math.max(1, stopAt - startNs))
                     .flattenAtEnd(session.flattened())
                     .engine(eb -> {
                         eb.addListener(replay);
