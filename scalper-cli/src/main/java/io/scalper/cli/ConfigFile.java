@@ -137,6 +137,34 @@ final class ConfigFile {
     }
 
     /**
+     * The keys this file sets, dotted ({@code backtest.orderLatency}), with their values as text ({@code
+     * ScalperConfig#with} reads them; a list of durations comma-separated), in file order.
+     */
+    java.util.Map<String, String> keys() {
+        final java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        flatten(root, "", out);
+        return out;
+    }
+
+    private static void flatten(JsonNode node, String prefix, java.util.Map<String, String> out) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                final Map.Entry<String, JsonNode> e = it.next();
+                flatten(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out);
+            }
+        } else if (node.isArray()) {
+            final List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(n.asText()));
+            out.put(prefix, String.join(",", items));
+        } else {
+            out.put(prefix, node.asText());
+        }
+    }
+
+    /**
      * The configuration, validated.
      *
      * @throws ScalperCli.UsageException naming the first bad or unknown key

@@ -107,6 +107,24 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BacktestInput.MarketOptions market = new BacktestInput.MarketOptions();
 
+    @Option(
+            names = "--no-record",
+            description = "Do not record the session (default: recorded in STATE/sessions/ for scalper drift).")
+    boolean noRecord;
+
+    @Option(
+            names = "--record-max-mb",
+            paramLabel = "MB",
+            defaultValue = "1024",
+            description = "Bound of STATE/sessions/: older sessions are deleted first (default ${DEFAULT-VALUE}).")
+    long recordMaxMb;
+
+    @Option(
+            names = "--faults",
+            paramLabel = "SPEC",
+            description = "Faults the embedded emulator injects (--sim), as scalper sim --faults.")
+    String faults;
+
     @Option(names = "--json", description = "Print the final summary as one JSON object on standard output.")
     boolean json;
 
@@ -141,6 +159,20 @@ final class RunCommand implements Callable<Integer> {
         if (env == null && !sim && creds.testnet()) {
             env = BybitEnvironment.TESTNET;
         }
+        if (!noRecord && recordMaxMb <= 0) {
+            throw new ScalperCli.UsageException("--record-max-mb must be > 0, got " + recordMaxMb);
+        }
+        if (faults != null) {
+            if (env != null) {
+                throw new ScalperCli.UsageException(
+                        "--faults injects faults into the embedded emulator: only with --sim");
+            }
+            try {
+                io.scalper.emulator.EmulatorFaults.validate(faults);
+            } catch (IllegalArgumentException e) {
+                throw new ScalperCli.UsageException("--faults: " + e.getMessage());
+            }
+        }
         if (env != null && market.isSet()) {
             throw new ScalperCli.UsageException(
                     "--profile, --predictability, --pattern-move-bps and --mix shape the emulator's market: only with"
@@ -151,8 +183,11 @@ final class RunCommand implements Callable<Integer> {
         String venueName;
         try {
             if (env == null) {
-                final BybitEmulator.Builder eb = BybitEmulator.builder()
-                        .restPort(0)
+                final BybitEmulator.Builder eb = BybitEmulator.builder();
+                if (faults != null) {
+                    eb.faults(faults);
+                }
+                eb.restPort(0)
                         .wsPort(0)
                         .seed(seed)
                         .speed(speed)
@@ -232,6 +267,7 @@ final class RunCommand implements Callable<Integer> {
                 .reconcile(policy)
                 .paper(paper)
                 .venueName(venueName)
+                .recordSession(noRecord ? 0 : recordMaxMb << 20)
                 .build();
         final boolean terminal = System.console() != null && !quiet;
         try (trader;

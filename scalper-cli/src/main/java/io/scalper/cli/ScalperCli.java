@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             GenerateCommand.class,
             SimCommand.class,
+            DriftCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ScalperCli implements Runnable {

@@ -120,7 +120,8 @@ public final class ConcatSource implements MarketSource {
 
     @Override
     public long localTimeNs() {
-        return localTimeNs;
+        // the playing part's, also while it emits (a backtest's encoder reads it then)
+        return current != null ? current.localTimeNs() : localTimeNs;
     }
 
     /** Index of the part playing now (the last one once all are exhausted). */

@@ -212,6 +212,8 @@ public final class RecordedFrameSource implements MarketSource {
                 continue;
             }
             decoder.emitTo(market, sink);
+            // the message's own receive time while its events are emitted (a backtest's encoder reads it then)
+            localTimeNs = local;
             final int r = ascii
                     ? decoder.decode(in.bytes(), start, in.length(), local)
                     : decoder.decode(((String) text).substring(start), local);

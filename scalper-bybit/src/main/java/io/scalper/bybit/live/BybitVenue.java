@@ -298,6 +298,20 @@ public final class BybitVenue implements Venue {
         return this;
     }
 
+    @Override
+    public void tap(io.scalper.core.session.MarketTap tap) {
+        if (paperStream != null) {
+            paperStream.tap(tap);
+        } else if (session != null) {
+            session.publicStream().tap(tap);
+        }
+    }
+
+    @Override
+    public long clockOffsetNs() {
+        return rest == null ? 0 : rest.serverOffsetMs() * 1_000_000L;
+    }
+
     /** What reconciliation found at start ({@code null} in paper mode, or before {@link #attach}). */
     public BybitReconciliation reconciliation() {
         return reconciliation;

@@ -94,6 +94,7 @@ public final class LiveTrader implements AutoCloseable {
                 .reconcile(b.policy)
                 .engine(b.customizer)
                 .log(RUNTIME_LOG)
+                .recordSession(b.sessionMaxBytes)
                 .build();
     }
 
@@ -206,8 +207,18 @@ public final class LiveTrader implements AutoCloseable {
         private int depth = 50;
         private String venueName;
         private BybitWsConfig wsConfig = BybitWsConfig.defaults();
+        private long sessionMaxBytes;
 
         private Builder() {}
+
+        /**
+         * Records the session in the state directory's {@code sessions/} for {@code scalper drift}, the folder bounded by
+         * {@code maxBytes} ({@link TradingLoop.Builder#recordSession}); 0 (the default) records nothing.
+         */
+        public Builder recordSession(long maxBytes) {
+            this.sessionMaxBytes = maxBytes;
+            return this;
+        }
 
         public Builder environment(BybitEnvironment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");

@@ -61,6 +61,7 @@ public final class BybitPublicStream implements AutoCloseable {
     private long seenGaps;
     private long seenDropped;
     private long resubscribes;
+    private io.scalper.core.session.MarketTap tap;
 
     /**
      * @param url the public linear stream URL ({@link BybitEnvironment#publicLinearWsUrl()})
@@ -140,6 +141,9 @@ public final class BybitPublicStream implements AutoCloseable {
         if (dropped != seenDropped) {
             seenDropped = dropped;
             LOG.warn("bybit public: event queue overflowed ({} events dropped), resyncing every book", dropped);
+            if (tap != null) {
+                tap.onGap("public event queue overflowed: " + dropped + " events dropped", clock.nowNs());
+            }
             for (int i = 0; i < symbols.length; i++) {
                 final MarketState m = decoder.market(symbols[i]);
                 if (m != null) {
@@ -173,6 +177,9 @@ public final class BybitPublicStream implements AutoCloseable {
         switch (kind) {
             case EventQueue.CONNECTED:
                 connected = true;
+                if (tap != null) {
+                    tap.onGap("public stream connected", localTimeNs);
+                }
                 // The subscription sent on open brings a snapshot for every book.
                 for (int i = 0; i < symbols.length; i++) {
                     resyncPending[i] = true;
@@ -181,6 +188,9 @@ public final class BybitPublicStream implements AutoCloseable {
                 break;
             case EventQueue.DISCONNECTED:
                 connected = false;
+                if (tap != null) {
+                    tap.onGap("public stream disconnected: " + text, localTimeNs);
+                }
                 for (String symbol : symbols) {
                     final MarketState m = decoder.market(symbol);
                     if (m != null) {
@@ -189,7 +199,11 @@ public final class BybitPublicStream implements AutoCloseable {
                 }
                 break;
             default:
-                if (decoder.decode(text, localTimeNs) == BybitMarketDecoder.BOOK) {
+                final int kindDecoded = decoder.decode(text, localTimeNs);
+                if (tap != null) {
+                    tap.onFrame(text, localTimeNs);
+                }
+                if (kindDecoded == BybitMarketDecoder.BOOK) {
                     checkBooks(localTimeNs);
                 }
         }
@@ -269,6 +283,14 @@ public final class BybitPublicStream implements AutoCloseable {
             out.add(List.copyOf(topics.subList(from, Math.min(topics.size(), from + MAX_ARGS_PER_REQUEST))));
         }
         return out;
+    }
+
+    /**
+     * Hands every frame this stream decodes to {@code tap} right after, as received, with connections and losses as
+     * gaps (a session recording). Engine thread; {@code null} for none.
+     */
+    public void tap(io.scalper.core.session.MarketTap tap) {
+        this.tap = tap;
     }
 
     /** Every topic subscribed, books first for each symbol. */

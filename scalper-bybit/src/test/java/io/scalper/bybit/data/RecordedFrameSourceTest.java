@@ -274,6 +274,46 @@ class RecordedFrameSourceTest {
     }
 
     @Test
+    void shouldReportEachMessagesOwnReceiveTimeWhileItsEventsAreEmitted() throws IOException {
+        // a backtest encodes the receive time as the events arrive: before the fix it took the previous message's (0
+        // for the first), so every recorded receive time reached the strategy one message late
+        final String book = "{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"snapshot\",\"ts\":1700000000000,"
+                + "\"data\":{\"s\":\"BTCUSDT\",\"b\":[[\"100.0\",\"1.000\"]],\"a\":[[\"100.1\",\"2.000\"]],"
+                + "\"u\":1,\"seq\":5},\"cts\":1699999999999}";
+        final String trade = "{\"topic\":\"publicTrade.BTCUSDT\",\"type\":\"snapshot\",\"ts\":1700000000100,"
+                + "\"data\":[{\"T\":1700000000099,\"s\":\"BTCUSDT\",\"S\":\"Buy\",\"v\":\"0.005\",\"p\":\"100.1\"}]}";
+        final Path first = tmp.resolve("a.jsonl");
+        final Path second = tmp.resolve("b.jsonl");
+        Files.writeString(first, "1700000000010000000\t" + book + "\n1700000000120000000\t" + trade + "\n");
+        Files.writeString(second, "1700000000130000000\t" + trade.replace("1700000000100", "1700000000110") + "\n");
+        final java.util.List<Long> seen = new java.util.ArrayList<>();
+        try (io.scalper.core.backtest.MarketSource source =
+                MarketSources.open(List.of(first, second), BybitInstruments.BTCUSDT, SourceOptions.defaults())) {
+            final io.scalper.core.market.MarketEventSink sink = new io.scalper.core.market.MarketEventSink() {
+                @Override
+                public void onBook(io.scalper.core.book.BookUpdate u) {
+                    seen.add(source.localTimeNs());
+                }
+
+                @Override
+                public void onTrade(long timeNs, long priceTicks, long sizeLots, Side aggressor) {
+                    seen.add(source.localTimeNs());
+                }
+
+                @Override
+                public void onTicker(io.scalper.core.market.TickerState t) {
+                    seen.add(source.localTimeNs());
+                }
+            };
+            while (source.next(sink)) {
+                // the sink notes the time as each event arrives
+            }
+        }
+        assertThat(seen)
+                .containsExactly(1_700_000_000_010_000_000L, 1_700_000_000_120_000_000L, 1_700_000_000_130_000_000L);
+    }
+
+    @Test
     void shouldInferAnInstrumentMissingFromTheTable() throws IOException {
         final Path file = SharedData.require(LINEAR);
         final Instrument expected =

@@ -86,6 +86,8 @@ public final class BacktestRunner {
     private final long decisionIntervalNs;
     private final long tradeFromNs;
     private final String description;
+    private final ReplayTiming timing;
+    private final Consumer<ScalperEngine> onEngine;
 
     private BacktestRunner(Builder b) {
         this.config = b.config;
@@ -100,6 +102,8 @@ public final class BacktestRunner {
         this.decisionIntervalNs = b.decisionIntervalNs;
         this.tradeFromNs = b.tradeFromNs;
         this.description = b.description;
+        this.timing = b.timing;
+        this.onEngine = b.onEngine;
     }
 
     public static Builder builder() {
@@ -278,7 +282,10 @@ public final class BacktestRunner {
             legs.add(leg);
             if (leg.exReader.peek()) {
                 any = true;
-                t0 = Math.min(t0, leg.exReader.exchangeTimeNs());
+                final long first = timing == null
+                        ? leg.exReader.exchangeTimeNs()
+                        : timing.startNs(timing.exchangeNs(leg.exReader.exchangeTimeNs(), leg.exReader.localTimeNs()));
+                t0 = Math.min(t0, first);
             }
         }
         if (!any) {
@@ -320,6 +327,9 @@ public final class BacktestRunner {
                         customizer.accept(eb);
                     }
                 });
+                if (onEngine != null) {
+                    onEngine.accept(leg.engine);
+                }
                 leg.toExchange = new MarketStateSink(leg.exchangeMarket, leg.exchange);
                 leg.toEngine = new MarketStateSink(leg.engine.market(), leg.engine.marketListener());
                 leg.lastEx = t0;
@@ -356,7 +366,11 @@ public final class BacktestRunner {
                 final Leg leg = legs.get(i);
                 leg.tEx = Long.MAX_VALUE;
                 if (leg.exReader.peek()) {
-                    leg.tEx = Math.max(leg.exReader.exchangeTimeNs(), leg.lastEx);
+                    leg.tEx = Math.max(
+                            timing == null
+                                    ? leg.exReader.exchangeTimeNs()
+                                    : timing.exchangeNs(leg.exReader.exchangeTimeNs(), leg.exReader.localTimeNs()),
+                            leg.lastEx);
                 }
                 leg.tSt = Long.MAX_VALUE;
                 leg.stImplausible = false;
@@ -365,14 +379,18 @@ public final class BacktestRunner {
                     final long local = leg.stReader.localTimeNs();
                     final boolean usable = recorded && local != 0 && local - leg.stExchange <= MAX_RECORDED_FEED_AGE_NS;
                     leg.stImplausible = recorded && local != 0 && !usable;
-                    final long arrival = usable ? Math.max(local, leg.stExchange) : leg.stExchange + feedLatency;
+                    final long arrival = timing != null
+                            ? timing.strategyNs(leg.stExchange, local)
+                            : usable ? Math.max(local, leg.stExchange) : leg.stExchange + feedLatency;
+                    leg.stImplausible &= timing == null;
                     leg.tSt = Math.max(arrival, leg.lastSt);
                 }
                 tData = Math.min(tData, Math.min(leg.tEx, leg.tSt));
                 tAct = Math.min(tAct, leg.exchange.nextEventNs());
                 pending |= leg.tEx != Long.MAX_VALUE || leg.tSt != Long.MAX_VALUE || leg.stMessages < leg.exMessages;
             }
-            final long tTimer = scheduler.nextDeadlineNs();
+            final long deadline = scheduler.nextDeadlineNs();
+            final long tTimer = timing == null || deadline == Long.MAX_VALUE ? deadline : timing.timerNs(deadline);
             final long t = Math.min(Math.min(tData, tAct), Math.min(tTimer, nextSample));
             if (t > endLimit || (tData == Long.MAX_VALUE && !pending)) {
                 break;
@@ -400,7 +418,12 @@ public final class BacktestRunner {
                 if (leg.stImplausible) {
                     leg.implausibleReceiveTimes++;
                 }
-                leg.engine.onFeedAge(t - leg.stExchange);
+                final long age = timing == null
+                        ? t - leg.stExchange
+                        : timing.feedAgeNs(leg.stExchange, leg.stReader.localTimeNs(), t);
+                if (age != Long.MIN_VALUE) {
+                    leg.engine.onFeedAge(age);
+                }
                 leg.stReader.dispatch(leg.toEngine);
                 leg.toEngine.flush();
                 leg.stMessages++;
@@ -597,8 +620,25 @@ public final class BacktestRunner {
         private long decisionIntervalNs = 1_000_000_000L;
         private long tradeFromNs;
         private String description;
+        private ReplayTiming timing;
+        private Consumer<ScalperEngine> onEngine;
 
         private Builder() {}
+
+        /**
+         * Replays a recorded live session on its own clock (see {@link ReplayTiming}); {@code null} (the default) for a
+         * market's exchange times and {@code backtest.feedLatency}.
+         */
+        public Builder timing(ReplayTiming timing) {
+            this.timing = timing;
+            return this;
+        }
+
+        /** Told each engine once it is built, before the first event (to restore what a live run restored). */
+        public Builder onEngine(Consumer<ScalperEngine> callback) {
+            this.onEngine = callback;
+            return this;
+        }
 
         /** What the result says the market came from, with several sources (default: their own descriptions). */
         public Builder description(String text) {

@@ -14,10 +14,23 @@ public interface LatencyModel {
     long responseNs(long nowNs);
 
     /**
-     * The latency model of a backtest section: fixed, or log-normal around its medians ({@code latencySigma} above 0)
-     * drawn from {@code seed}.
+     * The latency model of a backtest section: with {@code latencyModel: fixed}, fixed, or log-normal around its
+     * medians ({@code latencySigma} above 0) drawn from {@code seed}; with {@code latencyModel: recorded}, the round
+     * trips recorded in the sessions at {@code latencyRecording} ({@link #replayed}).
+     *
+     * @throws IllegalArgumentException naming {@code backtest.latencyRecording} when it holds no recorded round trip
      */
     static LatencyModel of(BacktestConfig backtest, long seed) {
+        if (backtest.latencyModel().equals(BacktestConfig.RECORDED)) {
+            final long[][] recorded;
+            try {
+                recorded =
+                        io.scalper.core.session.Session.roundTrips(java.nio.file.Path.of(backtest.latencyRecording()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("backtest.latencyRecording: " + e.getMessage(), e);
+            }
+            return replayed(recorded[0], recorded[1]);
+        }
         return backtest.latencySigma() == 0
                 ? constant(backtest.orderLatencyNs(), backtest.responseLatencyNs())
                 : logNormal(backtest.orderLatencyNs(), backtest.responseLatencyNs(), backtest.latencySigma(), seed);
@@ -90,6 +103,65 @@ public interface LatencyModel {
             @Override
             public String toString() {
                 return "logNormal(median " + medianEntryNs + "ns / " + medianResponseNs + "ns, sigma " + sigma + ")";
+            }
+        };
+    }
+
+    /**
+     * Order round trips measured live, replayed: a command sent at t reaches the exchange after half of the round trip
+     * measured nearest to t, and its answer comes back after the other half (measured nearest to when it leaves), so
+     * that a replay of the same session meets the latencies its live run met, where and when it met them. When the
+     * run's clock is outside the measurements' span (more than a minute before the first or after the last: a backtest
+     * of another period), they are taken in order instead, cycling.
+     *
+     * @param timesNs when each round trip was measured, ascending
+     * @param roundTripsNs the round trips, ns (&ge; 0)
+     */
+    static LatencyModel replayed(long[] timesNs, long[] roundTripsNs) {
+        if (timesNs.length == 0 || timesNs.length != roundTripsNs.length) {
+            throw new IllegalArgumentException("replayed latencies: as many times as round trips, at least one");
+        }
+        for (int i = 0; i < timesNs.length; i++) {
+            if (roundTripsNs[i] < 0 || (i > 0 && timesNs[i] < timesNs[i - 1])) {
+                throw new IllegalArgumentException("replayed latencies: round trips >= 0 in time order");
+            }
+        }
+        final long[] times = timesNs.clone();
+        final long[] rtts = roundTripsNs.clone();
+        final long margin = 60_000_000_000L;
+        return new LatencyModel() {
+            private int next;
+
+            private long at(long nowNs) {
+                if (nowNs < times[0] - margin || nowNs > times[times.length - 1] + margin) {
+                    final long v = rtts[next];
+                    next = (next + 1) % rtts.length;
+                    return v;
+                }
+                int i = java.util.Arrays.binarySearch(times, nowNs);
+                if (i < 0) {
+                    i = -i - 1;
+                    if (i == times.length || (i > 0 && nowNs - times[i - 1] <= times[i] - nowNs)) {
+                        i--;
+                    }
+                }
+                return rtts[i];
+            }
+
+            @Override
+            public long entryNs(long nowNs) {
+                return at(nowNs) / 2;
+            }
+
+            @Override
+            public long responseNs(long nowNs) {
+                final long rt = at(nowNs);
+                return rt - rt / 2;
+            }
+
+            @Override
+            public String toString() {
+                return "replayed(" + rtts.length + " round trips)";
             }
         };
     }

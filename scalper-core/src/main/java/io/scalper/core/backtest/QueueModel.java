@@ -24,9 +24,9 @@ public interface QueueModel {
      */
     double onDepthChange(double aheadLots, long oldLots, long newLots);
 
-    /** The queue model a backtest section names ({@code queueModel}). */
+    /** The queue model a backtest section names ({@code queueModel}, with {@code queueAheadShare}). */
     static QueueModel of(BacktestConfig backtest) {
-        return backtest.queueModel().equals("probabilistic") ? probabilistic() : riskAverse();
+        return backtest.queueModel().equals("probabilistic") ? probabilistic(backtest.queueAheadShare()) : riskAverse();
     }
 
     /**
@@ -42,12 +42,24 @@ public interface QueueModel {
      * {@code ahead / oldSize} (so the expected queue ahead shrinks by {@code decrease × ahead / oldSize}).
      */
     static QueueModel probabilistic() {
+        return probabilistic(1.0);
+    }
+
+    /**
+     * Probabilistic with a share: a size decrease advances the order by {@code share × decrease × ahead / oldSize} (1:
+     * {@link #probabilistic()}; 0: {@link #riskAverse()}). The share a venue's queue behaves like can be fitted to the
+     * fills of a live session ({@code scalper drift --fit}).
+     */
+    static QueueModel probabilistic(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be in [0, 1], got " + share);
+        }
         return (ahead, oldLots, newLots) -> {
             if (newLots >= oldLots || oldLots <= 0) {
                 return Math.min(ahead, newLots);
             }
             final double decrease = oldLots - newLots;
-            return Math.max(0, Math.min(newLots, ahead - decrease * (ahead / oldLots)));
+            return Math.max(0, Math.min(newLots, ahead - share * decrease * (ahead / oldLots)));
         };
     }
 }

@@ -23,6 +23,15 @@ import java.util.Locale;
  * @param queueModel {@code risk-averse} (only trades advance a resting order) or {@code probabilistic} (cancellations
  *     ahead also advance it)
  * @param equitySampleIntervalNs how often the equity curve is sampled (marked to market)
+ * @param latencyModel {@code fixed} (the two latencies above, log-normal with {@code latencySigma}) or {@code
+ *     recorded}: the order round trips recorded in live sessions ({@code latencyRecording}), replayed — each command
+ *     and its answer take half of the round trip measured nearest in time (in order, cycling, when the run's clock is
+ *     outside the recording)
+ * @param latencyRecording a session folder, or a state directory (all its sessions), for {@code latencyModel:
+ *     recorded}; {@code ""} otherwise
+ * @param queueAheadShare for the probabilistic queue model: the share of a size decrease at the order's level counted
+ *     ahead of it in proportion to the queue ahead (1: all of it — the classic probabilistic model; 0: none, as
+ *     risk-averse); {@code scalper drift --fit} fits it to the fills of a live session
  */
 public record BacktestConfig(
         double makerFeeRate,
@@ -35,7 +44,10 @@ public record BacktestConfig(
         long feedLatencyNs,
         boolean recordedFeedLatency,
         String queueModel,
-        long equitySampleIntervalNs) {
+        long equitySampleIntervalNs,
+        String latencyModel,
+        String latencyRecording,
+        double queueAheadShare) {
     public BacktestConfig {
         checkExchange(makerFeeRate, takerFeeRate, initialBalance, leverage);
         if (orderLatencyNs < 0) {
@@ -64,7 +76,27 @@ public record BacktestConfig(
             throw new IllegalArgumentException(
                     "backtest.equitySampleInterval: must be > 0, got " + equitySampleIntervalNs + "ns");
         }
+        latencyModel = latencyModel == null ? "" : latencyModel.trim().toLowerCase(Locale.ROOT);
+        if (!latencyModel.equals(FIXED) && !latencyModel.equals(RECORDED)) {
+            throw new IllegalArgumentException(
+                    "backtest.latencyModel: must be fixed or recorded, got '" + latencyModel + "'");
+        }
+        latencyRecording = latencyRecording == null ? "" : latencyRecording.trim();
+        if (latencyModel.equals(RECORDED) && latencyRecording.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "backtest.latencyRecording: a session folder or state directory is required when"
+                            + " backtest.latencyModel is recorded");
+        }
+        if (!(queueAheadShare >= 0 && queueAheadShare <= 1)) {
+            throw new IllegalArgumentException("backtest.queueAheadShare: must be in [0, 1], got " + queueAheadShare);
+        }
     }
+
+    /** {@code latencyModel}: the configured latencies. */
+    public static final String FIXED = "fixed";
+
+    /** {@code latencyModel}: round trips recorded in live sessions. */
+    public static final String RECORDED = "recorded";
 
     public static BacktestConfig defaults() {
         return new BacktestConfig(
@@ -78,7 +110,10 @@ public record BacktestConfig(
                 10_000_000L,
                 true,
                 "risk-averse",
-                1_000_000_000L);
+                1_000_000_000L,
+                FIXED,
+                "",
+                1.0);
     }
 
     /**

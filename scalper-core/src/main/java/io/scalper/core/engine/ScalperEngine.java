@@ -169,7 +169,7 @@ public final class ScalperEngine implements ExecutionListener {
         this.costPath = RoundTripCosts.pathIndex(edgeConfig.path());
         this.makerFeeRate = Double.isNaN(b.makerFeeRate) ? b.config.backtest().makerFeeRate() : b.makerFeeRate;
         this.takerFeeRate = Double.isNaN(b.takerFeeRate) ? b.config.backtest().takerFeeRate() : b.takerFeeRate;
-        this.listener = b.listener;
+        this.listener = b.extraListeners.isEmpty() ? b.listener : new FanOutListener(b.listener, b.extraListeners);
         this.initialEquity = b.initialEquity;
         this.customGates = List.copyOf(b.gates);
         this.market = b.market != null
@@ -1313,6 +1313,7 @@ public final class ScalperEngine implements ExecutionListener {
         private ExchangeGateway gateway;
         private double initialEquity = 10_000;
         private EngineListener listener = EngineListener.NO_OP;
+        private final List<EngineListener> extraListeners = new ArrayList<>();
         private ClientOrderIds clientOrderIds;
         private final List<Signal> signals = new ArrayList<>();
         private final List<Double> signalWeights = new ArrayList<>();
@@ -1414,6 +1415,15 @@ public final class ScalperEngine implements ExecutionListener {
 
         public Builder listener(EngineListener listener) {
             this.listener = listener == null ? EngineListener.NO_OP : listener;
+            return this;
+        }
+
+        /**
+         * Adds a listener told everything after the {@linkplain #listener main one}, in the order added (a session
+         * recording, a comparison); {@link #listener} does not remove it.
+         */
+        public Builder addListener(EngineListener listener) {
+            extraListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -25,6 +25,8 @@ import java.util.Set;
  *   <li>a fill after the order was reported cancelled (CANCELED → PARTIALLY_FILLED/FILLED: Bybit can push a late
  *       {@code Filled} after a {@code Cancelled} in a cancel/fill race) — the position must reflect it;
  *   <li>a fill or a cancel arriving before the acknowledgement (SUBMITTED → PARTIALLY_FILLED/FILLED/CANCELED);
+ *   <li>a refusal arriving after a cancel was sent for the order it refused (PENDING_CANCEL → REJECTED: the order
+ *       never worked; left pending, its cancel's "unknown order" would make it look working for good);
  *   <li>a cancel refused because the order already filled (FILLED stays FILLED);
  *   <li>a partial fill followed by a cancel (PARTIALLY_FILLED → CANCELED).
  * </ul>
@@ -81,6 +83,7 @@ public final class OrderStateMachine {
         on(TRIGGERED, Input.AMENDED, TRIGGERED);
         on(PARTIALLY_FILLED, Input.AMENDED, PARTIALLY_FILLED);
         on(PENDING_CANCEL, Input.CANCELED, CANCELED);
+        on(PENDING_CANCEL, Input.REJECTED, REJECTED);
         on(PENDING_CANCEL, Input.CANCEL_REJECTED, ACCEPTED);
         on(PENDING_CANCEL, Input.PARTIAL_FILL, PENDING_CANCEL);
         on(PENDING_CANCEL, Input.FULL_FILL, FILLED);

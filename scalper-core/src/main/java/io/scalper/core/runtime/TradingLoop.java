@@ -74,6 +74,7 @@ public final class TradingLoop implements AutoCloseable {
     private final ReconcilePolicy policy;
     private final Consumer<ScalperEngine.Builder> customizer;
     private final RuntimeLog log;
+    private final long sessionMaxBytes;
     private final LatencyHistogram feedAges = new LatencyHistogram();
     private final LatencyHistogram roundTrips = new LatencyHistogram();
 
@@ -83,6 +84,7 @@ public final class TradingLoop implements AutoCloseable {
     private EngineSet set;
 
     private StateSnapshotWriter stateWriter;
+    private io.scalper.core.session.SessionRecorder session;
     private long nextHousekeepingNs;
     private long housekeepings;
     private long startNs;
@@ -101,6 +103,7 @@ public final class TradingLoop implements AutoCloseable {
         this.policy = b.policy;
         this.customizer = b.customizer;
         this.log = b.log;
+        this.sessionMaxBytes = b.sessionMaxBytes;
     }
 
     /** A builder for a loop trading one symbol on {@code venue}. */
@@ -151,13 +154,26 @@ public final class TradingLoop implements AutoCloseable {
                 RuntimeState.readAll(stateDirectory.resolve("state.json"), symbols);
         clock = new ManualClock(wall.nowNs());
         scheduler = new ManualScheduler(clock);
+        if (sessionMaxBytes > 0) {
+            session = io.scalper.core.session.SessionRecorder.open(stateDirectory, sessionMaxBytes, clock, log::warn);
+            log.info("recording the session in " + session.directory() + " (sessions bounded to "
+                    + (sessionMaxBytes >> 20) + " MiB)");
+        }
         for (Leg leg : legs) {
             leg.venue.connect(clock);
         }
         // one account: the first venue's equity is the account's (every venue of a run reads the same account)
-        final double equity = legs.get(0).venue.startEquity();
-        if (!legs.get(0).venue.paper()) {
+        final Venue first = legs.get(0).venue;
+        final double equity = first.startEquity();
+        if (!first.paper()) {
             venueStartEquity = equity;
+        }
+        if (session != null) {
+            session.begin(first.name(), first.paper(), policy.name(), equity, first.clockOffsetNs(), config);
+            for (Leg leg : legs) {
+                session.instrument(leg.venue.instrument(), leg.venue.makerFeeRate(), leg.venue.takerFeeRate());
+                leg.venue.tap(session);
+            }
         }
         set = new EngineSet(config, clock, scheduler, equity, clock.nowNs(), SECOND_NS, stateDirectory, legs.size());
         for (Leg leg : legs) {
@@ -193,8 +209,13 @@ public final class TradingLoop implements AutoCloseable {
         final Instrument instrument = venue.instrument();
         leg.learnedDirectory = multi() ? stateDirectory.resolve(instrument.symbol()) : stateDirectory;
         final Optional<EdgeCalibration> learnedEdge = LearnedState.readEdge(leg.learnedDirectory, config, log);
-        final ScalperEngine engine = set.add(instrument, observeLatency(venue.gateway(), roundTrips), eb -> {
+        final ExchangeGateway gateway =
+                session == null ? venue.gateway() : session.gateway(instrument.symbol(), venue.gateway());
+        final ScalperEngine engine = set.add(instrument, observeLatency(gateway, roundTrips), eb -> {
             eb.market(venue.market()).reconcilePolicy(policy);
+            if (session != null) {
+                eb.addListener(session.engineListener(instrument.symbol()));
+            }
             if (!Double.isNaN(venue.makerFeeRate()) && !Double.isNaN(venue.takerFeeRate())) {
                 // the account's own fee rates price every entry (the edge gate's cost, the brackets)
                 eb.feeRates(venue.makerFeeRate(), venue.takerFeeRate());
@@ -342,6 +363,9 @@ public final class TradingLoop implements AutoCloseable {
     public int step() {
         final long now = Math.max(clock.nowNs(), SystemClock.INSTANCE.nowNs());
         clock.setNs(now);
+        if (session != null) {
+            session.step(now, scheduler.nextDeadlineNs() <= now);
+        }
         int n = 0;
         for (int i = 0; i < legs.size(); i++) {
             n += legs.get(i).venue.poll(now);
@@ -395,6 +419,9 @@ public final class TradingLoop implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (session != null) {
+            session.stopping(clock.nowNs(), keepBrackets, flatten);
+        }
         for (Leg leg : legs) {
             leg.engine.shutdown(keepBrackets, flatten);
             if (!leg.venue.paper()) {
@@ -695,6 +722,11 @@ public final class TradingLoop implements AutoCloseable {
         return out;
     }
 
+    /** The session being recorded ({@code null} when not recording, or before {@link #start()}). */
+    public io.scalper.core.session.SessionRecorder session() {
+        return session;
+    }
+
     /**
      * Closes the venues and the journals. A loop started but not {@linkplain #stop stopped} (it ended in an exception)
      * is stopped first as on Ctrl-C — entries cancelled, brackets kept, the stop never cancelled while a position is
@@ -707,6 +739,13 @@ public final class TradingLoop implements AutoCloseable {
                 stop(true, false);
             } catch (RuntimeException e) {
                 log.error("stopping on close: " + e);
+            }
+        }
+        if (session != null) {
+            try {
+                session.close(set == null || !built() ? null : stats());
+            } catch (RuntimeException e) {
+                log.error("closing the session recording: " + e);
             }
         }
         try {
@@ -729,6 +768,7 @@ public final class TradingLoop implements AutoCloseable {
         private ReconcilePolicy policy = ReconcilePolicy.ADOPT;
         private Consumer<ScalperEngine.Builder> customizer;
         private RuntimeLog log = RuntimeLog.system(TradingLoop.class.getName());
+        private long sessionMaxBytes;
 
         private Builder(List<Venue> venues) {
             this.venues = venues;
@@ -760,6 +800,19 @@ public final class TradingLoop implements AutoCloseable {
         /** Where the loop reports (default: {@link RuntimeLog#system}). */
         public Builder log(RuntimeLog runtimeLog) {
             this.log = Objects.requireNonNull(runtimeLog, "log");
+            return this;
+        }
+
+        /**
+         * Records the session in {@code stateDirectory/sessions/} for {@code scalper drift} (see {@link
+         * io.scalper.core.session.SessionRecorder}), the whole {@code sessions} folder bounded by {@code maxBytes}; 0
+         * (the default) records nothing.
+         */
+        public Builder recordSession(long maxBytes) {
+            if (maxBytes < 0) {
+                throw new IllegalArgumentException("recordSession: maxBytes must be >= 0, got " + maxBytes);
+            }
+            this.sessionMaxBytes = maxBytes;
             return this;
         }
 

@@ -100,6 +100,18 @@ public interface Venue extends AutoCloseable {
     /** The account's equity at the venue now, or NaN when it has none of its own (paper). */
     double venueEquity() throws IOException;
 
+    /**
+     * Hands every market frame the feed handles to {@code tap}, as received (a session recording); called once after
+     * {@link #connect}, before the first {@link #poll}. A venue that cannot do it ignores it (the default): the session
+     * then has no market to replay.
+     */
+    default void tap(io.scalper.core.session.MarketTap tap) {}
+
+    /** The venue's clock minus the local clock, ns, as measured at connect (0 when unknown). */
+    default long clockOffsetNs() {
+        return 0;
+    }
+
     /** Closes the streams. */
     @Override
     void close();

@@ -6,7 +6,6 @@ import static org.assertj.core.data.Offset.offset;
 import io.scalper.core.backtest.events.EventEncoder;
 import io.scalper.core.backtest.events.EventFileWriter;
 import io.scalper.core.book.BookUpdate;
-import io.scalper.core.config.BacktestConfig;
 import io.scalper.core.config.ScalperConfig;
 import io.scalper.core.market.MarketEventSink;
 import io.scalper.core.market.TickerState;
@@ -185,7 +184,6 @@ class BacktestRunnerTest {
     @Test
     void shouldDeliverMarketDataToTheStrategyAfterTheFeedLatency() throws IOException {
         final ScalperConfig d = io.scalper.core.testing.Configs.plumbing();
-        final BacktestConfig b = d.backtest();
         // a recorded receive time 120 ms after publication: the latency gate (80 ms) refuses every entry
         final MarketSource slow = new DelayedSource(GeneratedSource.rich(3, 5 * MINUTE), 120_000_000L);
         final BacktestResult late =
@@ -193,20 +191,7 @@ class BacktestRunnerTest {
         assertThat(late.trades()).isEmpty();
         assertThat(late.refusals()).containsKey("latency_too_high");
         // the same data with recorded latencies ignored (feedLatency 10 ms) trades
-        final ScalperConfig ignore = withBacktest(
-                d,
-                new BacktestConfig(
-                        b.makerFeeRate(),
-                        b.takerFeeRate(),
-                        b.initialBalance(),
-                        b.leverage(),
-                        b.orderLatencyNs(),
-                        b.responseLatencyNs(),
-                        b.latencySigma(),
-                        b.feedLatencyNs(),
-                        false,
-                        "risk-averse",
-                        b.equitySampleIntervalNs()));
+        final ScalperConfig ignore = d.with("backtest.recordedFeedLatency", "false");
         final BacktestResult ignored = BacktestRunner.builder()
                 .config(ignore)
                 .source(new DelayedSource(GeneratedSource.rich(3, 5 * MINUTE), 120_000_000L))
@@ -224,10 +209,6 @@ class BacktestRunnerTest {
                 .isEqualTo(skewed.messages());
         assertThat(skewed.endTimeNs() - skewed.startTimeNs()).isLessThan(10 * MINUTE);
         assertThat(ignored.trades()).isNotEmpty();
-    }
-
-    static ScalperConfig withBacktest(ScalperConfig d, BacktestConfig b) {
-        return d.withBacktest(b);
     }
 
     /** A source whose messages carry a recorded receive time a fixed delay after their exchange time. */

@@ -73,6 +73,22 @@ class OrderTest {
     }
 
     @Test
+    void shouldEndAnOrderRefusedAfterItsCancelWasSent() {
+        // the venue refuses the order after the engine asked to cancel it (found by a session replay with a refusal
+        // injected live): before, the refusal was an invalid transition and the cancel's "unknown order" left the order
+        // working for good, its cancel retried until the stop gave up
+        order.markSubmitted(0);
+        order.markCancelRequested();
+        assertThat(order.apply(new OrderEvent.Rejected("a-1", "", RejectReason.INSUFFICIENT_BALANCE, 1, 1)))
+                .isEqualTo(Order.Result.APPLIED);
+        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(order.isOpen()).isFalse();
+        assertThat(order.apply(new OrderEvent.CancelRejected("a-1", "", RejectReason.UNKNOWN_ORDER, 2, 2)))
+                .isEqualTo(Order.Result.APPLIED);
+        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
     void shouldKeepAFilledOrderFilledWhenItsCancelIsRefused() {
         order.markSubmitted(0);
         order.apply(new OrderEvent.Accepted("a-1", "v", 1, 1));

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Opens a page in headless Chromium through {@code scripts/check-report.sh} (Chromium at {@code $CHROMIUM}, default
  * {@code /usr/bin/chromium}, as the script takes it). Without Chromium or the script a test is skipped, and fails
- * under CI (see {@link Ci}).
+ * under CI (see {@link Ci}). Public for the report tests of other packages and modules (the drift report's).
  */
-final class ChromiumCheck {
+public final class ChromiumCheck {
     private static final Path CHROMIUM = Path.of(Optional.ofNullable(System.getenv("CHROMIUM"))
             .filter(path -> !path.isBlank())
             .orElse("/usr/bin/chromium"));
@@ -28,7 +28,7 @@ final class ChromiumCheck {
     }
 
     /** Finds Chromium and the script (above the working directory); skips, or fails under CI, when either is missing. */
-    static ChromiumCheck require() {
+    public static ChromiumCheck require() {
         Ci.require(
                 Files.isExecutable(CHROMIUM),
                 "Chromium is not installed at " + CHROMIUM
@@ -45,7 +45,7 @@ final class ChromiumCheck {
     }
 
     /** Runs the check on {@code html}; returns its exit status and puts its output in {@code output}. */
-    int check(Path html, StringBuilder output) throws IOException, InterruptedException {
+    public int check(Path html, StringBuilder output) throws IOException, InterruptedException {
         final Path log = html.resolveSibling(html.getFileName() + ".log");
         final Process process = new ProcessBuilder("bash", script.toString(), html.toString())
                 .redirectErrorStream(true)
