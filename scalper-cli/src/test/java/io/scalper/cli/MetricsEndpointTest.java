@@ -86,4 +86,40 @@ class MetricsEndpointTest {
             assertThat(missing.statusCode()).isEqualTo(404);
         }
     }
+
+    static io.scalper.core.runtime.LoopStatus eth() {
+        return new io.scalper.core.runtime.LoopStatus(
+                "sim", "ETHUSDT", 3000.5, 1, -5, -0.05, 3001.0, -0.02, 1.5, 10_001.5, -0.3, 0.7, "HALTED", 4, 3.0, 8.0,
+                1, 999, 2, 6, 3, true, false);
+    }
+
+    @Test
+    void shouldShowEverySymbolOnceEachMetricWithOneSamplePerSymbol() {
+        final String line = StatusLine.render(List.of(status(true), eth()));
+        assertThat(line)
+                .startsWith("sim | BTCUSDT pos 0.012")
+                .contains("| ETHUSDT pos -0.050 uPnL -0.02 rPnL +1.50 fused -0.30 HALTED DEGRADED");
+        final PerformanceStats btc = PerformanceStats.of(
+                List.of(), 10_000, new ExecutionCounts(), java.util.Map.of("spread_too_wide", 3L), 1_000_000_000L);
+        final PerformanceStats ethStats = PerformanceStats.of(
+                List.of(), 10_000, new ExecutionCounts(), java.util.Map.of("kill_switch", 7L), 1_000_000_000L);
+        final PerformanceStats account = PerformanceStats.of(List.of(), 10_000, new ExecutionCounts(), 1_000_000_000L)
+                .withSymbols(java.util.Map.of("BTCUSDT", btc, "ETHUSDT", ethStats));
+        final String body = StatusLine.prometheus(List.of(status(true), eth()), account);
+        assertThat(body.lines().filter(l -> l.equals("# TYPE scalper_position_lots gauge")))
+                .as("one family, not one per symbol")
+                .hasSize(1);
+        assertThat(body)
+                .contains("scalper_position_lots{symbol=\"BTCUSDT\",venue=\"sim\"} 12.0")
+                .contains("scalper_position_lots{symbol=\"ETHUSDT\",venue=\"sim\"} -5.0")
+                .contains("scalper_trading_active{symbol=\"ETHUSDT\",venue=\"sim\"} 0.0")
+                .contains("scalper_refusals_total{symbol=\"BTCUSDT\",reason=\"spread_too_wide\"} 3")
+                .contains("scalper_refusals_total{symbol=\"ETHUSDT\",reason=\"kill_switch\"} 7")
+                .doesNotContain("symbol=\"BTCUSDT\",reason=\"kill_switch\"");
+        assertThat(StatusLine.histograms(
+                        List.of(status(true), eth()),
+                        new io.scalper.core.runtime.LatencyHistogram(),
+                        new io.scalper.core.runtime.LatencyHistogram()))
+                .contains("symbol=\"all\"");
+    }
 }

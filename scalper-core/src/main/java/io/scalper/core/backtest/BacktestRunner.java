@@ -399,8 +399,11 @@ public final class BacktestRunner {
                 clock.setNs(t);
             }
             // at equal times: the exchange's market data, its answers, the strategy's market data, timers, samples
-            if (t == step(legs, t, Kind.EXCHANGE_DATA)) {
-                final Leg leg = found;
+            final Leg exData = due(legs, t, Kind.EXCHANGE_DATA);
+            final Leg exAction = exData == null ? due(legs, t, Kind.EXCHANGE_ACTION) : null;
+            final Leg stData = exData == null && exAction == null ? due(legs, t, Kind.STRATEGY_DATA) : null;
+            if (exData != null) {
+                final Leg leg = exData;
                 final long e = leg.exReader.dispatch(leg.toExchange);
                 leg.toExchange.flush();
                 leg.events += e;
@@ -411,10 +414,10 @@ public final class BacktestRunner {
                     progress.onProgress(events, t, false);
                     nextProgress = events + PROGRESS_MASK;
                 }
-            } else if (t == step(legs, t, Kind.EXCHANGE_ACTION)) {
-                found.exchange.advanceTo(t);
-            } else if (t == step(legs, t, Kind.STRATEGY_DATA)) {
-                final Leg leg = found;
+            } else if (exAction != null) {
+                exAction.exchange.advanceTo(t);
+            } else if (stData != null) {
+                final Leg leg = stData;
                 if (leg.stImplausible) {
                     leg.implausibleReceiveTimes++;
                 }
@@ -489,11 +492,8 @@ public final class BacktestRunner {
         STRATEGY_DATA
     }
 
-    /** The leg {@link #step} found (the loop's thread only). */
-    private Leg found;
-
-    /** The first leg whose next item of {@code kind} is due at {@code t} (kept in {@link #found}), and {@code t}. */
-    private long step(List<Leg> legs, long t, Kind kind) {
+    /** The first leg whose next item of {@code kind} is due at {@code t}, or {@code null}. */
+    private static Leg due(List<Leg> legs, long t, Kind kind) {
         for (int i = 0; i < legs.size(); i++) {
             final Leg leg = legs.get(i);
             final long due = switch (kind) {
@@ -502,11 +502,10 @@ public final class BacktestRunner {
                 case STRATEGY_DATA -> leg.tSt;
             };
             if (due == t) {
-                found = leg;
-                return t;
+                return leg;
             }
         }
-        return Long.MIN_VALUE;
+        return null;
     }
 
     private BacktestResult result(EngineSet set, Leg leg, long t0, long endNs, long wallNs, long events) {

@@ -43,7 +43,6 @@ public final class Portfolio {
     private final List<ScalperEngine> engines = new ArrayList<>();
     private boolean propagating;
     private long cappedEntries;
-    private long refusedEntries;
 
     /**
      * @param startEquity the account's equity at the start (every engine starts from it), finite and &gt; 0
@@ -154,7 +153,6 @@ public final class Portfolio {
         final long minLots = Math.max(1, inst.minQtyLots());
         final double minNotional = inst.minNotional().doubleValue();
         if (fits < minLots || fits * lotValue < minNotional) {
-            refusedEntries++;
             return 0;
         }
         cappedEntries++;
@@ -164,11 +162,6 @@ public final class Portfolio {
     /** Entries the account's caps cut to fit so far. */
     public long cappedEntries() {
         return cappedEntries;
-    }
-
-    /** Entries the account's caps refused so far ({@link RefusalReason#ACCOUNT_NOTIONAL}). */
-    public long refusedEntries() {
-        return refusedEntries;
     }
 
     /** One engine's kill switch tripped for {@code reason}: every other engine's trips with it. */
